@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Interlink",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "interlink", targets: ["InterlinkCLI"]),
+        .library(name: "Interlink", targets: ["Interlink"]),
+        .library(name: "InterlinkMarkdown", targets: ["InterlinkMarkdown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C layer: the system libcmark, seen through a one-line shim header.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Markdown layer: cmark trees converted to Swift values with verified byte ranges.
+        .target(name: "InterlinkMarkdown", dependencies: ["CCmark"]),
+        // Site layer and everything above it: loader, site model, URLs, index, suggester.
+        .target(
+            name: "Interlink",
+            dependencies: [
+                "InterlinkMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The `interlink` command: parses arguments, calls the library, prints.
+        .executableTarget(
+            name: "InterlinkCLI",
+            dependencies: [
+                "Interlink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "InterlinkMarkdownTests", dependencies: ["InterlinkMarkdown"]),
+        .testTarget(name: "InterlinkTests", dependencies: ["Interlink"]),
+        .testTarget(name: "InterlinkCLITests", dependencies: ["Interlink"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

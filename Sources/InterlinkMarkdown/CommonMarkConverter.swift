@@ -1,0 +1,525 @@
+import CCmark
+
+/// Parses Markdown files into `MarkdownDocument`s.
+public enum MarkdownParser {
+    /// Parses a whole file: locates front matter, then parses the body with cmark.
+    /// - Throws: `FrontMatterDelimiterError` when front matter is opened but never closed.
+    public static func parse(_ bytes: [UInt8]) throws(FrontMatterDelimiterError) -> MarkdownDocument {
+        let frontMatter = try FrontMatterBlock.locate(in: bytes)
+        return parse(bytes, frontMatter: frontMatter)
+    }
+
+    /// Parses a file whose front matter (if any) has already been located.
+    public static func parse(_ bytes: [UInt8], frontMatter: FrontMatterBlock?) -> MarkdownDocument {
+        var converter = CommonMarkConverter(raw: bytes, frontMatter: frontMatter)
+        return converter.convert()
+    }
+}
+
+/// The one place that touches cmark: parses the body, walks the tree with an iterator (no recursion,
+/// so 10,000-deep nesting is fine), turns every node of interest into Swift values with byte ranges
+/// verified against the raw file, and frees the tree. No cmark pointer leaves this file.
+struct CommonMarkConverter {
+    private let raw: [UInt8]
+    private let lines: LineTable
+    private let frontMatter: FrontMatterBlock?
+    private let bodyStart: Int
+    /// File line (1-based) of the body's first line.
+    private let bodyFirstLine: Int
+
+    private var spans: [TextSpan] = []
+    private var codeSpans: [CodeSpan] = []
+    private var headings: [Heading] = []
+    private var links: [MarkdownLink] = []
+    private var zones: [ForbiddenZone] = []
+    private var wordCount = 0
+    private var unmapped = 0
+
+    private var blockCounter = 0
+    private var containers: [BlockContext] = []
+    private var paragraph: ParagraphState?
+    private var heading: HeadingState?
+    private var openLinks: [OpenLink] = []
+    private var emphasisDepth = 0
+
+    private struct ParagraphState {
+        var block: Int
+        var context: BlockContext
+        var isTable: Bool
+        var startLine: Int
+        var spans: [TextSpan] = []
+        var codeSpans: [CodeSpan] = []
+        var deltas: [Int: Int] = [:]
+        var htmlDepth = 0
+        /// End of the last mapped inline node: later nodes must start at or after it.
+        var cursor: Int
+    }
+
+    private struct HeadingState {
+        var level: Int
+        var startLine: Int
+        var text = ""
+    }
+
+    private struct OpenLink {
+        var startLine: Int
+        var startColumn: Int
+        var destination: String
+        var isImage: Bool
+        var text = ""
+        /// cmark reports a multi-line link as starting on its last line; its first child knows better.
+        var firstChildLine: Int?
+    }
+
+    init(raw: [UInt8], frontMatter: FrontMatterBlock?) {
+        self.raw = raw
+        self.lines = LineTable(raw)
+        self.frontMatter = frontMatter
+        let bomLength = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.bodyStart = frontMatter?.range.upperBound ?? bomLength
+        self.bodyFirstLine = lines.location(of: bodyStart).line
+    }
+
+    mutating func convert() -> MarkdownDocument {
+        if let frontMatter {
+            zones.append(ForbiddenZone(kind: .frontMatter, range: frontMatter.range))
+        }
+        let document: OpaquePointer? = raw.withUnsafeBufferPointer { buffer in
+            let body = UnsafeRawPointer(buffer.baseAddress!).advanced(by: bodyStart)
+                .assumingMemoryBound(to: CChar.self)
+            return cmark_parse_document(body, buffer.count - bodyStart, CMARK_OPT_SOURCEPOS)
+        }
+        if let document {
+            walk(document)
+            cmark_node_free(document)
+        }
+        markLinkReferenceDefinitions()
+        zones.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return MarkdownDocument(
+            lines: lines, frontMatter: frontMatter, spans: spans, codeSpans: codeSpans, headings: headings,
+            links: links, forbiddenZones: zones, wordCount: wordCount, unmappedTextCount: unmapped)
+    }
+
+    // MARK: Walking
+
+    private mutating func walk(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                enter(node)
+            } else if event == CMARK_EVENT_EXIT {
+                exit(node)
+            }
+        }
+    }
+
+    private mutating func enter(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        let position = Position(node)
+        if paragraph != nil, heading == nil, Self.inlineTypes.contains(type.rawValue) {
+            noteFirstNodeOfLine(node, type: type, position)
+            if !openLinks.isEmpty, openLinks[openLinks.count - 1].firstChildLine == nil {
+                openLinks[openLinks.count - 1].firstChildLine = position.startLine
+            }
+        }
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE:
+            containers.append(.blockQuote)
+        case CMARK_NODE_ITEM:
+            containers.append(.listItem)
+        case CMARK_NODE_PARAGRAPH:
+            if heading == nil {
+                blockCounter += 1
+                let isTable = looksLikeTable(startLine: position.startLine, endLine: position.endLine)
+                paragraph = ParagraphState(
+                    block: blockCounter, context: isTable ? .tableCell : (containers.last ?? .paragraph),
+                    isTable: isTable, startLine: position.startLine,
+                    cursor: offset(line: position.startLine, column: 1) ?? bodyStart)
+            }
+        case CMARK_NODE_HEADING:
+            heading = HeadingState(level: Int(cmark_node_get_heading_level(node)), startLine: position.startLine)
+        case CMARK_NODE_CODE_BLOCK:
+            zones.append(ForbiddenZone(kind: .codeBlock, range: wholeLines(position)))
+        case CMARK_NODE_HTML_BLOCK:
+            zones.append(ForbiddenZone(kind: .htmlBlock, range: wholeLines(position)))
+        case CMARK_NODE_THEMATIC_BREAK:
+            zones.append(ForbiddenZone(kind: .thematicBreak, range: wholeLines(position)))
+        case CMARK_NODE_TEXT:
+            text(node, position)
+        case CMARK_NODE_CODE:
+            code(node, position)
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            appendReadText(" ")
+        case CMARK_NODE_HTML_INLINE:
+            htmlInline(node, position)
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            emphasisDepth += 1
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            openLinks.append(
+                OpenLink(
+                    startLine: position.startLine, startColumn: position.startColumn, destination: destination,
+                    isImage: type == CMARK_NODE_IMAGE))
+        default:
+            break
+        }
+    }
+
+    private mutating func exit(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM:
+            _ = containers.popLast()
+        case CMARK_NODE_PARAGRAPH:
+            if heading == nil { finishParagraph() }
+        case CMARK_NODE_HEADING:
+            finishHeading(Position(node))
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            emphasisDepth -= 1
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            finishLink(Position(node))
+        default:
+            break
+        }
+    }
+
+    // MARK: Inlines
+
+    private mutating func text(_ node: OpaquePointer, _ position: Position) {
+        let literal = literalBytes(node)
+        appendReadText(String(decoding: literal, as: UTF8.self))
+        guard heading == nil, openLinks.isEmpty, var state = paragraph else { return }
+        defer { paragraph = state }
+        guard state.htmlDepth == 0 else { return }
+        guard let range = inlineRange(position, in: &state), range.lowerBound >= state.cursor,
+            let runs = TextAligner.identicalRuns(raw: raw, range: range, literal: literal)
+        else {
+            unmapped += 1
+            return
+        }
+        state.cursor = range.upperBound
+        for run in runs {
+            state.spans.append(
+                TextSpan(range: run, block: state.block, context: state.context, emphasized: emphasisDepth > 0))
+        }
+    }
+
+    private mutating func code(_ node: OpaquePointer, _ position: Position) {
+        let literal = literalBytes(node)
+        appendReadText(String(decoding: literal, as: UTF8.self))
+        guard heading == nil, var state = paragraph else { return }
+        defer { paragraph = state }
+        guard let content = inlineRange(position, in: &state), let whole = codeSpanRange(around: content) else {
+            return
+        }
+        zones.append(ForbiddenZone(kind: .codeSpan, range: whole))
+        state.cursor = max(state.cursor, whole.upperBound)
+        guard openLinks.isEmpty, state.htmlDepth == 0, position.startLine == position.endLine else { return }
+        state.codeSpans.append(
+            CodeSpan(
+                range: whole, code: String(decoding: literal, as: UTF8.self), block: state.block,
+                context: state.context))
+    }
+
+    private mutating func htmlInline(_ node: OpaquePointer, _ position: Position) {
+        let literal = String(decoding: literalBytes(node), as: UTF8.self)
+        guard heading == nil, var state = paragraph else { return }
+        defer { paragraph = state }
+        if let range = inlineRange(position, in: &state) {
+            zones.append(ForbiddenZone(kind: .htmlInline, range: range))
+        }
+        state.htmlDepth = max(0, state.htmlDepth + HTMLTag.depthChange(literal))
+    }
+
+    private mutating func finishLink(_ position: Position) {
+        guard let open = openLinks.popLast() else { return }
+        appendReadText(open.text)
+        guard heading == nil, var state = paragraph else { return }
+        defer { paragraph = state }
+        let start = Position(
+            startLine: open.firstChildLine ?? open.startLine, startColumn: open.startColumn, endLine: position.endLine,
+            endColumn: position.endColumn)
+        guard let range = inlineRange(start, in: &state) else {
+            unmapped += 1
+            return
+        }
+        let first = raw[range.lowerBound]
+        let last = raw[range.upperBound - 1]
+        let kind: MarkdownLink.Kind
+        if open.isImage {
+            kind = .image
+        } else if first == UInt8(ascii: "<") {
+            kind = .autolink
+        } else {
+            kind = .inline
+        }
+        let opensRight = first == UInt8(ascii: "[") || first == UInt8(ascii: "!") || first == UInt8(ascii: "<")
+        let closesRight = last == UInt8(ascii: ")") || last == UInt8(ascii: "]") || last == UInt8(ascii: ">")
+        if !(opensRight && closesRight) { unmapped += 1 }
+        state.cursor = max(state.cursor, range.upperBound)
+        let zoneKind: ForbiddenZone.Kind = kind == .image ? .image : (kind == .autolink ? .autolink : .link)
+        zones.append(ForbiddenZone(kind: zoneKind, range: range))
+        links.append(MarkdownLink(kind: kind, destination: open.destination, text: open.text, range: range))
+    }
+
+    /// Link and heading text accumulates what a reader sees.
+    private mutating func appendReadText(_ text: String) {
+        if !openLinks.isEmpty {
+            openLinks[openLinks.count - 1].text += text
+        } else if heading != nil {
+            heading!.text += text
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func finishHeading(_ position: Position) {
+        guard let state = heading else { return }
+        heading = nil
+        let range = wholeLines(position)
+        zones.append(ForbiddenZone(kind: .heading, range: range))
+        let (text, customID) = HeadingID.splitCustomID(state.text.trimming(" \t"))
+        headings.append(Heading(level: state.level, text: text, range: range, id: customID ?? HeadingID.slug(text)))
+        wordCount += WordCounter.count(text)
+    }
+
+    private mutating func finishParagraph() {
+        guard var state = paragraph else { return }
+        paragraph = nil
+        if state.isTable { splitTableCells(&state) }
+        var merged: [TextSpan] = []
+        for span in state.spans {
+            if let last = merged.last, last.range.upperBound == span.range.lowerBound,
+                last.emphasized == span.emphasized
+            {
+                merged[merged.count - 1] = TextSpan(
+                    range: last.range.lowerBound..<span.range.upperBound, block: last.block, context: last.context,
+                    emphasized: last.emphasized)
+            } else {
+                merged.append(span)
+            }
+        }
+        for span in merged {
+            var pieces = [span.range]
+            for finding in RawConstructs.find(in: raw, range: span.range) {
+                zones.append(finding.zone)
+                if let link = finding.link { links.append(link) }
+                pieces = pieces.flatMap { subtract(finding.zone.range, from: $0) }
+            }
+            for piece in pieces where !piece.isEmpty {
+                spans.append(
+                    TextSpan(range: piece, block: span.block, context: span.context, emphasized: span.emphasized))
+                wordCount += WordCounter.count(raw[piece])
+            }
+        }
+        codeSpans.append(contentsOf: state.codeSpans)
+    }
+
+    /// GFM tables are paragraphs to cmark: split prose at cell borders and drop the delimiter row.
+    private mutating func splitTableCells(_ state: inout ParagraphState) {
+        let delimiterLine = state.startLine + 1
+        if let start = offset(line: delimiterLine, column: 1) {
+            let end = lineContentEnd(from: start)
+            zones.append(ForbiddenZone(kind: .tableDelimiter, range: start..<end))
+            state.spans.removeAll { $0.range.lowerBound >= start && $0.range.lowerBound < end }
+        }
+        state.spans = state.spans.flatMap { span -> [TextSpan] in
+            var pieces: [TextSpan] = []
+            var pieceStart = span.range.lowerBound
+            for index in span.range where raw[index] == UInt8(ascii: "|") {
+                pieces.append(
+                    TextSpan(range: pieceStart..<index, block: span.block, context: .tableCell, emphasized: span.emphasized))
+                pieceStart = index + 1
+            }
+            pieces.append(
+                TextSpan(
+                    range: pieceStart..<span.range.upperBound, block: span.block, context: .tableCell,
+                    emphasized: span.emphasized))
+            return pieces.filter { !$0.range.isEmpty }
+        }
+    }
+
+    private func looksLikeTable(startLine: Int, endLine: Int) -> Bool {
+        guard endLine > startLine, let first = offset(line: startLine, column: 1),
+            let second = offset(line: startLine + 1, column: 1)
+        else { return false }
+        let header = raw[first..<lineContentEnd(from: first)]
+        var delimiter = raw[second..<lineContentEnd(from: second)]
+        // Inside a block quote the row carries the `>` marker.
+        while let head = delimiter.first, head == UInt8(ascii: ">") || head == 0x20 { delimiter = delimiter.dropFirst() }
+        let allowed = Set("|:- \t".utf8)
+        return header.contains(UInt8(ascii: "|")) && delimiter.contains(UInt8(ascii: "-"))
+            && delimiter.allSatisfy { allowed.contains($0) }
+            && (delimiter.contains(UInt8(ascii: "|")) || header.contains(UInt8(ascii: "|")))
+    }
+
+    /// Link reference definitions leave no node behind; find their lines in the raw text.
+    private mutating func markLinkReferenceDefinitions() {
+        let blocked = zones.filter { $0.kind == .codeBlock || $0.kind == .htmlBlock || $0.kind == .frontMatter }
+        for lineIndex in 0..<lines.lineCount {
+            let start = max(lines.lineStarts[lineIndex], bodyStart)
+            guard start < raw.count, !blocked.contains(where: { $0.range.contains(start) }) else { continue }
+            let end = lineContentEnd(from: start)
+            guard LinkReferenceDefinition.matches(raw[start..<end]) else { continue }
+            let touchesProse = spans.contains { $0.range.overlaps(start..<end) }
+            if !touchesProse { zones.append(ForbiddenZone(kind: .linkReferenceDefinition, range: start..<end)) }
+        }
+    }
+
+    // MARK: Positions
+
+    private struct Position {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var endColumn: Int
+
+        init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+            self.startLine = startLine
+            self.startColumn = startColumn
+            self.endLine = endLine
+            self.endColumn = endColumn
+        }
+
+        init(_ node: OpaquePointer) {
+            startLine = Int(cmark_node_get_start_line(node))
+            startColumn = Int(cmark_node_get_start_column(node))
+            endLine = Int(cmark_node_get_end_line(node))
+            endColumn = Int(cmark_node_get_end_column(node))
+        }
+    }
+
+    /// Byte offset of a body line and column as cmark reports them.
+    private func offset(line: Int, column: Int) -> Int? {
+        let fileLine = bodyFirstLine + line - 1
+        guard line >= 1, column >= 1, fileLine <= lines.lineCount else { return nil }
+        let base = line == 1 ? bodyStart : lines.lineStarts[fileLine - 1]
+        let value = base + column - 1
+        return value <= raw.count ? value : nil
+    }
+
+    private func lineContentEnd(from start: Int) -> Int {
+        FrontMatterBlock.endOfLineContent(in: raw, from: start)
+    }
+
+    /// From the start of the first line to the end of the last line's content.
+    private func wholeLines(_ position: Position) -> Range<Int> {
+        let start = offset(line: position.startLine, column: 1) ?? bodyStart
+        var endLine = position.endLine
+        // cmark reports some blocks as ending at column 0 of the line after them.
+        if position.endColumn == 0, endLine > position.startLine { endLine -= 1 }
+        let lastStart = offset(line: endLine, column: 1) ?? start
+        return start..<max(start, lineContentEnd(from: max(lastStart, start)))
+    }
+
+    /// The raw range of an inline node. cmark's inline columns on a paragraph's continuation lines
+    /// count from where the line's container content would start, ignoring the blanks it stripped
+    /// (indented continuation) or the indentation that is missing (lazy continuation). The first node
+    /// reported on such a line sits where the raw line's content starts after blanks and `>` markers.
+    private func inlineRange(_ position: Position, in state: inout ParagraphState) -> Range<Int>? {
+        let startDelta = delta(for: position.startLine, column: position.startColumn, in: &state)
+        let endDelta = delta(for: position.endLine, column: nil, in: &state)
+        guard let start = offset(line: position.startLine, column: position.startColumn + startDelta),
+            let endInclusive = offset(line: position.endLine, column: position.endColumn + endDelta),
+            endInclusive >= start, endInclusive < raw.count
+        else { return nil }
+        return start..<(endInclusive + 1)
+    }
+
+    private static let inlineTypes: Set<UInt32> = [
+        CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
+        CMARK_NODE_HTML_INLINE,
+    ].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+
+    /// The first node cmark reports on a continuation line fixes that line's column correction,
+    /// provided the raw line really opens with what that node opens with (cmark misreports the start
+    /// line of nodes that span lines, so a node that does not fit is not trusted).
+    private mutating func noteFirstNodeOfLine(_ node: OpaquePointer, type: cmark_node_type, _ position: Position) {
+        guard var state = paragraph, position.startLine != state.startLine,
+            state.deltas[position.startLine] == nil, let lineStart = offset(line: position.startLine, column: 1)
+        else { return }
+        let lineEnd = lineContentEnd(from: lineStart)
+        var contentStart = lineStart
+        while contentStart < lineEnd,
+            raw[contentStart] == 0x20 || raw[contentStart] == 0x09 || raw[contentStart] == UInt8(ascii: ">")
+        {
+            contentStart += 1
+        }
+        guard contentStart < lineEnd else { return }
+        let opening = raw[contentStart]
+        var reported = position.startColumn
+        switch type {
+        case CMARK_NODE_TEXT:
+            let literal = literalBytes(node)
+            guard let first = literal.first,
+                first == opening || opening == UInt8(ascii: "\\") || opening == UInt8(ascii: "&")
+            else { return }
+        case CMARK_NODE_CODE:
+            // cmark places a code node after its opening backticks.
+            guard opening == UInt8(ascii: "`") else { return }
+            var run = 0
+            while contentStart + run < lineEnd, raw[contentStart + run] == UInt8(ascii: "`") { run += 1 }
+            reported -= run
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            guard opening == UInt8(ascii: "*") || opening == UInt8(ascii: "_") else { return }
+        case CMARK_NODE_LINK:
+            guard opening == UInt8(ascii: "[") || opening == UInt8(ascii: "<") else { return }
+        case CMARK_NODE_IMAGE:
+            guard opening == UInt8(ascii: "!") else { return }
+        case CMARK_NODE_HTML_INLINE:
+            guard opening == UInt8(ascii: "<") else { return }
+        default:
+            return
+        }
+        state.deltas[position.startLine] = (contentStart - lineStart + 1) - reported
+        paragraph = state
+    }
+
+    private func delta(for line: Int, column: Int?, in state: inout ParagraphState) -> Int {
+        if line == state.startLine { return 0 }
+        return state.deltas[line] ?? 0
+    }
+
+    /// Widens a code node's content range to the whole span, backtick runs included, and checks them.
+    private func codeSpanRange(around content: Range<Int>) -> Range<Int>? {
+        let tick = UInt8(ascii: "`")
+        var start = content.lowerBound
+        var end = content.upperBound
+        if raw[start] != tick {
+            while start > 0, raw[start - 1] == 0x20 { start -= 1 }
+        }
+        if start < raw.count, raw[start] == tick {
+            // cmark reported the backticks themselves: measure the run forwards.
+            var run = 0
+            while start + run < raw.count, raw[start + run] == tick { run += 1 }
+            end = max(end, start + run)
+            if end - start <= 2 * run { return nil }
+            return raw[(end - run)..<end].allSatisfy({ $0 == tick }) ? start..<end : nil
+        }
+        var openRun = 0
+        while start - openRun - 1 >= 0, raw[start - openRun - 1] == tick { openRun += 1 }
+        guard openRun > 0 else { return nil }
+        while end < raw.count, raw[end] == 0x20 { end += 1 }
+        var closeRun = 0
+        while end + closeRun < raw.count, raw[end + closeRun] == tick { closeRun += 1 }
+        guard closeRun == openRun else { return nil }
+        return (start - openRun)..<(end + closeRun)
+    }
+
+    private func literalBytes(_ node: OpaquePointer) -> [UInt8] {
+        guard let pointer = cmark_node_get_literal(node) else { return [] }
+        return Array(String(cString: pointer).utf8)
+    }
+
+    private func subtract(_ cut: Range<Int>, from range: Range<Int>) -> [Range<Int>] {
+        guard cut.overlaps(range) else { return [range] }
+        var result: [Range<Int>] = []
+        if cut.lowerBound > range.lowerBound { result.append(range.lowerBound..<cut.lowerBound) }
+        if cut.upperBound < range.upperBound { result.append(cut.upperBound..<range.upperBound) }
+        return result
+    }
+}

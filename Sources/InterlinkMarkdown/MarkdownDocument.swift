@@ -1,0 +1,166 @@
+/// A Markdown file as Interlink sees it: the places where a link may go, the places where one may
+/// never go, and the links and headings it already has. Every range is a byte range in the
+/// original file (front matter and BOM included), checked against the raw bytes.
+public struct MarkdownDocument: Sendable {
+    /// Line starts of the whole file, for reporting ranges as lines and columns.
+    public let lines: LineTable
+    /// The front-matter block, if the file has one.
+    public let frontMatter: FrontMatterBlock?
+    /// Runs of prose whose raw bytes are exactly the text a reader sees; the only places a link may be added.
+    public let spans: [TextSpan]
+    /// Inline code spans in prose: never linked inside, but a whole span may become an anchor.
+    public let codeSpans: [CodeSpan]
+    /// Headings in document order.
+    public let headings: [Heading]
+    /// Links the file already has (inline, reference, autolinks, wikilinks, template links).
+    public let links: [MarkdownLink]
+    /// Places where nothing may be inserted.
+    public let forbiddenZones: [ForbiddenZone]
+    /// Words of prose (spans and headings), a measure of article length.
+    public let wordCount: Int
+    /// Text nodes whose raw bytes could not be matched to cmark's text, and so were left unlinkable.
+    public let unmappedTextCount: Int
+
+    public init(
+        lines: LineTable, frontMatter: FrontMatterBlock?, spans: [TextSpan], codeSpans: [CodeSpan],
+        headings: [Heading], links: [MarkdownLink], forbiddenZones: [ForbiddenZone], wordCount: Int,
+        unmappedTextCount: Int
+    ) {
+        self.lines = lines
+        self.frontMatter = frontMatter
+        self.spans = spans
+        self.codeSpans = codeSpans
+        self.headings = headings
+        self.links = links
+        self.forbiddenZones = forbiddenZones
+        self.wordCount = wordCount
+        self.unmappedTextCount = unmappedTextCount
+    }
+
+    /// The first level-1 heading's text, used as a title fallback.
+    public var firstH1: String? { headings.first(where: { $0.level == 1 })?.text }
+}
+
+/// The kind of block a prose span sits in; ranking and policy treat them differently.
+public enum BlockContext: String, Sendable, Hashable, Codable {
+    /// A top-level paragraph.
+    case paragraph
+    /// A paragraph inside a list item.
+    case listItem
+    /// A paragraph inside a block quote.
+    case blockQuote
+    /// A cell of a GFM table (cmark sees the table as a paragraph).
+    case tableCell
+}
+
+/// A run of prose text on one line whose raw bytes equal what a reader sees.
+public struct TextSpan: Sendable, Hashable {
+    /// Byte range in the file.
+    public let range: Range<Int>
+    /// Index of the block (paragraph, cell row) the span belongs to, in document order.
+    public let block: Int
+    /// Where the block sits.
+    public let context: BlockContext
+    /// Whether the span sits inside emphasis or strong emphasis.
+    public let emphasized: Bool
+
+    public init(range: Range<Int>, block: Int, context: BlockContext, emphasized: Bool) {
+        self.range = range
+        self.block = block
+        self.context = context
+        self.emphasized = emphasized
+    }
+}
+
+/// An inline code span in prose.
+public struct CodeSpan: Sendable, Hashable {
+    /// Byte range of the whole span, backticks included.
+    public let range: Range<Int>
+    /// The code as cmark reads it (backticks and padding removed).
+    public let code: String
+    /// Index of the block it belongs to.
+    public let block: Int
+    /// Where the block sits.
+    public let context: BlockContext
+
+    public init(range: Range<Int>, code: String, block: Int, context: BlockContext) {
+        self.range = range
+        self.code = code
+        self.block = block
+        self.context = context
+    }
+}
+
+/// A heading with the id a generator gives it, for `#fragment` checks and section links.
+public struct Heading: Sendable, Hashable {
+    /// 1 to 6.
+    public let level: Int
+    /// Plain text of the heading.
+    public let text: String
+    /// Byte range of the whole heading block.
+    public let range: Range<Int>
+    /// The fragment id (`{#custom}` when given, otherwise a GitHub-style slug of the text).
+    public let id: String
+
+    public init(level: Int, text: String, range: Range<Int>, id: String) {
+        self.level = level
+        self.text = text
+        self.range = range
+        self.id = id
+    }
+}
+
+/// A link already in the file.
+public struct MarkdownLink: Sendable, Hashable {
+    /// The syntax the link uses.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// `[text](dest)` or a reference link `[text][ref]`.
+        case inline
+        /// `<https://…>`.
+        case autolink
+        /// `[[Note]]` or `[[Note|text]]`.
+        case wikilink
+        /// `[text]({{< relref "x.md" >}})`, `[text]({% link x.md %})` and similar generator templates.
+        case template
+        /// An image; never a link target of ours, but a forbidden zone.
+        case image
+    }
+
+    /// The syntax the link uses.
+    public let kind: Kind
+    /// The destination as written (for template links: the template's argument, e.g. `posts/a.md`).
+    public let destination: String
+    /// For template links: the template's name (`ref`, `relref`, `link`, `post_url`).
+    public let template: String?
+    /// The link text as a reader sees it.
+    public let text: String
+    /// Byte range of the whole link.
+    public let range: Range<Int>
+
+    public init(kind: Kind, destination: String, template: String? = nil, text: String, range: Range<Int>) {
+        self.kind = kind
+        self.destination = destination
+        self.template = template
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A place where nothing may be linked.
+public struct ForbiddenZone: Sendable, Hashable {
+    /// What the place is.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case frontMatter, heading, codeBlock, htmlBlock, htmlInline, link, image, autolink, bareURL
+        case linkReferenceDefinition, template, wikilink, codeSpan, tableDelimiter, thematicBreak
+    }
+
+    /// What the place is.
+    public let kind: Kind
+    /// Its byte range.
+    public let range: Range<Int>
+
+    public init(kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}

@@ -1,0 +1,178 @@
+/// Constructs that cmark (plain CommonMark) reads as ordinary text but that a site generator does
+/// not: generator templates (Hugo shortcodes, Liquid tags), `[[wikilinks]]`, and bare URLs that
+/// GitHub-flavoured renderers turn into links. Found in the raw bytes of prose spans and made
+/// forbidden; the links among them are recorded.
+enum RawConstructs {
+    struct Finding {
+        var zone: ForbiddenZone
+        var link: MarkdownLink?
+    }
+
+    /// All constructs inside `raw[range]`, in order, not overlapping.
+    static func find(in raw: [UInt8], range: Range<Int>) -> [Finding] {
+        var findings: [Finding] = []
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "{"), index + 1 < end, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
+                let finding = template(in: raw, at: index, range: range, findings: &findings)
+            {
+                findings.append(finding)
+                index = finding.zone.range.upperBound
+                continue
+            }
+            if byte == UInt8(ascii: "["), index + 1 < end, raw[index + 1] == UInt8(ascii: "["),
+                let finding = wikilink(in: raw, at: index, range: range)
+            {
+                findings.append(finding)
+                index = finding.zone.range.upperBound
+                continue
+            }
+            if let urlEnd = bareURLEnd(in: raw, at: index, range: range) {
+                findings.append(Finding(zone: ForbiddenZone(kind: .bareURL, range: index..<urlEnd), link: nil))
+                index = urlEnd
+                continue
+            }
+            index += 1
+        }
+        return findings
+    }
+
+    // MARK: Templates
+
+    private static func template(in raw: [UInt8], at start: Int, range: Range<Int>, findings: inout [Finding])
+        -> Finding?
+    {
+        let isLiquid = raw[start + 1] == UInt8(ascii: "%")
+        let close: [UInt8] = isLiquid ? Array("%}".utf8) : Array("}}".utf8)
+        guard let closeStart = firstIndex(of: close, in: raw, from: start + 2, end: range.upperBound) else {
+            return nil
+        }
+        var templateRange = start..<(closeStart + 2)
+        let inner = String(decoding: raw[(start + 2)..<closeStart], as: UTF8.self)
+        var body = inner.trimming(" \t")
+        if !isLiquid {
+            // Hugo: {{< name args >}} or {{% name args %}}.
+            for mark in ["<", "%"] where body.hasPrefix(mark) && body.hasSuffix(mark) && body.count >= 2 {
+                body = String(body.dropFirst().dropLast()).trimming(" \t")
+            }
+        } else {
+            body = body.trimming("-").trimming(" \t")
+        }
+        let words = body.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = words.first ?? ""
+        var argument = words.count > 1 ? words[1].trimming(" \t") : ""
+        if let quoted = firstQuoted(argument) { argument = quoted }
+        let linkTemplates: Set<String> = isLiquid ? ["link", "post_url"] : ["ref", "relref"]
+        guard linkTemplates.contains(name) else {
+            return Finding(zone: ForbiddenZone(kind: .template, range: templateRange), link: nil)
+        }
+        // In link position? `[text](` right before (blanks allowed) and `)` right after.
+        var before = start - 1
+        while before >= range.lowerBound, raw[before] == 0x20 { before -= 1 }
+        var after = templateRange.upperBound
+        while after < range.upperBound, raw[after] == 0x20 { after += 1 }
+        if before - 1 >= range.lowerBound, raw[before] == UInt8(ascii: "("), raw[before - 1] == UInt8(ascii: "]"),
+            after < range.upperBound, raw[after] == UInt8(ascii: ")"),
+            let open = lastIndex(of: UInt8(ascii: "["), in: raw, before: before - 1, start: range.lowerBound),
+            !findings.contains(where: { $0.zone.range.contains(open) })
+        {
+            let text = String(decoding: raw[(open + 1)..<(before - 1)], as: UTF8.self)
+            templateRange = open..<(after + 1)
+            let link = MarkdownLink(
+                kind: .template, destination: argument, template: name, text: text, range: templateRange)
+            return Finding(zone: ForbiddenZone(kind: .template, range: templateRange), link: link)
+        }
+        let link = MarkdownLink(kind: .template, destination: argument, template: name, text: "", range: templateRange)
+        return Finding(zone: ForbiddenZone(kind: .template, range: templateRange), link: link)
+    }
+
+    private static func firstQuoted(_ text: String) -> String? {
+        guard let open = text.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { return nil }
+        let quote = text[open]
+        let rest = text[text.index(after: open)...]
+        guard let close = rest.firstIndex(of: quote) else { return nil }
+        return String(rest[..<close])
+    }
+
+    // MARK: Wikilinks
+
+    private static func wikilink(in raw: [UInt8], at start: Int, range: Range<Int>) -> Finding? {
+        guard let close = firstIndex(of: Array("]]".utf8), in: raw, from: start + 2, end: range.upperBound),
+            close > start + 2
+        else { return nil }
+        let inner = String(decoding: raw[(start + 2)..<close], as: UTF8.self)
+        guard !inner.contains("[") else { return nil }
+        let isEmbed = start > range.lowerBound && raw[start - 1] == UInt8(ascii: "!")
+        let zoneStart = isEmbed ? start - 1 : start
+        let parts = inner.split(separator: "|", maxSplits: 1).map(String.init)
+        let target = parts[0].trimming(" ")
+        let text = parts.count > 1 ? parts[1] : target
+        let zoneRange = zoneStart..<(close + 2)
+        let kind: MarkdownLink.Kind = isEmbed ? .image : .wikilink
+        return Finding(
+            zone: ForbiddenZone(kind: .wikilink, range: zoneRange),
+            link: MarkdownLink(kind: kind, destination: target, text: text, range: zoneRange))
+    }
+
+    // MARK: Bare URLs
+
+    private static let schemes: [[UInt8]] = ["https://", "http://", "www."].map { Array($0.utf8) }
+
+    private static func bareURLEnd(in raw: [UInt8], at start: Int, range: Range<Int>) -> Int? {
+        let byte = raw[start]
+        guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W") else { return nil }
+        if start > range.lowerBound {
+            let previous = raw[start - 1]
+            let isWordByte = (0x30...0x39).contains(previous) || (0x41...0x5A).contains(previous)
+                || (0x61...0x7A).contains(previous) || previous >= 0x80
+            if isWordByte { return nil }
+        }
+        guard schemes.contains(where: { scheme in
+            start + scheme.count < range.upperBound
+                && zip(raw[start..<(start + scheme.count)], scheme).allSatisfy { lowerASCII($0) == $1 }
+        }) else { return nil }
+        var end = start
+        while end < range.upperBound, raw[end] > 0x20, raw[end] != UInt8(ascii: "<") { end += 1 }
+        let trailing: Set<UInt8> = Set(".,:;!?)'\"*_~".utf8)
+        while end > start, trailing.contains(raw[end - 1]) { end -= 1 }
+        return end > start ? end : nil
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
+    // MARK: Byte search
+
+    static func firstIndex(of needle: [UInt8], in raw: [UInt8], from start: Int, end: Int) -> Int? {
+        guard !needle.isEmpty, end - start >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= end {
+            if raw[index] == needle[0], raw[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func lastIndex(of byte: UInt8, in raw: [UInt8], before end: Int, start: Int) -> Int? {
+        var index = end - 1
+        while index >= start {
+            if raw[index] == byte { return index }
+            index -= 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Trims the given characters from both ends.
+    func trimming(_ set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
