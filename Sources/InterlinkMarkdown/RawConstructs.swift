@@ -54,7 +54,7 @@ enum RawConstructs {
         var body = inner.trimming(" \t")
         if !isLiquid {
             // Hugo: {{< name args >}} or {{% name args %}}.
-            for mark in ["<", "%"] where body.hasPrefix(mark) && body.hasSuffix(mark) && body.count >= 2 {
+            for (open, close) in [("<", ">"), ("%", "%")] where body.hasPrefix(open) && body.hasSuffix(close) && body.count >= 2 {
                 body = String(body.dropFirst().dropLast()).trimming(" \t")
             }
         } else {

@@ -1,0 +1,92 @@
+import InterlinkMarkdown
+
+/// One Markdown file of the site, read and parsed.
+public struct Article: Sendable {
+    /// What role the page plays on the site.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// An ordinary article.
+        case page
+        /// A section or list page (`_index.md`, a folder's `index.md` in some generators).
+        case section
+    }
+
+    /// Path relative to the site root, `/`-separated.
+    public let path: String
+    /// The raw bytes of the file, exactly as read.
+    public let bytes: [UInt8]
+    /// Parsed front matter (empty when the file has none).
+    public let frontMatter: FrontMatter
+    /// The parsed Markdown.
+    public let document: MarkdownDocument
+    /// Title: front matter, else the first H1, else the file name.
+    public let title: String
+    /// The URL the generator publishes the article at (root-relative, e.g. `/posts/a/`).
+    public let url: String
+    /// Other URLs that reach the article (Hugo `aliases`, redirects).
+    public let aliasURLs: [String]
+    /// Alternative names (Obsidian `aliases`), not URLs.
+    public let aliasNames: [String]
+    /// Whether the article is a draft or otherwise unpublished.
+    public let isDraft: Bool
+    /// Page or section.
+    public let kind: Kind
+
+    public init(
+        path: String, bytes: [UInt8], frontMatter: FrontMatter, document: MarkdownDocument, title: String, url: String,
+        aliasURLs: [String], aliasNames: [String], isDraft: Bool, kind: Kind
+    ) {
+        self.path = path
+        self.bytes = bytes
+        self.frontMatter = frontMatter
+        self.document = document
+        self.title = title
+        self.url = url
+        self.aliasURLs = aliasURLs
+        self.aliasNames = aliasNames
+        self.isDraft = isDraft
+        self.kind = kind
+    }
+
+    /// The file name without folders and extension.
+    public var stem: String { ArticlePath.stem(of: path) }
+
+    /// The text of a byte range of the file.
+    public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+}
+
+/// Small helpers on `/`-separated relative paths.
+public enum ArticlePath {
+    /// `a/b/c.md` → `c`.
+    public static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    /// `a/b/c.md` → `a/b` (empty for a top-level file).
+    public static func directory(of path: String) -> String {
+        let parts = path.split(separator: "/")
+        return parts.dropLast().joined(separator: "/")
+    }
+
+    /// Resolves `.` and `..` segments; nil when `..` climbs above the root.
+    public static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Whether the path names a Markdown file.
+    public static func isMarkdown(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+}

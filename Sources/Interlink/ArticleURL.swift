@@ -1,0 +1,139 @@
+import Foundation
+
+/// Computes the URL a generator publishes an article at, from its path and front matter.
+public enum ArticleURL {
+    /// The article's primary root-relative URL.
+    public static func url(path: String, frontMatter: FrontMatter, layout: SiteLayout) -> String {
+        let relative = contentRelativePath(path, layout: layout)
+        let directory = ArticlePath.directory(of: relative)
+        let stem = ArticlePath.stem(of: relative)
+        let isIndex = ["index", "_index", "readme"].contains(stem.lowercased())
+        var url: String
+        switch layout.generator {
+        case .hugo:
+            if let explicit = frontMatter.url, explicit.hasPrefix("/") {
+                url = explicit
+            } else if isIndex {
+                url = join(directory) + "/"
+            } else {
+                url = join(directory, frontMatter.slug ?? stem) + "/"
+            }
+            url = url.lowercased()
+        case .jekyll:
+            url = jekyllURL(relative: relative, frontMatter: frontMatter, layout: layout)
+        case .mkdocs:
+            if isIndex {
+                url = join(directory) + "/"
+            } else {
+                url = layout.directoryURLs ? join(directory, stem) + "/" : join(directory, stem) + ".html"
+            }
+        case .docusaurus:
+            url = docusaurusURL(path: path, relative: relative, frontMatter: frontMatter, layout: layout)
+        case .eleventy:
+            url = isIndex ? join(directory) + "/" : join(directory, stem) + "/"
+        case .vitepress, .obsidian, .plain:
+            url = isIndex ? join(directory) + "/" : join(directory, stem)
+        }
+        if layout.generator != .hugo, layout.generator != .docusaurus, let permalink = frontMatter.permalink,
+            permalink.hasPrefix("/"), !permalink.contains(":")
+        {
+            url = permalink
+        }
+        if url == "//" { url = "/" }
+        return layout.basePath + url
+    }
+
+    /// The path inside the generator's content folder (`content/posts/a.md` → `posts/a.md` for Hugo).
+    public static func contentRelativePath(_ path: String, layout: SiteLayout) -> String {
+        for directory in layout.contentDirectories.sorted(by: { $0.count > $1.count }) where !directory.isEmpty {
+            if path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) }
+        }
+        return path
+    }
+
+    private static func join(_ parts: String...) -> String {
+        let segments = parts.flatMap { $0.split(separator: "/") }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    // MARK: Jekyll
+
+    private static func jekyllURL(relative: String, frontMatter: FrontMatter, layout: SiteLayout) -> String {
+        if let permalink = frontMatter.permalink, permalink.hasPrefix("/") {
+            return permalink
+        }
+        let stem = ArticlePath.stem(of: relative)
+        let isPost = relative.hasPrefix("_posts/") || relative.contains("/_posts/")
+            || relative.hasPrefix("_drafts/")
+        let pretty = layout.jekyllPermalink == "pretty" || layout.jekyllPermalink.hasSuffix("/")
+        guard isPost, let post = JekyllPostName(stem) else {
+            let directory = ArticlePath.directory(of: relative)
+            if stem.lowercased() == "index" { return join(directory) + "/" }
+            return pretty ? join(directory, stem) + "/" : join(directory, stem) + ".html"
+        }
+        let categories = frontMatter.categories.map { $0.lowercased().replacingOccurrences(of: " ", with: "-") }
+        let title = frontMatter.slug ?? post.title
+        let pattern: String
+        switch layout.jekyllPermalink {
+        case "date": pattern = "/:categories/:year/:month/:day/:title:output_ext"
+        case "pretty": pattern = "/:categories/:year/:month/:day/:title/"
+        case "ordinal": pattern = "/:categories/:year/:y_day/:title:output_ext"
+        case "none": pattern = "/:categories/:title:output_ext"
+        default: pattern = layout.jekyllPermalink
+        }
+        var url = pattern
+        for (key, value) in [
+            (":categories", categories.joined(separator: "/")), (":year", post.year), (":month", post.month),
+            (":day", post.day), (":title", title), (":slug", title), (":output_ext", ".html"),
+        ] {
+            url = url.replacingOccurrences(of: key, with: value)
+        }
+        return "/" + url.split(separator: "/").joined(separator: "/") + (url.hasSuffix("/") ? "/" : "")
+    }
+
+    // MARK: Docusaurus
+
+    private static func docusaurusURL(path: String, relative: String, frontMatter: FrontMatter, layout: SiteLayout)
+        -> String
+    {
+        let section = path.split(separator: "/").first.map(String.init) ?? ""
+        let directory = ArticlePath.directory(of: relative).split(separator: "/").map { stripNumberPrefix(String($0)) }
+        var stem = stripNumberPrefix(ArticlePath.stem(of: relative))
+        if section == "blog", let post = JekyllPostName(ArticlePath.stem(of: relative)) { stem = post.title }
+        let prefix = section == "docs" ? "/docs" : (section == "blog" ? "/blog" : "")
+        if let slug = frontMatter.slug {
+            if slug.hasPrefix("/") { return prefix + (slug == "/" ? "/" : slug) }
+            return join(prefix, directory.joined(separator: "/"), slug)
+        }
+        if let id = frontMatter.id { stem = id }
+        if ["index", "readme"].contains(stem.lowercased()) { return join(prefix, directory.joined(separator: "/")) + "/" }
+        return join(prefix, directory.joined(separator: "/"), stem)
+    }
+
+    private static func stripNumberPrefix(_ name: String) -> String {
+        let digits = name.prefix(while: \.isNumber)
+        guard !digits.isEmpty else { return name }
+        let rest = name.dropFirst(digits.count)
+        guard let separator = rest.first, separator == "-" || separator == "_" || separator == "." else { return name }
+        return String(rest.dropFirst())
+    }
+}
+
+/// `2024-01-02-some-title` split into its date and title.
+struct JekyllPostName {
+    let year: String
+    let month: String
+    let day: String
+    let title: String
+
+    init?(_ stem: String) {
+        let parts = stem.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts[0...2].allSatisfy({ $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        year = String(parts[0])
+        month = String(parts[1])
+        day = String(parts[2])
+        title = String(parts[3])
+    }
+}

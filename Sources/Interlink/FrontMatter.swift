@@ -1,0 +1,34 @@
+import InterlinkMarkdown
+
+/// The front-matter fields Interlink uses, read from YAML or TOML.
+public struct FrontMatter: Sendable, Hashable {
+    /// Every top-level field as read.
+    public var fields: [String: FrontMatterValue]
+
+    public init(fields: [String: FrontMatterValue] = [:]) {
+        self.fields = fields
+    }
+
+    /// `title`.
+    public var title: String? { fields["title"]?.text.flatMap { $0.isEmpty ? nil : $0 } }
+    /// `aliases`. Values starting with `/` are URL aliases (Hugo); others are alternative names (Obsidian).
+    public var aliases: [String] { fields["aliases"]?.strings ?? fields["alias"]?.strings ?? [] }
+    /// `keywords`.
+    public var keywords: [String] { fields["keywords"]?.strings ?? [] }
+    /// `tags`.
+    public var tags: [String] { fields["tags"]?.strings ?? [] }
+    /// `draft: true`, or Jekyll's `published: false`.
+    public var isDraft: Bool { fields["draft"]?.bool == true || fields["published"]?.bool == false }
+    /// `slug`.
+    public var slug: String? { fields["slug"]?.text }
+    /// `url` (Hugo) — the page's whole URL.
+    public var url: String? { fields["url"]?.text }
+    /// `permalink` (Jekyll, Eleventy) — the page's whole URL.
+    public var permalink: String? { fields["permalink"]?.text }
+    /// `date` as written.
+    public var date: String? { fields["date"]?.text }
+    /// `categories` / `category` (Jekyll permalinks).
+    public var categories: [String] { fields["categories"]?.strings ?? fields["category"]?.strings ?? [] }
+    /// `id` (Docusaurus document id).
+    public var id: String? { fields["id"]?.text }
+}

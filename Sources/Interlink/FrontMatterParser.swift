@@ -1,0 +1,120 @@
+import Foundation
+import InterlinkMarkdown
+import TOMLKit
+import Yams
+
+/// Reads a front-matter block with Yams (YAML) or TOMLKit (TOML).
+public enum FrontMatterParser {
+    /// Parses the block's content.
+    /// - Throws: `Diagnostic` naming the file line of the error.
+    public static func parse(_ block: FrontMatterBlock, in bytes: [UInt8], path: String) throws(Diagnostic) -> FrontMatter {
+        let content = String(decoding: bytes[block.contentRange], as: UTF8.self)
+        // Both parsers count lines from the block's first content line.
+        let lineOffset = block.contentFirstLine - 1
+        switch block.format {
+        case .yaml:
+            return try parseYAML(content, path: path, lineOffset: lineOffset)
+        case .toml:
+            return try parseTOML(content, path: path, lineOffset: lineOffset)
+        }
+    }
+
+    static func parseYAML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: content)
+        } catch let error as YamlError {
+            let (line, column, problem) = describe(error)
+            throw Diagnostic(
+                path: path, line: line + lineOffset, column: column, message: "invalid YAML front matter: \(problem)")
+        } catch {
+            throw Diagnostic(path: path, line: lineOffset + 1, message: "invalid YAML front matter: \(error)")
+        }
+        guard let node else { return FrontMatter() }
+        guard case .mapping(let mapping) = node else {
+            throw Diagnostic(
+                path: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1,
+                message: "front matter must be a mapping of keys to values")
+        }
+        var fields: [String: FrontMatterValue] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            fields[name] = convert(value)
+        }
+        return FrontMatter(fields: fields)
+    }
+
+    private static func describe(_ error: YamlError) -> (Int, Int, String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return (mark.line, mark.column, problem)
+        default:
+            return (1, 1, String(describing: error))
+        }
+    }
+
+    private static func convert(_ node: Node) -> FrontMatterValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if let bool = Bool.construct(from: scalar) { return .bool(bool) }
+                if let int = Int.construct(from: scalar) { return .number(Double(int)) }
+                if let double = Double.construct(from: scalar), !scalar.string.isEmpty,
+                    scalar.string.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true
+                {
+                    return .number(double)
+                }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.map(convert))
+        case .mapping(let mapping):
+            var table: [String: FrontMatterValue] = [:]
+            for (key, value) in mapping {
+                if let name = key.scalar?.string { table[name] = convert(value) }
+            }
+            return .table(table)
+        case .alias:
+            return .string("")
+        }
+    }
+
+    static func parseTOML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: content)
+        } catch let error as TOMLParseError {
+            throw Diagnostic(
+                path: path, line: error.source.begin.line + lineOffset, column: error.source.begin.column,
+                message: "invalid TOML front matter: \(error.description)")
+        } catch {
+            throw Diagnostic(path: path, line: lineOffset + 1, message: "invalid TOML front matter: \(error)")
+        }
+        return FrontMatter(fields: convert(table))
+    }
+
+    private static func convert(_ table: TOMLTable) -> [String: FrontMatterValue] {
+        var fields: [String: FrontMatterValue] = [:]
+        for key in table.keys {
+            if let value = table[key] { fields[key] = convert(value) }
+        }
+        return fields
+    }
+
+    private static func convert(_ value: TOMLValueConvertible) -> FrontMatterValue {
+        if let string = value.string { return .string(string) }
+        if let bool = value.bool { return .bool(bool) }
+        if let int = value.int { return .number(Double(int)) }
+        if let double = value.double { return .number(double) }
+        if let array = value.array { return .list(array.map { convert($0) }) }
+        if let table = value.table { return .table(convert(table)) }
+        if let date = value.date {
+            return .string(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+        }
+        if let dateTime = value.dateTime, let date = dateTime.date {
+            return .string(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+        }
+        return .string(String(describing: value))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Every article of a site, with the look-up tables that turn links, names and URLs into articles.
+public struct Site: Sendable {
+    /// The folder the site was read from.
+    public let root: URL
+    /// Generator, content folders and URL settings.
+    public let layout: SiteLayout
+    /// Articles sorted by path.
+    public let articles: [Article]
+
+    let indexByPath: [String: Int]
+    let indexByLowercasedPath: [String: Int]
+    let indexByURL: [String: Int]
+    let indicesByStem: [String: [Int]]
+    let indicesByName: [String: [Int]]
+    /// First URL path segments that hold articles (`posts`, `blog`, `guide`…): an unresolved link under
+    /// one of them is broken, one elsewhere may point to a page the site builds from other sources.
+    let contentSections: Set<String>
+
+    public init(root: URL, layout: SiteLayout, articles: [Article]) {
+        self.root = root
+        self.layout = layout
+        self.articles = articles.sorted { $0.path < $1.path }
+        var byPath: [String: Int] = [:]
+        var byLowercasedPath: [String: Int] = [:]
+        var byURL: [String: Int] = [:]
+        var byStem: [String: [Int]] = [:]
+        var byName: [String: [Int]] = [:]
+        var sections: Set<String> = []
+        for (index, article) in self.articles.enumerated() {
+            byPath[article.path] = index
+            byLowercasedPath[article.path.lowercased()] = index
+            for url in [article.url] + article.aliasURLs {
+                let key = Site.urlKey(url)
+                // The article's own URL wins over another article's alias.
+                if byURL[key] == nil || url == article.url { byURL[key] = index }
+            }
+            byStem[article.stem.lowercased(), default: []].append(index)
+            for name in [article.title] + article.aliasNames {
+                byName[name.lowercased(), default: []].append(index)
+            }
+            let trimmed = article.url.dropFirst(layout.basePath.count)
+            if let first = trimmed.split(separator: "/").first, trimmed.contains("/") && trimmed.count > 1 {
+                sections.insert(first.lowercased())
+            }
+        }
+        indexByPath = byPath
+        indexByLowercasedPath = byLowercasedPath
+        indexByURL = byURL
+        indicesByStem = byStem
+        indicesByName = byName
+        contentSections = sections
+    }
+
+    /// The article at a relative path.
+    public func article(atPath path: String) -> Article? { indexByPath[path].map { articles[$0] } }
+
+    /// Index of the article at a relative path.
+    public func index(ofPath path: String) -> Int? { indexByPath[path] }
+
+    /// Index of the article published at a URL path (trailing slash, `.html` and case ignored).
+    public func index(ofURL url: String) -> Int? {
+        let key = Site.urlKey(url)
+        if let index = indexByURL[key] { return index }
+        if !layout.basePath.isEmpty { return indexByURL[Site.urlKey(layout.basePath + url)] }
+        return nil
+    }
+
+    /// The normal form of a URL path used as a look-up key.
+    static func urlKey(_ url: String) -> String {
+        var path = url.removingPercentEncoding ?? url
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        path = path.lowercased()
+        for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".md"] where path.hasSuffix(suffix) {
+            path = String(path.dropLast(suffix.count))
+            break
+        }
+        while path.hasSuffix("/") { path.removeLast() }
+        return path.hasPrefix("/") ? path : "/" + path
+    }
+}

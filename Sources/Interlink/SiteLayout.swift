@@ -1,0 +1,148 @@
+import Foundation
+import TOMLKit
+import Yams
+
+/// What Interlink knows about a site's generator and configuration: where content lives, how URLs
+/// are formed, and which hosts mean "this site".
+public struct SiteLayout: Sendable, Hashable {
+    /// The detected generator.
+    public var generator: Generator
+    /// Folders (relative to the root, `/`-separated, no trailing slash; empty for the root itself)
+    /// whose Markdown files are articles.
+    public var contentDirectories: [String]
+    /// Host names whose absolute URLs point into this site (from `baseURL`, `url`, `site_url`).
+    public var siteHosts: [String]
+    /// URL path prefix the site is served under (e.g. `/docs` for a `baseURL` of `https://x.org/docs/`).
+    public var basePath: String
+    /// Jekyll's `permalink` setting (`date`, `pretty`, or a pattern).
+    public var jekyllPermalink: String
+    /// MkDocs' `use_directory_urls`.
+    public var directoryURLs: Bool
+    /// Build-output and dependency folders never walked.
+    public var ignoredDirectories: Set<String>
+
+    public init(
+        generator: Generator, contentDirectories: [String] = [""], siteHosts: [String] = [], basePath: String = "",
+        jekyllPermalink: String = "date", directoryURLs: Bool = true,
+        ignoredDirectories: Set<String> = SiteLayout.commonIgnoredDirectories
+    ) {
+        self.generator = generator
+        self.contentDirectories = contentDirectories
+        self.siteHosts = siteHosts
+        self.basePath = basePath
+        self.jekyllPermalink = jekyllPermalink
+        self.directoryURLs = directoryURLs
+        self.ignoredDirectories = ignoredDirectories
+    }
+
+    /// Folders no generator treats as content.
+    public static let commonIgnoredDirectories: Set<String> = [
+        "node_modules", "vendor", "_site", "public", "dist", "build", "resources", "__pycache__", "venv",
+    ]
+}
+
+extension SiteLayout {
+    /// Detects the generator from its configuration files and folders in `root`.
+    public static func detect(root: URL) -> SiteLayout {
+        let files = FileManager.default
+        func exists(_ name: String) -> Bool { files.fileExists(atPath: root.appendingPathComponent(name).path) }
+        func read(_ name: String) -> String? {
+            try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+        }
+        func firstExisting(_ names: [String]) -> String? { names.first(where: exists) }
+
+        if let config = firstExisting(["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"])
+            ?? (exists("content") ? firstExisting(["config.toml", "config.yaml", "config.yml"]) : nil)
+        {
+            let settings = ConfigValues(text: read(config) ?? "", name: config)
+            let contentDir = settings.string("contentDir") ?? "content"
+            var layout = SiteLayout(generator: .hugo, contentDirectories: [contentDir])
+            layout.apply(baseURL: settings.string("baseURL") ?? settings.string("baseurl"))
+            return layout
+        }
+        if let config = firstExisting(["_config.yml", "_config.yaml"]) ?? (exists("_posts") ? "_posts" : nil) {
+            let settings = ConfigValues(text: config == "_posts" ? "" : read(config) ?? "", name: config)
+            var layout = SiteLayout(generator: .jekyll)
+            layout.jekyllPermalink = settings.string("permalink") ?? "date"
+            layout.apply(baseURL: settings.string("url"), basePath: settings.string("baseurl"))
+            return layout
+        }
+        if let config = firstExisting(["mkdocs.yml", "mkdocs.yaml"]) {
+            let settings = ConfigValues(text: read(config) ?? "", name: config)
+            var layout = SiteLayout(generator: .mkdocs, contentDirectories: [settings.string("docs_dir") ?? "docs"])
+            layout.directoryURLs = settings.string("use_directory_urls").map { $0 != "false" } ?? true
+            layout.ignoredDirectories.insert("site")
+            layout.apply(baseURL: settings.string("site_url"))
+            return layout
+        }
+        if let config = firstExisting(["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"]) {
+            var layout = SiteLayout(
+                generator: .docusaurus, contentDirectories: ["docs", "blog", "src/pages"].filter(exists))
+            if layout.contentDirectories.isEmpty { layout.contentDirectories = [""] }
+            layout.apply(baseURL: JavaScriptConfig.string("url", in: read(config) ?? ""))
+            layout.ignoredDirectories.insert(".docusaurus")
+            return layout
+        }
+        if exists(".vitepress") || exists("docs/.vitepress") || exists("src/.vitepress") {
+            let directory = exists(".vitepress") ? "" : (exists("docs/.vitepress") ? "docs" : "src")
+            return SiteLayout(generator: .vitepress, contentDirectories: [directory])
+        }
+        if firstExisting([".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"]) != nil {
+            return SiteLayout(generator: .eleventy)
+        }
+        if exists(".obsidian") {
+            return SiteLayout(generator: .obsidian)
+        }
+        return SiteLayout(generator: .plain)
+    }
+
+    mutating func apply(baseURL: String?, basePath explicitPath: String? = nil) {
+        if let baseURL, let url = URL(string: baseURL), let host = url.host {
+            siteHosts = [host.lowercased()]
+            if host.hasPrefix("www.") { siteHosts.append(String(host.dropFirst(4))) } else { siteHosts.append("www." + host) }
+            let path = url.path
+            if path.count > 1 { basePath = "/" + path.split(separator: "/").joined(separator: "/") }
+        }
+        if let explicitPath, !explicitPath.isEmpty, explicitPath != "/" {
+            basePath = "/" + explicitPath.split(separator: "/").joined(separator: "/")
+        }
+    }
+}
+
+/// Top-level scalar settings from a generator's YAML or TOML configuration file.
+struct ConfigValues {
+    private var values: [String: String] = [:]
+
+    init(text: String, name: String) {
+        if name.hasSuffix(".toml"), let table = try? TOMLTable(string: text) {
+            for key in table.keys {
+                if let value = table[key] {
+                    values[key] = value.string ?? value.bool.map { String($0) } ?? value.int.map { String($0) }
+                }
+            }
+        } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml"),
+            let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node
+        {
+            for (key, value) in mapping {
+                if let key = key.scalar?.string, let value = value.scalar?.string { values[key] = value }
+            }
+        }
+    }
+
+    func string(_ key: String) -> String? { values[key] }
+}
+
+/// Reads a string property from a JavaScript or TypeScript config (`url: 'https://…'`).
+enum JavaScriptConfig {
+    static func string(_ key: String, in source: String) -> String? {
+        for line in source.split(separator: "\n") {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard trimmed.hasPrefix(key + ":") else { continue }
+            let rest = trimmed.dropFirst(key.count + 1).drop(while: { $0 == " " })
+            guard let quote = rest.first, quote == "'" || quote == "\"" || quote == "`" else { continue }
+            let value = rest.dropFirst().prefix(while: { $0 != quote })
+            return String(value)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import InterlinkMarkdown
+
+/// Options for reading a site.
+public struct LoadOptions: Sendable {
+    /// Files larger than this are refused with an error (bytes).
+    public var maximumFileSize: Int
+    /// Generator to assume instead of detecting one.
+    public var generator: Generator?
+
+    public init(maximumFileSize: Int = 20 * 1024 * 1024, generator: Generator? = nil) {
+        self.maximumFileSize = maximumFileSize
+        self.generator = generator
+    }
+}
+
+/// Walks a site folder, reads and parses every Markdown article in parallel, and builds the `Site`.
+/// A file that cannot be read or parsed becomes a `Diagnostic`; the other files are still loaded.
+public enum SiteLoader {
+    /// The loaded site and the problems found on the way.
+    public struct Result: Sendable {
+        /// The site, without the files that failed.
+        public let site: Site
+        /// One error per file that failed, sorted by path.
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Loads the site under `root`.
+    public static func load(root: URL, options: LoadOptions = LoadOptions()) async -> Result {
+        var layout = SiteLayout.detect(root: root)
+        if let generator = options.generator { layout.generator = generator }
+        let paths = markdownPaths(root: root, layout: layout)
+        let loaded = await parseAll(paths: paths, root: root, layout: layout, options: options)
+        var articles: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        for outcome in loaded {
+            switch outcome {
+            case .success(let article): articles.append(article)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return Result(site: Site(root: root, layout: layout, articles: articles), diagnostics: diagnostics)
+    }
+
+    /// Relative paths of every Markdown file that is an article of the site, sorted.
+    public static func markdownPaths(root: URL, layout: SiteLayout) -> [String] {
+        let rootPath = root.standardizedFileURL.path
+        var paths: [String] = []
+        for directory in layout.contentDirectories {
+            let start = directory.isEmpty ? root : root.appendingPathComponent(directory)
+            guard let enumerator = FileManager.default.enumerator(
+                at: start, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey],
+                options: [], errorHandler: { _, _ in true })
+            else { continue }
+            for case let url as URL in enumerator {
+                let name = url.lastPathComponent
+                let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey])
+                if values?.isDirectory == true {
+                    if name.hasPrefix(".") || layout.ignoredDirectories.contains(name) { enumerator.skipDescendants() }
+                    continue
+                }
+                guard !name.hasPrefix("."), ArticlePath.isMarkdown(name) else { continue }
+                if values?.isSymbolicLink == true {
+                    // A link to a file is read through; a link to a folder or nowhere is skipped.
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+                        !isDirectory.boolValue
+                    else { continue }
+                }
+                let full = url.standardizedFileURL.path
+                guard full.hasPrefix(rootPath) else { continue }
+                paths.append(String(full.dropFirst(rootPath.count).drop(while: { $0 == "/" })))
+            }
+        }
+        return Array(Set(paths)).sorted()
+    }
+
+    private static func parseAll(paths: [String], root: URL, layout: SiteLayout, options: LoadOptions) async
+        -> [Swift.Result<Article, Diagnostic>]
+    {
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var results = [Swift.Result<Article, Diagnostic>?](repeating: nil, count: paths.count)
+        await withTaskGroup(of: (Int, Swift.Result<Article, Diagnostic>).self) { group in
+            var next = 0
+            func addTask() {
+                let index = next
+                let path = paths[index]
+                group.addTask {
+                    (index, loadArticle(path: path, root: root, layout: layout, options: options))
+                }
+                next += 1
+            }
+            while next < paths.count, next < width { addTask() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < paths.count { addTask() }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Reads and parses one file.
+    public static func loadArticle(path: String, root: URL, layout: SiteLayout, options: LoadOptions = LoadOptions())
+        -> Swift.Result<Article, Diagnostic>
+    {
+        let url = root.appendingPathComponent(path)
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > options.maximumFileSize {
+                return .failure(
+                    Diagnostic(
+                        path: path,
+                        message: "file is \(size) bytes, over the limit of \(options.maximumFileSize) bytes"))
+            }
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            return .failure(Diagnostic(path: path, message: "cannot read file: \(reason(error))"))
+        }
+        do {
+            return .success(try parseArticle(path: path, bytes: bytes, layout: layout))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Parses bytes already read into an `Article`.
+    public static func parseArticle(path: String, bytes: [UInt8], layout: SiteLayout) throws(Diagnostic) -> Article {
+        let lines = LineTable(bytes)
+        if let nul = bytes.firstIndex(of: 0) {
+            let location = lines.location(of: nul)
+            throw Diagnostic(
+                path: path, line: location.line, column: location.column,
+                message: "file contains a NUL byte; binary files are not Markdown")
+        }
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+            let location = lines.location(of: bad)
+            throw Diagnostic(
+                path: path, line: location.line, column: location.column,
+                message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
+        }
+        let block: FrontMatterBlock?
+        do {
+            block = try FrontMatterBlock.locate(in: bytes)
+        } catch {
+            throw Diagnostic(path: path, line: error.line, message: error.message)
+        }
+        let frontMatter = try block.map { block throws(Diagnostic) in
+            try FrontMatterParser.parse(block, in: bytes, path: path)
+        } ?? FrontMatter()
+        let document = MarkdownParser.parse(bytes, frontMatter: block)
+        let relative = ArticleURL.contentRelativePath(path, layout: layout)
+        let stem = ArticlePath.stem(of: relative)
+        let title = frontMatter.title ?? document.firstH1
+            ?? (["index", "_index", "readme"].contains(stem.lowercased())
+                ? ArticlePath.stem(of: ArticlePath.directory(of: relative).isEmpty ? "home" : ArticlePath.directory(of: relative))
+                : stem).replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let aliases = frontMatter.aliases
+        let isSection = stem == "_index" || (layout.generator == .hugo && stem == "index" && ArticlePath.directory(of: relative).isEmpty)
+        let isDraft = frontMatter.isDraft || relative.hasPrefix("_drafts/")
+        return Article(
+            path: path, bytes: bytes, frontMatter: frontMatter, document: document, title: title,
+            url: ArticleURL.url(path: path, frontMatter: frontMatter, layout: layout),
+            aliasURLs: aliases.filter { $0.hasPrefix("/") || $0.hasPrefix("http") },
+            aliasNames: aliases.filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") }, isDraft: isDraft,
+            kind: isSection ? .section : .page)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError {
+            return "permission denied"
+        }
+        return nsError.localizedDescription
+    }
+}

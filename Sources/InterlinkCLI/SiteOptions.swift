@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Interlink
+
+/// Options shared by every command that reads a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site's root folder.")
+    var root: String = "."
+
+    @Option(name: .long, help: "Assume this generator instead of detecting it (\(Generator.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var generator: Generator?
+
+    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--root '\(root)' is not a folder.")
+        }
+    }
+
+    /// Loads the site, printing every file error to stderr.
+    func load() async -> SiteLoader.Result {
+        let result = await SiteLoader.load(root: rootURL, options: LoadOptions(generator: generator))
+        for diagnostic in result.diagnostics {
+            StandardError.write(diagnostic.description + "\n")
+        }
+        return result
+    }
+}
+
+extension Generator: ExpressibleByArgument {}
+
+/// Output formats of reports.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Writes to standard error.
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Exit status 2: some file could not be processed.
+let exitFailure = ExitCode(2)

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, end-to-end tests of the built binary, and the shared-corpus checks
+# (which skip themselves when ../shared is absent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-cmark.sh
+swift build --build-tests
+swift test --skip-build
