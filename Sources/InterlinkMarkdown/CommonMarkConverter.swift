@@ -238,7 +238,11 @@ struct CommonMarkConverter {
     private mutating func finishLink(_ position: Position) {
         guard let open = openLinks.popLast() else { return }
         appendReadText(open.text)
-        guard heading == nil, var state = paragraph else { return }
+        if heading != nil {
+            headingLink(open, position)
+            return
+        }
+        guard var state = paragraph else { return }
         defer { paragraph = state }
         let start = Position(
             startLine: open.firstChildLine ?? open.startLine, startColumn: open.startColumn, endLine: position.endLine,
@@ -247,20 +251,41 @@ struct CommonMarkConverter {
             unmapped += 1
             return
         }
+        if !looksLikeLink(range) { unmapped += 1 }
+        state.cursor = max(state.cursor, range.upperBound)
+        recordLink(open, range: range)
+    }
+
+    /// A link in a heading is still an existing link (the heading is forbidden as a whole). Headings
+    /// have no continuation-line column quirk to correct; a range that does not read as a link is dropped.
+    private mutating func headingLink(_ open: OpenLink, _ position: Position) {
+        guard let start = offset(line: open.firstChildLine ?? open.startLine, column: open.startColumn),
+            let endInclusive = offset(line: position.endLine, column: position.endColumn), endInclusive >= start,
+            endInclusive < raw.count, looksLikeLink(start..<(endInclusive + 1))
+        else {
+            unmapped += 1
+            return
+        }
+        recordLink(open, range: start..<(endInclusive + 1))
+    }
+
+    private func looksLikeLink(_ range: Range<Int>) -> Bool {
         let first = raw[range.lowerBound]
         let last = raw[range.upperBound - 1]
+        let opensRight = first == UInt8(ascii: "[") || first == UInt8(ascii: "!") || first == UInt8(ascii: "<")
+        let closesRight = last == UInt8(ascii: ")") || last == UInt8(ascii: "]") || last == UInt8(ascii: ">")
+        return opensRight && closesRight
+    }
+
+    private mutating func recordLink(_ open: OpenLink, range: Range<Int>) {
         let kind: MarkdownLink.Kind
         if open.isImage {
             kind = .image
-        } else if first == UInt8(ascii: "<") {
+        } else if raw[range.lowerBound] == UInt8(ascii: "<") {
             kind = .autolink
         } else {
             kind = .inline
         }
-        let opensRight = first == UInt8(ascii: "[") || first == UInt8(ascii: "!") || first == UInt8(ascii: "<")
-        let closesRight = last == UInt8(ascii: ")") || last == UInt8(ascii: "]") || last == UInt8(ascii: ">")
-        if !(opensRight && closesRight) { unmapped += 1 }
-        state.cursor = max(state.cursor, range.upperBound)
         let zoneKind: ForbiddenZone.Kind = kind == .image ? .image : (kind == .autolink ? .autolink : .link)
         zones.append(ForbiddenZone(kind: zoneKind, range: range))
         links.append(MarkdownLink(kind: kind, destination: open.destination, text: open.text, range: range))

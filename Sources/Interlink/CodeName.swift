@@ -1,0 +1,34 @@
+import Foundation
+
+/// API and command names as documentation writes them in inline code.
+enum CodeName {
+    /// Whether a phrase reads as code rather than prose: `ref()`, `app.config`, `v-model`, `<Suspense>`,
+    /// `useState`, `go test`.
+    static func looksLikeCode(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 60 else { return false }
+        if text.hasSuffix("()") || text.hasPrefix("<") || text.hasPrefix("$") || text.hasPrefix("@") { return true }
+        guard !text.contains(" ") else { return false }
+        if text.contains(".") || text.contains("_") || text.contains("::") { return text.first?.isLetter == true || text.first == "." }
+        if text.contains("-"), text == text.lowercased(), text.first?.isLetter == true { return text.count <= 20 && text.split(separator: "-").count <= 3 && text.hasPrefix("v-") }
+        // camelCase or PascalCase with an inner capital.
+        let characters = Array(text)
+        for index in characters.indices.dropFirst() where characters[index].isUppercase && characters[index - 1].isLowercase {
+            return true
+        }
+        return false
+    }
+
+    /// The form code is compared under: blanks trimmed, a trailing `()` dropped.
+    static func key(_ code: String) -> String {
+        var text = code.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("()") { text = String(text.dropLast(2)) }
+        return text
+    }
+
+    /// The code names in a heading such as `defineProps() & defineEmits()` or `app.mount()`.
+    static func names(inHeading heading: String) -> [String] {
+        let parts = heading.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.filter(looksLikeCode)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import InterlinkMarkdown
+
+/// The topics of every article, compiled into a token trie so that all prose of the site can be
+/// scanned against all topics at once, in time linear in the text.
+public struct KeywordIndex: Sendable {
+    /// Every topic, in a deterministic order.
+    public let topics: [Topic]
+    /// Word key → id, for the words that occur in some topic.
+    let wordIDs: [String: Int32]
+    /// Trie over word ids: children of each node.
+    let children: [[Int32: Int32]]
+    /// Topics ending at each trie node.
+    let terminals: [[Int32]]
+    /// Code key (`CodeName.key`) → code-name topics.
+    let codeTopics: [String: [Int32]]
+    /// The tokenizer used for topics and prose alike.
+    public let tokenizer: Tokenizer
+
+    /// Builds the index for `site`, using existing links of `graph` as learned anchors.
+    public init(site: Site, graph: LinkGraph, tokenizer: Tokenizer = Tokenizer()) {
+        self.tokenizer = tokenizer
+        var topics: [Topic] = []
+        for index in site.articles.indices where Self.isTarget(site.articles[index]) {
+            topics += Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer)
+        }
+        topics += Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer)
+        // One topic per (target, keys, fragment, case); the most trusted source wins.
+        var best: [String: Topic] = [:]
+        for topic in topics {
+            let id = "\(topic.target)|\(topic.keys.joined(separator: " "))|\(topic.fragment ?? "")|\(topic.caseSensitive)|\(topic.source == .codeName)"
+            if let existing = best[id], existing.weight >= topic.weight { continue }
+            best[id] = topic
+        }
+        let unique = best.values.sorted {
+            ($0.target, $0.keys.joined(separator: " "), $0.fragment ?? "", $0.source.rawValue)
+                < ($1.target, $1.keys.joined(separator: " "), $1.fragment ?? "", $1.source.rawValue)
+        }
+        self.topics = unique
+
+        var wordIDs: [String: Int32] = [:]
+        var children: [[Int32: Int32]] = [[:]]
+        var terminals: [[Int32]] = [[]]
+        var codeTopics: [String: [Int32]] = [:]
+        for (topicIndex, topic) in unique.enumerated() {
+            if topic.source == .codeName {
+                codeTopics[CodeName.key(topic.phrase), default: []].append(Int32(topicIndex))
+                continue
+            }
+            var node: Int32 = 0
+            for key in topic.keys {
+                let word: Int32
+                if let known = wordIDs[key] {
+                    word = known
+                } else {
+                    word = Int32(wordIDs.count)
+                    wordIDs[key] = word
+                }
+                if let next = children[Int(node)][word] {
+                    node = next
+                } else {
+                    let next = Int32(children.count)
+                    children[Int(node)][word] = next
+                    children.append([:])
+                    terminals.append([])
+                    node = next
+                }
+            }
+            terminals[Int(node)].append(Int32(topicIndex))
+        }
+        self.wordIDs = wordIDs
+        self.children = children
+        self.terminals = terminals
+        self.codeTopics = codeTopics
+    }
+
+    /// Drafts and section (list) pages are never suggested as targets.
+    static func isTarget(_ article: Article) -> Bool {
+        !article.isDraft && article.kind == .page
+    }
+
+    // MARK: Topic extraction
+
+    static func topics(of article: Article, index: Int, tokenizer: Tokenizer) -> [Topic] {
+        var result: [Topic] = []
+        func add(_ phrase: String, _ source: Topic.Source, fragment: String? = nil, weight: Double? = nil) {
+            let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: " \t.!?:;,\"'“”‘’"))
+            if let topic = makeTopic(
+                trimmed, source: source, target: index, fragment: fragment, weight: weight, tokenizer: tokenizer)
+            {
+                result.append(topic)
+            }
+        }
+        let title = stripMarkup(article.title)
+        add(title, .title)
+        for part in titleParts(title) where part != title { add(part, .titlePart) }
+        for name in article.aliasNames { add(name, .alias) }
+        for keyword in article.frontMatter.keywords { add(keyword, .keyword) }
+        let stem = article.stem
+        if !["index", "_index", "readme"].contains(stem.lowercased()) {
+            let name = JekyllPostName(stem)?.title ?? stem
+            add(name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "), .fileName)
+        }
+        for heading in article.document.headings where (2...4).contains(heading.level) {
+            let text = stripMarkup(heading.text)
+            guard !Vocabulary.genericHeadings.contains(text.lowercased()) else { continue }
+            let codeNames = CodeName.names(inHeading: text)
+            if codeNames.isEmpty {
+                add(text, .heading, fragment: heading.id)
+            }
+            for code in codeNames {
+                result.append(
+                    Topic(
+                        phrase: code, keys: [code], target: index, source: .codeName, fragment: heading.id,
+                        caseSensitive: true, weight: Topic.Source.codeName.defaultWeight))
+                add(CodeName.key(code), .heading, fragment: heading.id)
+            }
+        }
+        if CodeName.looksLikeCode(title) {
+            result.append(
+                Topic(
+                    phrase: title, keys: [title], target: index, source: .codeName, fragment: nil, caseSensitive: true,
+                    weight: Topic.Source.codeName.defaultWeight))
+        }
+        return result
+    }
+
+    static func learnedTopics(site: Site, graph: LinkGraph, tokenizer: Tokenizer) -> [Topic] {
+        var result: [Topic] = []
+        for links in graph.outgoing {
+            for link in links {
+                guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
+                    link.link.kind != .image
+                else { continue }
+                let text = stripMarkup(link.link.text)
+                guard !Vocabulary.genericAnchors.contains(text.lowercased()) else { continue }
+                if let topic = makeTopic(
+                    text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer)
+                {
+                    result.append(topic)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A topic, or nil when the phrase would make a poor anchor (too long, only stopwords, a lone common word).
+    static func makeTopic(
+        _ phrase: String, source: Topic.Source, target: Int, fragment: String?, weight: Double?, tokenizer: Tokenizer
+    ) -> Topic? {
+        var keys = tokenizer.keys(phrase)
+        // Leading articles are not part of a name: "The Nofollow Attribute" also matches "nofollow attribute".
+        while let first = keys.first, ["the", "a", "an"].contains(first), keys.count > 1 { keys.removeFirst() }
+        guard (1...6).contains(keys.count), !keys.allSatisfy(Vocabulary.stopwords.contains) else { return nil }
+        guard !Vocabulary.genericAnchors.contains(keys.joined(separator: " ")) else { return nil }
+        let caseSensitive = isAcronym(phrase) || CodeName.looksLikeCode(phrase)
+        if keys.count == 1 {
+            let key = keys[0]
+            let tooCommon = Vocabulary.commonWords.contains(key) || key.unicodeScalars.count < 3
+            if tooCommon && !caseSensitive { return nil }
+            if key.unicodeScalars.count < 2 { return nil }
+        }
+        return Topic(
+            phrase: phrase, keys: keys, target: target, source: source, fragment: fragment,
+            caseSensitive: caseSensitive, weight: weight ?? source.defaultWeight)
+    }
+
+    /// All capitals (letters and digits, at least two letters): `SEO`, `URL`, `HTTP2`.
+    static func isAcronym(_ phrase: String) -> Bool {
+        let letters = phrase.filter(\.isLetter)
+        return letters.count >= 2 && !phrase.contains(" ") && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// Title parts around separators: "A vs B", "A: B", "A — B", "A and B" gives A and B.
+    static func titleParts(_ title: String) -> [String] {
+        var parts = [title]
+        for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Removes Markdown punctuation that titles sometimes carry (backticks, emphasis).
+    static func stripMarkup(_ text: String) -> String {
+        text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
+            .trimmingCharacters(in: .whitespaces)
+    }
+}

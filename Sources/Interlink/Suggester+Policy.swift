@@ -1,0 +1,141 @@
+import Foundation
+import InterlinkMarkdown
+
+/// The outcome of a suggestion run.
+public struct SuggestResult: Sendable {
+    /// Accepted suggestions, sorted by source path and offset.
+    public var suggestions: [Suggestion]
+    /// The score threshold used.
+    public var minimumScore: Double
+    /// How the threshold was chosen.
+    public var thresholdOrigin: String
+}
+
+extension Suggester {
+    /// Ranks candidates and applies the linking policy: no self-links or drafts, one link per target,
+    /// none to targets already linked, a per-article cap, no two new links in one sentence, and a
+    /// minimum score.
+    public func suggest() -> SuggestResult {
+        let all = candidates()
+        let (threshold, origin) = chooseThreshold(all)
+        var suggestions: [Suggestion] = []
+        for source in site.articles.indices {
+            let article = site.articles[source]
+            if let paths = options.sourcePaths, !paths.contains(article.path) { continue }
+            for candidate in select(all[source], in: article, minimumScore: threshold) {
+                suggestions.append(makeSuggestion(candidate))
+            }
+        }
+        return SuggestResult(suggestions: suggestions, minimumScore: threshold, thresholdOrigin: origin)
+    }
+
+    /// The links chosen for one article, in document order.
+    func select(_ candidates: [Candidate], in article: Article, minimumScore: Double) -> [Candidate] {
+        var bestPerTarget: [Int: Candidate] = [:]
+        for candidate in candidates where candidate.score >= minimumScore {
+            guard let current = bestPerTarget[candidate.target] else {
+                bestPerTarget[candidate.target] = candidate
+                continue
+            }
+            if candidate.score > current.score
+                || (candidate.score == current.score
+                    && candidate.mention.range.lowerBound < current.mention.range.lowerBound)
+            {
+                bestPerTarget[candidate.target] = candidate
+            }
+        }
+        let ranked = bestPerTarget.values.sorted {
+            ($0.score, -$0.mention.range.lowerBound, -$0.target) > ($1.score, -$1.mention.range.lowerBound, -$1.target)
+        }
+        let cap = linkCap(for: article)
+        let sentences = SentenceIndex(article: article)
+        var chosen: [Candidate] = []
+        var usedSentences: Set<SentenceIndex.Key> = []
+        for candidate in ranked {
+            guard chosen.count < cap else { break }
+            let sentence = sentences.key(of: candidate.mention)
+            guard !usedSentences.contains(sentence),
+                !chosen.contains(where: { $0.mention.range.overlaps(candidate.mention.range) })
+            else { continue }
+            chosen.append(candidate)
+            usedSentences.insert(sentence)
+        }
+        return chosen.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
+    }
+
+    /// About one new link per `wordsPerLink` words, at least one, at most `maximumLinksPerArticle`.
+    func linkCap(for article: Article) -> Int {
+        min(options.maximumLinksPerArticle, max(1, article.document.wordCount / max(options.wordsPerLink, 1)))
+    }
+
+    func makeSuggestion(_ candidate: Candidate) -> Suggestion {
+        let source = site.articles[candidate.source]
+        let target = site.articles[candidate.target]
+        let topic = index.topics[Int(candidate.topic)]
+        let location = source.document.lines.location(of: candidate.mention.range.lowerBound)
+        let url = target.url + (topic.fragment.map { "#" + $0 } ?? "")
+        return Suggestion(
+            source: source.path, line: location.line, column: location.column,
+            offset: candidate.mention.range.lowerBound, length: candidate.mention.range.count,
+            anchor: source.text(candidate.mention.range), target: target.path, url: url, fragment: topic.fragment,
+            score: (candidate.score * 1000).rounded() / 1000, reason: reason(candidate, topic: topic))
+    }
+
+    func reason(_ candidate: Candidate, topic: Topic) -> String {
+        let features = candidate.features
+        let sourceName: String
+        switch topic.source {
+        case .title: sourceName = "the target's title"
+        case .titlePart: sourceName = "part of the target's title"
+        case .alias: sourceName = "an alias of the target"
+        case .keyword: sourceName = "a keyword of the target"
+        case .fileName: sourceName = "the target's file name"
+        case .heading: sourceName = "a heading of the target"
+        case .learned: sourceName = "anchor text other pages use for the target"
+        case .codeName: sourceName = "an API name the target documents"
+        }
+        var parts = ["matches \(sourceName) \"\(topic.phrase)\""]
+        parts.append(String(format: "specificity %.2f", features.specificity))
+        parts.append(String(format: "relatedness %.2f", features.relatedness))
+        if features.ambiguity > 1 { parts.append("phrase names \(features.ambiguity) pages") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The threshold: given, or the default.
+    func chooseThreshold(_ candidates: [[Candidate]]) -> (Double, String) {
+        if let given = options.minimumScore { return (given, "given") }
+        return (SuggestOptions.defaultMinimumScore, "default")
+    }
+}
+
+/// Sentence boundaries inside blocks, so that two new links never share a sentence.
+struct SentenceIndex {
+    struct Key: Hashable {
+        var block: Int
+        var sentence: Int
+    }
+
+    private var boundaries: [Int: [Int]] = [:]
+
+    init(article: Article) {
+        let bytes = article.bytes
+        for span in article.document.spans {
+            var index = span.range.lowerBound
+            while index < span.range.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                    let next = index + 1
+                    if next >= span.range.upperBound || bytes[next] == 0x20 {
+                        boundaries[span.block, default: []].append(next)
+                    }
+                }
+                index += 1
+            }
+        }
+    }
+
+    func key(of mention: Mention) -> Key {
+        let count = boundaries[mention.block]?.filter { $0 <= mention.range.lowerBound }.count ?? 0
+        return Key(block: mention.block, sentence: count)
+    }
+}

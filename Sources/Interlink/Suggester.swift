@@ -1,0 +1,141 @@
+import Foundation
+import InterlinkMarkdown
+
+/// Settings of the linking policy and ranking.
+public struct SuggestOptions: Sendable {
+    /// Suggestions scoring below this are dropped; nil means "calibrate on the site's own links, else the default".
+    public var minimumScore: Double?
+    /// The most new links proposed for one article.
+    public var maximumLinksPerArticle: Int
+    /// One new link per this many words of an article.
+    public var wordsPerLink: Int
+    /// Source articles to report (paths relative to the root); nil reports every article.
+    public var sourcePaths: Set<String>?
+
+    /// The score threshold used when a site has too few links to calibrate on.
+    public static let defaultMinimumScore = 0.35
+
+    public init(
+        minimumScore: Double? = nil, maximumLinksPerArticle: Int = 10, wordsPerLink: Int = 150,
+        sourcePaths: Set<String>? = nil
+    ) {
+        self.minimumScore = minimumScore
+        self.maximumLinksPerArticle = maximumLinksPerArticle
+        self.wordsPerLink = wordsPerLink
+        self.sourcePaths = sourcePaths
+    }
+}
+
+/// A possible link before policy is applied: one mention of one topic of one target.
+public struct Candidate: Sendable, Hashable {
+    public var source: Int
+    public var target: Int
+    public var topic: Int32
+    public var mention: Mention
+    public var features: CandidateFeatures
+    public var score: Double
+}
+
+/// The signals a candidate is ranked by.
+public struct CandidateFeatures: Sendable, Hashable, Codable {
+    /// Trust in the topic's source (title, alias, heading…).
+    public var topicWeight: Double
+    /// How rare the phrase is across the site: 1 when only one article says it, towards 0 when all do.
+    public var specificity: Double
+    /// TF-IDF cosine of source and target.
+    public var relatedness: Double
+    /// Where the mention sits in the article, 0 (start) … 1 (end).
+    public var position: Double
+    /// How many different targets the same phrase names.
+    public var ambiguity: Int
+    /// How many times the source mentions this target's topics.
+    public var mentionsOfTarget: Int
+    /// Words in the anchor.
+    public var words: Int
+    /// Whether the anchor is an inline code span.
+    public var isCode: Bool
+    /// Block kind of the mention.
+    public var context: BlockContext
+}
+
+/// The suggester: finds candidate links in every article, ranks them, and applies the linking policy.
+public struct Suggester: Sendable {
+    public let site: Site
+    public let graph: LinkGraph
+    public let index: KeywordIndex
+    public let relatedness: Relatedness
+    public let options: SuggestOptions
+
+    public init(site: Site, graph: LinkGraph, options: SuggestOptions = SuggestOptions()) {
+        self.site = site
+        self.graph = graph
+        self.options = options
+        let tokenizer = Tokenizer()
+        self.index = KeywordIndex(site: site, graph: graph, tokenizer: tokenizer)
+        self.relatedness = Relatedness(site: site, tokenizer: tokenizer)
+    }
+
+    /// All candidates of the site, scored, before policy.
+    public func candidates() -> [[Candidate]] {
+        let mentions = site.articles.map { index.mentions(in: $0) }
+        // Specificity: in how many articles does each phrase occur?
+        var documentFrequency: [String: Int] = [:]
+        for articleMentions in mentions {
+            var seen: Set<String> = []
+            for mention in articleMentions { seen.insert(phraseKey(mention)) }
+            for key in seen { documentFrequency[key, default: 0] += 1 }
+        }
+        let total = Double(site.articles.count)
+        return site.articles.indices.map { source in
+            let article = site.articles[source]
+            let alreadyLinked = graph.targets(of: source)
+            let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
+            let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
+            var perTarget: [Int: Int] = [:]
+            for mention in mentions[source] {
+                for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
+            }
+            var result: [Candidate] = []
+            for mention in mentions[source] {
+                let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
+                let df = Double(documentFrequency[phraseKey(mention)] ?? 1)
+                let specificity = total > 1 ? max(0, min(1, log((total + 1) / df) / log(total + 1))) : 1
+                for topicIndex in mention.topics {
+                    let topic = index.topics[Int(topicIndex)]
+                    guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
+                    let features = CandidateFeatures(
+                        topicWeight: topic.weight, specificity: specificity,
+                        relatedness: relatedness.similarity(source, topic.target),
+                        position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
+                        mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
+                        isCode: mention.isCode, context: mention.context)
+                    result.append(
+                        Candidate(
+                            source: source, target: topic.target, topic: topicIndex, mention: mention,
+                            features: features, score: Self.score(features)))
+                }
+            }
+            return result
+        }
+    }
+
+    private func phraseKey(_ mention: Mention) -> String {
+        let topic = index.topics[Int(mention.topics[0])]
+        return (mention.isCode ? "code:" : "") + topic.keys.joined(separator: " ")
+    }
+
+    /// The ranking function: a product of signals, each in 0…1.
+    public static func score(_ features: CandidateFeatures) -> Double {
+        let related = min(1, features.relatedness / 0.25)
+        var value = features.topicWeight * pow(features.specificity, 1.0) * pow(related, 0.7)
+        value *= 1 - 0.15 * features.position
+        if features.ambiguity > 1 { value *= pow(1 / Double(features.ambiguity), 0.5) }
+        if features.words == 1 && !features.isCode { value *= 0.85 }
+        switch features.context {
+        case .tableCell: value *= 0.8
+        case .listItem: value *= 0.95
+        case .paragraph, .blockQuote: break
+        }
+        return min(1, value)
+    }
+}

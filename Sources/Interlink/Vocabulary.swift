@@ -1,0 +1,47 @@
+/// Word lists used to keep anchors descriptive.
+public enum Vocabulary {
+    /// Function words and very common words: never an anchor alone, and not counted at a phrase's edges.
+    public static let stopwords: Set<String> = Set(
+        """
+        a about above after again against all also am an and any are as at be because been before being below
+        between both but by can could did do does doing down during each few for from further had has have having
+        he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
+        once only or other our ours out over own same she should so some such than that the their theirs them
+        then there these they this those through to too under until up very was we were what when where which
+        while who whom why will with would you your yours new use using used get got make made way one two first
+        last see also like well may might must need want let lets via per vs versus etc many much every
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Single words too common in writing about anything to be a useful anchor on their own.
+    public static let commonWords: Set<String> = Set(
+        """
+        time year people thing things work world life day part place case point group number fact end example
+        problem question system program programs programming code data value values type types function functions
+        file files page pages post posts article articles site sites user users change changes release releases
+        version versions feature features tool tools support project projects team community language languages
+        way ways result results test tests build design idea ideas issue issues list set state order name names
+        view model option options default help start started guide guides doc docs documentation note notes
+        update updates step steps detail details information info reference section sections content text link links
+        level line lines word words form forms event events error errors object objects method methods key keys
+        api apis app apps application applications library libraries package packages module modules component
+        components server client web source sources table tables report reports search index image images
+        performance speed tip tips overview introduction conclusion summary background basics concept concepts
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Anchors that say nothing about their target.
+    public static let genericAnchors: Set<String> = [
+        "click here", "here", "read more", "more", "learn more", "this post", "this article", "this page", "link",
+        "this link", "this", "article", "post", "page", "website", "this guide", "see more", "find out more",
+        "continue reading", "go here", "details", "more info", "more information", "blog post", "this blog post",
+    ]
+
+    /// Headings that name no subject of their own.
+    public static let genericHeadings: Set<String> = [
+        "introduction", "overview", "conclusion", "conclusions", "summary", "background", "example", "examples",
+        "usage", "notes", "note", "references", "see also", "resources", "faq", "next steps", "what's next",
+        "wrapping up", "final thoughts", "the problem", "the solution", "motivation", "details", "discussion",
+        "acknowledgements", "acknowledgments", "thanks", "related", "further reading", "getting started", "setup",
+        "installation", "configuration", "options", "api", "details", "caveats", "limitations", "alternatives",
+        "how it works", "why", "what", "how", "basic usage", "advanced", "tips", "questions", "feedback",
+    ]
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Interlink
+
+/// Writes every scored candidate with its features, for tuning the ranking offline (hidden option).
+enum CandidateDump {
+    struct Row: Encodable {
+        var source: String
+        var target: String
+        var anchor: String
+        var offset: Int
+        var topicSource: String
+        var fragment: String?
+        var score: Double
+        var features: CandidateFeatures
+        var sourceWords: Int
+    }
+
+    static func write(suggester: Suggester, to path: String) throws {
+        var rows: [Row] = []
+        for perSource in suggester.candidates() {
+            for candidate in perSource {
+                let source = suggester.site.articles[candidate.source]
+                let topic = suggester.index.topics[Int(candidate.topic)]
+                rows.append(
+                    Row(
+                        source: source.path, target: suggester.site.articles[candidate.target].path,
+                        anchor: source.text(candidate.mention.range), offset: candidate.mention.range.lowerBound,
+                        topicSource: topic.source.rawValue, fragment: topic.fragment, score: candidate.score,
+                        features: candidate.features, sourceWords: source.document.wordCount))
+            }
+        }
+        try JSONEncoder().encode(rows).write(to: URL(fileURLWithPath: path))
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Interlink
+
+/// `interlink suggest`: proposes links between the site's articles.
+struct SuggestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Propose internal links with descriptive anchors, ranked and explained."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Argument(help: "Report only these source files or folders (the whole site is still indexed).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Drop suggestions scoring below this (0…1). Default: calibrated on the site's own links, else \(SuggestOptions.defaultMinimumScore).")
+    var minScore: Double?
+
+    @Option(name: .long, help: "The most new links per article.")
+    var maxLinks: Int = 10
+
+    @Option(name: .customLong("dump-candidates"), help: .hidden)
+    var dumpCandidates: String?
+
+    func run() async throws {
+        let loaded = await site.load()
+        let graph = LinkGraph(site: loaded.site)
+        let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
+        let options = SuggestOptions(minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options)
+        if let dumpCandidates {
+            try CandidateDump.write(suggester: suggester, to: dumpCandidates)
+        }
+        let report = SuggestionReport(root: site.root, result: suggester.suggest())
+        switch format {
+        case .text: print(report.text(), terminator: "")
+        case .json: print(try report.json(), terminator: "")
+        }
+        if !loaded.diagnostics.isEmpty { throw exitFailure }
+    }
+}
+
+/// Turns PATH arguments (files or folders, relative to the current directory) into article paths.
+enum SourceSelection {
+    static func paths(_ arguments: [String], site: Site, root: URL) throws -> Set<String>? {
+        guard !arguments.isEmpty else { return nil }
+        let rootPath = root.standardizedFileURL.path
+        var selected: Set<String> = []
+        for argument in arguments {
+            let full = URL(fileURLWithPath: argument).standardizedFileURL.path
+            guard full == rootPath || full.hasPrefix(rootPath + "/") else {
+                throw ValidationError("'\(argument)' is not inside the site root '\(rootPath)'.")
+            }
+            let relative = String(full.dropFirst(rootPath.count).drop(while: { $0 == "/" }))
+            let matches = site.articles.map(\.path).filter {
+                relative.isEmpty || $0 == relative || $0.hasPrefix(relative + "/")
+            }
+            if matches.isEmpty, FileManager.default.fileExists(atPath: full) == false {
+                throw ValidationError("'\(argument)' does not exist.")
+            }
+            selected.formUnion(matches)
+        }
+        return selected
+    }
+}
