@@ -22,6 +22,8 @@ enum CodeName {
     static func key(_ code: String) -> String {
         var text = code.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("()") { text = String(text.dropLast(2)) }
+        // `<KeepAlive>` names the component `KeepAlive`.
+        if text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 { text = String(text.dropFirst().dropLast()) }
         return text
     }
 

@@ -82,6 +82,7 @@ public struct KeywordIndex: Sendable {
     // MARK: Topic extraction
 
     static func topics(of article: Article, index: Int, tokenizer: Tokenizer) -> [Topic] {
+        let genericHeadingKeys = Set(Vocabulary.genericHeadings.map { tokenizer.keys($0).joined(separator: " ") })
         var result: [Topic] = []
         func add(_ phrase: String, _ source: Topic.Source, fragment: String? = nil, weight: Double? = nil) {
             let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: " \t.!?:;,\"'“”‘’"))
@@ -103,7 +104,7 @@ public struct KeywordIndex: Sendable {
         }
         for heading in article.document.headings where (2...4).contains(heading.level) {
             let text = stripMarkup(heading.text)
-            guard !Vocabulary.genericHeadings.contains(text.lowercased()) else { continue }
+            guard !genericHeadingKeys.contains(tokenizer.keys(text).joined(separator: " ")) else { continue }
             let codeNames = CodeName.names(inHeading: text)
             if codeNames.isEmpty {
                 add(text, .heading, fragment: heading.id)

@@ -16,8 +16,9 @@ extension Suggester {
     /// none to targets already linked, a per-article cap, no two new links in one sentence, and a
     /// minimum score.
     public func suggest() -> SuggestResult {
-        let all = candidates()
-        let (threshold, origin) = chooseThreshold(all)
+        let table = mentionTable()
+        let all = candidates(table)
+        let (threshold, origin) = chooseThreshold(all, table: table)
         var suggestions: [Suggestion] = []
         for source in site.articles.indices {
             let article = site.articles[source]
@@ -101,9 +102,12 @@ extension Suggester {
         return parts.joined(separator: "; ")
     }
 
-    /// The threshold: given, or the default.
-    func chooseThreshold(_ candidates: [[Candidate]]) -> (Double, String) {
+    /// The threshold: given, calibrated on the site's own links, or the default.
+    func chooseThreshold(_ candidates: [[Candidate]], table: MentionTable) -> (Double, String) {
         if let given = options.minimumScore { return (given, "given") }
+        if let calibration = calibrate(candidates, table: table) {
+            return (calibration.threshold, "calibrated")
+        }
         return (SuggestOptions.defaultMinimumScore, "default")
     }
 }

@@ -13,7 +13,7 @@ public struct SuggestOptions: Sendable {
     public var sourcePaths: Set<String>?
 
     /// The score threshold used when a site has too few links to calibrate on.
-    public static let defaultMinimumScore = 0.35
+    public static let defaultMinimumScore = 0.3
 
     public init(
         minimumScore: Double? = nil, maximumLinksPerArticle: Int = 10, wordsPerLink: Int = 150,
@@ -75,17 +75,38 @@ public struct Suggester: Sendable {
         self.relatedness = Relatedness(site: site, tokenizer: tokenizer)
     }
 
-    /// All candidates of the site, scored, before policy.
-    public func candidates() -> [[Candidate]] {
+    /// Every topic mention of every article, and in how many articles each phrase occurs.
+    struct MentionTable: Sendable {
+        var mentions: [[Mention]]
+        var documentFrequency: [String: Int]
+    }
+
+    func mentionTable() -> MentionTable {
         let mentions = site.articles.map { index.mentions(in: $0) }
-        // Specificity: in how many articles does each phrase occur?
         var documentFrequency: [String: Int] = [:]
         for articleMentions in mentions {
             var seen: Set<String> = []
             for mention in articleMentions { seen.insert(phraseKey(mention)) }
             for key in seen { documentFrequency[key, default: 0] += 1 }
         }
+        return MentionTable(mentions: mentions, documentFrequency: documentFrequency)
+    }
+
+    /// How rare a phrase is: 1 when one article says it, towards 0 when every article does.
+    func specificity(documentFrequency: Int) -> Double {
         let total = Double(site.articles.count)
+        guard total > 1 else { return 1 }
+        return max(0, min(1, log((total + 1) / Double(max(documentFrequency, 1))) / log(total + 1)))
+    }
+
+    /// All candidates of the site, scored, before policy.
+    public func candidates() -> [[Candidate]] {
+        candidates(mentionTable())
+    }
+
+    func candidates(_ table: MentionTable) -> [[Candidate]] {
+        let mentions = table.mentions
+        let documentFrequency = table.documentFrequency
         return site.articles.indices.map { source in
             let article = site.articles[source]
             let alreadyLinked = graph.targets(of: source)
@@ -98,8 +119,7 @@ public struct Suggester: Sendable {
             var result: [Candidate] = []
             for mention in mentions[source] {
                 let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
-                let df = Double(documentFrequency[phraseKey(mention)] ?? 1)
-                let specificity = total > 1 ? max(0, min(1, log((total + 1) / df) / log(total + 1))) : 1
+                let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
                 for topicIndex in mention.topics {
                     let topic = index.topics[Int(topicIndex)]
                     guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
@@ -119,7 +139,7 @@ public struct Suggester: Sendable {
         }
     }
 
-    private func phraseKey(_ mention: Mention) -> String {
+    func phraseKey(_ mention: Mention) -> String {
         let topic = index.topics[Int(mention.topics[0])]
         return (mention.isCode ? "code:" : "") + topic.keys.joined(separator: " ")
     }

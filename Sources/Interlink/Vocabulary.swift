@@ -43,5 +43,9 @@ public enum Vocabulary {
         "acknowledgements", "acknowledgments", "thanks", "related", "further reading", "getting started", "setup",
         "installation", "configuration", "options", "api", "details", "caveats", "limitations", "alternatives",
         "how it works", "why", "what", "how", "basic usage", "advanced", "tips", "questions", "feedback",
+        "best practices", "best practice", "common mistakes", "common pitfalls", "pitfalls", "key takeaways",
+        "takeaways", "checklist", "tools", "measuring", "monitoring", "why it matters", "when to use it",
+        "how to fix it", "what to do", "the bottom line", "bottom line", "in practice", "putting it together",
+        "putting it all together", "recap", "prerequisites", "requirements", "troubleshooting", "known issues",
     ]
 }

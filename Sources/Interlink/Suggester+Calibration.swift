@@ -1,0 +1,111 @@
+import InterlinkMarkdown
+
+/// Self-calibration: a site that already links is its own labelled data. Each existing prose link is
+/// hidden in turn and scored as if it were a candidate; the threshold that best separates those
+/// links from the candidates the authors did not make is the site's operating point.
+public struct Calibration: Sendable, Hashable {
+    /// The chosen score threshold.
+    public var threshold: Double
+    /// Existing links used as positive examples.
+    public var positives: Int
+    /// Share of positives the threshold keeps (recall on the site's own links).
+    public var recall: Double
+    /// Share of kept candidate pairs that the site already links (a lower bound of precision).
+    public var precision: Double
+}
+
+extension Suggester {
+    /// The fewest existing prose links worth calibrating on.
+    static let minimumCalibrationLinks = 20
+
+    /// Calibrates the threshold on the site's existing links; nil when there are too few.
+    public func calibrate() -> Calibration? {
+        let table = mentionTable()
+        return calibrate(candidates(table), table: table)
+    }
+
+    func calibrate(_ candidates: [[Candidate]], table: MentionTable) -> Calibration? {
+        // Positives: the best score each linked (source, target) pair would get from its own anchor text.
+        var positives: [Pair: Double] = [:]
+        var linkedSources: Set<Int> = []
+        var topicsByTarget: [Int: [Topic]] = [:]
+        for topic in index.topics where topic.source != .learned && topic.source != .codeName {
+            topicsByTarget[topic.target, default: []].append(topic)
+        }
+        for source in site.articles.indices {
+            for resolved in graph.outgoing[source] {
+                guard let target = resolved.targetIndex, target != source,
+                    KeywordIndex.isTarget(site.articles[target]),
+                    resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
+                    !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
+                else { continue }
+                linkedSources.insert(source)
+                let score = hiddenLinkScore(
+                    resolved, source: source, target: target, topics: topicsByTarget[target] ?? [], table: table)
+                let pair = Pair(source: source, target: target)
+                positives[pair] = max(positives[pair] ?? 0, score)
+            }
+        }
+        guard positives.count >= Self.minimumCalibrationLinks else { return nil }
+        // Negatives: candidate pairs, in sources that link, that the authors did not link.
+        var negatives: [Pair: Double] = [:]
+        for source in linkedSources {
+            for candidate in candidates[source] {
+                let pair = Pair(source: source, target: candidate.target)
+                guard positives[pair] == nil else { continue }
+                negatives[pair] = max(negatives[pair] ?? 0, candidate.score)
+            }
+        }
+        var best: Calibration? = nil
+        var bestF1 = -1.0
+        for step in 4...14 {
+            let threshold = Double(step) / 20
+            let kept = positives.values.filter { $0 >= threshold }.count
+            let wrong = negatives.values.filter { $0 >= threshold }.count
+            let precision = kept + wrong > 0 ? Double(kept) / Double(kept + wrong) : 0
+            let recall = Double(kept) / Double(positives.count)
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            if f1 > bestF1 {
+                bestF1 = f1
+                best = Calibration(threshold: threshold, positives: positives.count, recall: recall, precision: precision)
+            }
+        }
+        return best
+    }
+
+    private struct Pair: Hashable {
+        var source: Int
+        var target: Int
+    }
+
+    /// The score the link's own text would get as a mention of its target, learned anchors excluded
+    /// (they come from this very link). 0 when the text names none of the target's topics.
+    private func hiddenLinkScore(
+        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Topic], table: MentionTable
+    ) -> Double {
+        let keys = index.tokenizer.keys(resolved.link.text)
+        guard !keys.isEmpty else { return 0 }
+        var best = 0.0
+        let article = site.articles[source]
+        let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
+        let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.bytes.count - bodyStart, 1))
+        for topic in topics where Self.contains(keys, topic.keys) {
+            let phrase = topic.keys.joined(separator: " ")
+            let features = CandidateFeatures(
+                topicWeight: topic.weight,
+                specificity: specificity(documentFrequency: (table.documentFrequency[phrase] ?? 0) + 1),
+                relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
+                mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph)
+            best = max(best, Self.score(features))
+        }
+        return best
+    }
+
+    private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+            return true
+        }
+        return false
+    }
+}

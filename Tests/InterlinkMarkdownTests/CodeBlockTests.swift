@@ -1,0 +1,62 @@
+import InterlinkMarkdown
+import Testing
+
+/// Fenced and indented code blocks: forbidden from the first fence to the last line.
+@Suite struct CodeBlockTests {
+    @Test func fencedBlocksAreForbidden() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            ⟦Before the code.⟧
+
+            ⟪```swift
+            let title = "Internal linking"
+            ```⟫
+
+            ⟦After the code.⟧
+
+            """)
+        #expect(zones(.codeBlock, in: document) == fixture.marks)
+        expectSpansClear(of: document, in: fixture)
+    }
+
+    @Test func tildeFencesAndUnclosedFencesAreForbidden() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            ⟪~~~
+            anchor text
+            ~~~⟫
+
+            ⟪```
+            never closed
+            to the end⟫
+            """)
+        #expect(zones(.codeBlock, in: document) == fixture.marks)
+    }
+
+    @Test func indentedBlocksAreForbidden() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            ⟦A paragraph.⟧
+
+            ⟪    indented code
+                more code⟫
+
+            ⟦Prose again.⟧
+
+            """)
+        #expect(zones(.codeBlock, in: document) == fixture.marks)
+    }
+
+    @Test func codeBlocksInListsAreForbidden() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            - ⟦Item text⟧
+
+            ⟪  ```
+              nested code
+              ```⟫
+
+            """)
+        #expect(zones(.codeBlock, in: document) == fixture.marks)
+    }
+}

@@ -1,0 +1,71 @@
+import InterlinkMarkdown
+import Testing
+
+/// Existing links, images and autolinks: forbidden as a whole, recorded with destination and text.
+@Suite struct LinkTests {
+    @Test func inlineLinksAreForbiddenAndRecorded() throws {
+        let (fixture, document) = try expectSpans(
+            "⟦Read ⟧⟪[the *anchor* guide](anchor-text.md#choosing \"Title\")⟫⟦ first.⟧\n")
+        #expect(zones(.link, in: document) == fixture.marks)
+        let link = try #require(document.links.first)
+        #expect(document.links.count == 1)
+        #expect(link.kind == .inline)
+        #expect(link.destination == "anchor-text.md#choosing")
+        #expect(link.text == "the anchor guide")
+        #expect(link.range == fixture.marks[0])
+        expectSpansClear(of: document, in: fixture)
+    }
+
+    @Test func referenceLinksAreRecordedWithTheDefinitionsDestination() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            ⟦See ⟧⟪[site architecture][arch]⟫⟦ and ⟧⟪[nofollow][]⟫⟦ and ⟧⟪[crawl budget]⟫⟦.⟧
+
+            [arch]: /posts/site-architecture/
+            [nofollow]: nofollow.md
+            [crawl budget]: <crawl budget.md>
+
+            """)
+        #expect(document.links.map(\.range) == fixture.marks)
+        #expect(
+            document.links.map(\.destination) == ["/posts/site-architecture/", "nofollow.md", "crawl budget.md"])
+        #expect(document.links.map(\.text) == ["site architecture", "nofollow", "crawl budget"])
+    }
+
+    @Test func imagesAreForbiddenAndRecordedAsImages() throws {
+        let (fixture, document) = try expectSpans("⟦A chart: ⟧⟪![link equity flow](/img/flow.png)⟫⟦ shows it.⟧\n")
+        #expect(zones(.image, in: document) == fixture.marks)
+        #expect(document.links.map(\.kind) == [.image])
+        #expect(document.links.map(\.destination) == ["/img/flow.png"])
+        #expect(document.links.map(\.text) == ["link equity flow"])
+    }
+
+    @Test func linkedImagesAreOneLinkZone() throws {
+        let (fixture, document) = try expectSpans("⟪[![logo](/logo.png)](/)⟫⟦ home.⟧\n")
+        #expect(zones(.link, in: document) == fixture.marks)
+        #expect(Set(document.links.map(\.kind)) == [.image, .inline])
+    }
+
+    @Test func autolinksAreForbiddenAndRecorded() throws {
+        let (fixture, document) = try expectSpans(
+            "⟦Mail ⟧⟪<seo@example.com>⟫⟦ or visit ⟧⟪<https://example.com/posts/>⟫⟦ today.⟧\n")
+        #expect(zones(.autolink, in: document) == fixture.marks)
+        #expect(document.links.map(\.kind) == [.autolink, .autolink])
+        #expect(document.links.map(\.destination) == ["mailto:seo@example.com", "https://example.com/posts/"])
+        #expect(document.links.map(\.text) == ["seo@example.com", "https://example.com/posts/"])
+    }
+
+    @Test func linksInListsAndQuotesAreLocated() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            - ⟦Item with ⟧⟪[a link](a.md)⟫
+            > ⟦Quote with ⟧⟪[another](b.md)⟫⟦ one.⟧
+
+            """)
+        #expect(document.links.map(\.range) == fixture.marks)
+    }
+
+    @Test func bracketsThatAreNotLinksStayText() throws {
+        try expectSpans("⟦Use [square brackets] freely.⟧\n")
+    }
+}
