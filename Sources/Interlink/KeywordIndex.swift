@@ -74,6 +74,9 @@ public struct KeywordIndex: Sendable {
         self.codeTopics = codeTopics
     }
 
+    private static let englishGenericHeadingKeys = Set(
+        Vocabulary.genericHeadings.map { Tokenizer().keys($0).joined(separator: " ") })
+
     /// Drafts and section (list) pages are never suggested as targets.
     static func isTarget(_ article: Article) -> Bool {
         !article.isDraft && article.kind == .page
@@ -82,7 +85,8 @@ public struct KeywordIndex: Sendable {
     // MARK: Topic extraction
 
     static func topics(of article: Article, index: Int, tokenizer: Tokenizer) -> [Topic] {
-        let genericHeadingKeys = Set(Vocabulary.genericHeadings.map { tokenizer.keys($0).joined(separator: " ") })
+        let genericHeadingKeys = tokenizer.inflection is EnglishInflection ? englishGenericHeadingKeys
+            : Set(Vocabulary.genericHeadings.map { tokenizer.keys($0).joined(separator: " ") })
         var result: [Topic] = []
         func add(_ phrase: String, _ source: Topic.Source, fragment: String? = nil, weight: Double? = nil) {
             let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: " \t.!?:;,\"'“”‘’"))
