@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/ensure-cmark.sh
 swift build -c release --product interlink
 BIN="$(swift build -c release --show-bin-path)/interlink"
-"$BIN" index --root ExampleSite
+"$BIN" index --root ExampleSite --format text | sed -n '1,12p'
+echo
+"$BIN" suggest --root ExampleSite

@@ -119,7 +119,10 @@ public struct LinkResolver: Sendable {
     private func looksLikeContent(_ path: String) -> Bool {
         let extensionName = (path as NSString).pathExtension.lowercased()
         guard extensionName.isEmpty || extensionName == "html" || extensionName == "htm" else { return false }
-        let trimmed = site.layout.basePath.isEmpty ? Substring(path) : path.dropFirst(site.layout.basePath.count)
+        let base = site.layout.basePath
+        // A link may be written with or without the base path (`index(ofURL:)` accepts both).
+        let hasBase = !base.isEmpty && (path == base || path.hasPrefix(base + "/"))
+        let trimmed = hasBase ? path.dropFirst(base.count) : Substring(path)
         guard let first = trimmed.split(separator: "/").first else { return false }
         return site.contentSections.contains(first.lowercased())
     }

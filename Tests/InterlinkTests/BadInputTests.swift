@@ -88,7 +88,7 @@ import Testing
         chmod(site.root.appendingPathComponent("locked.md").path, 0o000)
         let result = await site.load()
         #expect(result.paths == ["good.md", "more/other.md"])
-        #expect(result.diagnostics.map(\.description) == ["locked.md:1:1: error: cannot read file: Permission denied"])
+        #expect(result.diagnostics.map(\.description) == ["locked.md:1:1: error: cannot read file: permission denied"])
     }
 
     /// Works as root too: a file that disappears between the walk and the read.

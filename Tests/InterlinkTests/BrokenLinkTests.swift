@@ -42,4 +42,20 @@ import Testing
         #expect(entry.broken.map { "\($0.line):\($0.column)" } == ["5:17", "6:8", "6:38"])
         #expect(entry.links.map(\.target) == ["content/posts/b.md"])
     }
+
+    /// With a `baseURL` path, a root-relative link is internal with or without the base path.
+    @Test func brokenLinksUnderABasePath() async throws {
+        let site = try TemporarySite([
+            "hugo.toml": "baseURL = \"https://example.org/blog/\"\n",
+            "content/posts/a.md": "[1](/posts/b/) [2](/blog/posts/b/) [3](/posts/gone/) [4](/blog/posts/gone/) [5](/tags/x/)\n",
+            "content/posts/b.md": "B.\n",
+        ])
+        let result = await site.load()
+        #expect(try result.article("content/posts/b.md").url == "/blog/posts/b/")
+        #expect(
+            result.resolvedTargets(of: "content/posts/a.md") == [
+                "content/posts/b.md", "content/posts/b.md", "broken: no article is published at '/posts/gone/'",
+                "broken: no article is published at '/blog/posts/gone/'", "other: /tags/x/",
+            ])
+    }
 }

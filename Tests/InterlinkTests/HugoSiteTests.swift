@@ -71,4 +71,17 @@ import Testing
                 "content/posts/Anchor-Text.md", "content/posts/Anchor-Text.md", "content/_index.md",
             ])
     }
+
+    @Test func configTomlWithAContentFolderIsHugoAndContentDirIsRead() async throws {
+        let site = try TemporarySite([
+            "config.toml": "contentDir = \"pages\"\n",
+            "content/.keep": "",
+            "pages/posts/a.md": "A.\n",
+            "README.md": "not content\n",
+        ])
+        let result = await site.load()
+        #expect(result.site.layout.generator == .hugo)
+        #expect(result.paths == ["pages/posts/a.md"])
+        #expect(try result.article("pages/posts/a.md").url == "/posts/a/")
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Interlink
 import Testing
 
-/// The shared real-site corpora (`../shared/corpora/*/site`) load with zero errors.
+/// The shared real-site corpora (`../shared/corpora/*/site`) load with zero errors and no broken links.
 @Suite struct SharedCorpusLoadTests {
     static let corporaRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -18,7 +18,7 @@ import Testing
         .enabled(
             if: FileManager.default.fileExists(atPath: corporaRoot.path),
             "../shared/corpora is absent (a user's clone): skipped"))
-    func corporaLoadWithoutErrors() async throws {
+    func corporaLoadWithoutErrorsOrBrokenLinks() async throws {
         let sites = Self.sites
         #expect(!sites.isEmpty)
         for root in sites {
@@ -28,6 +28,12 @@ import Testing
             let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
                 .filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } } ?? []
             #expect(result.site.articles.count == files.count, "\(name)")
+            // The links the corpus still has point into it: none may come out broken.
+            let graph = LinkGraph(site: result.site)
+            let broken = graph.outgoing.joined().filter {
+                if case .broken = $0.resolution { return true } else { return false }
+            }
+            #expect(broken.isEmpty, "\(name): \(broken.map { "\($0.link.destination) at \($0.location)" })")
         }
     }
 }
