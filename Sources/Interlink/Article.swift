@@ -50,6 +50,22 @@ public struct Article: Sendable {
     /// The file name without folders and extension.
     public var stem: String { ArticlePath.stem(of: path) }
 
+    /// Byte ranges of the visible text of existing inline links (`[text](…)`), where that text is
+    /// written plainly between the brackets.
+    public var linkTextRanges: [Range<Int>] {
+        document.links.compactMap { link in
+            guard link.kind == .inline || link.kind == .template, !link.text.isEmpty,
+                bytes[link.range.lowerBound] == UInt8(ascii: "[")
+            else { return nil }
+            let text = Array(link.text.utf8)
+            let start = link.range.lowerBound + 1
+            guard start + text.count <= link.range.upperBound,
+                bytes[start..<(start + text.count)].elementsEqual(text)
+            else { return nil }
+            return start..<(start + text.count)
+        }
+    }
+
     /// The text of a byte range of the file.
     public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 }

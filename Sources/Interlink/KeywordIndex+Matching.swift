@@ -20,9 +20,30 @@ extension KeywordIndex {
     /// Every topic mention in the prose and inline code of `article`, in document order. Longest match
     /// wins, leftmost first, and matches never overlap or cross a span boundary.
     public func mentions(in article: Article) -> [Mention] {
+        mentions(in: article, spans: article.document.spans, includeCode: true)
+    }
+
+    /// Mentions inside the text of the article's existing links: not places for new links, but they
+    /// still count when measuring how common a phrase is.
+    public func mentionsInLinkText(of article: Article) -> [Mention] {
+        let spans = article.linkTextRanges.map { TextSpan(range: $0, block: -1, context: .paragraph, emphasized: false) }
+        var result = mentions(in: article, spans: spans, includeCode: false)
+        // `[`ref()`](…)`: a linked code name.
+        for link in article.document.links where link.kind == .inline {
+            let start = link.range.lowerBound + 1
+            guard start < link.range.upperBound, article.bytes[start] == UInt8(ascii: "`"),
+                let found = codeTopics[CodeName.key(link.text)]
+            else { continue }
+            result.append(
+                Mention(range: link.range, topics: found, isCode: true, block: -1, context: .paragraph, wordCount: 1))
+        }
+        return result
+    }
+
+    func mentions(in article: Article, spans: [TextSpan], includeCode: Bool) -> [Mention] {
         var result: [Mention] = []
         let bytes = article.bytes
-        for span in article.document.spans {
+        for span in spans {
             let tokens = tokenizer.tokens(bytes, in: span.range)
             guard !tokens.isEmpty else { continue }
             let ids = tokens.map { wordIDs[$0.key] ?? -1 }
@@ -63,7 +84,7 @@ extension KeywordIndex {
                 if !matched { start += 1 }
             }
         }
-        for code in article.document.codeSpans {
+        for code in includeCode ? article.document.codeSpans : [] {
             guard let found = codeTopics[CodeName.key(code.code)] else { continue }
             result.append(
                 Mention(
@@ -76,6 +97,14 @@ extension KeywordIndex {
     /// Whether the bytes between two words let them form one phrase: blanks or joiners such as `-`, `/`,
     /// `.` (as in "go.dev"), but no sentence or clause punctuation.
     static func joins(_ bytes: [UInt8], _ end: Int, _ start: Int) -> Bool {
+        var end = end
+        // A possessive `'s` / `’s` that the tokenizer left out of the word before belongs to the phrase:
+        // "Go's declaration syntax" is the title "Go's Declaration Syntax".
+        if end + 2 < start, bytes[end] == UInt8(ascii: "'"), bytes[end + 1] == UInt8(ascii: "s") {
+            end += 2
+        } else if end + 4 < start, bytes[end..<(end + 4)].elementsEqual([0xE2, 0x80, 0x99, UInt8(ascii: "s")]) {
+            end += 4
+        }
         guard start - end <= 3 else { return false }
         var sawBlank = false
         var sawDot = false

@@ -24,13 +24,21 @@ public struct KeywordIndex: Sendable {
         for index in site.articles.indices where Self.isTarget(site.articles[index]) {
             topics += Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer)
         }
-        topics += Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer)
-        // One topic per (target, keys, fragment, case); the most trusted source wins.
+        // One topic per (target, keys, kind); the most trusted source wins. A learned anchor that repeats
+        // one of the target's own topics adds nothing (so the links Interlink writes do not raise the
+        // weight of their own topics on the next run).
         var best: [String: Topic] = [:]
+        func identity(_ topic: Topic) -> String {
+            topic.source == .codeName
+                ? "\(topic.target)|code:\(CodeName.key(topic.phrase))" : "\(topic.target)|\(topic.keys.joined(separator: " "))"
+        }
         for topic in topics {
-            let id = "\(topic.target)|\(topic.keys.joined(separator: " "))|\(topic.fragment ?? "")|\(topic.caseSensitive)|\(topic.source == .codeName)"
+            let id = identity(topic)
             if let existing = best[id], existing.weight >= topic.weight { continue }
             best[id] = topic
+        }
+        for topic in Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer) where best[identity(topic)] == nil {
+            best[identity(topic)] = topic
         }
         let unique = best.values.sorted {
             ($0.target, $0.keys.joined(separator: " "), $0.fragment ?? "", $0.source.rawValue)
@@ -132,13 +140,24 @@ public struct KeywordIndex: Sendable {
 
     static func learnedTopics(site: Site, graph: LinkGraph, tokenizer: Tokenizer) -> [Topic] {
         var result: [Topic] = []
-        for links in graph.outgoing {
+        for (sourceIndex, links) in graph.outgoing.enumerated() {
             for link in links {
                 guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
                     link.link.kind != .image
                 else { continue }
                 let text = stripMarkup(link.link.text)
                 guard !Vocabulary.genericAnchors.contains(text.lowercased()) else { continue }
+                let article = site.articles[sourceIndex]
+                if article.bytes.count > link.link.range.lowerBound + 1,
+                    article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
+                {
+                    // `[`ref()`](…)`: a code name, matched against inline code only.
+                    result.append(
+                        Topic(
+                            phrase: link.link.text, keys: [link.link.text], target: target, source: .codeName,
+                            fragment: fragment, caseSensitive: true, weight: Topic.Source.learned.defaultWeight))
+                    continue
+                }
                 if let topic = makeTopic(
                     text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer)
                 {

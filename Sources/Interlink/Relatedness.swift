@@ -25,8 +25,8 @@ public struct Relatedness: Sendable {
                     tally[id, default: 0] += times
                 }
             }
-            for span in article.document.spans {
-                add(tokenizer.tokens(article.bytes, in: span.range).map(\.key), times: 1)
+            for range in article.document.spans.map(\.range) + article.linkTextRanges {
+                add(tokenizer.tokens(article.bytes, in: range).map(\.key), times: 1)
             }
             add(tokenizer.keys(article.title), times: 3)
             for heading in article.document.headings { add(tokenizer.keys(heading.text), times: 1) }

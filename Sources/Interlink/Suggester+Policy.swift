@@ -32,33 +32,27 @@ extension Suggester {
 
     /// The links chosen for one article, in document order.
     func select(_ candidates: [Candidate], in article: Article, minimumScore: Double) -> [Candidate] {
-        var bestPerTarget: [Int: Candidate] = [:]
-        for candidate in candidates where candidate.score >= minimumScore {
-            guard let current = bestPerTarget[candidate.target] else {
-                bestPerTarget[candidate.target] = candidate
-                continue
-            }
-            if candidate.score > current.score
-                || (candidate.score == current.score
-                    && candidate.mention.range.lowerBound < current.mention.range.lowerBound)
-            {
-                bestPerTarget[candidate.target] = candidate
-            }
-        }
-        let ranked = bestPerTarget.values.sorted {
+        // Best first; a target whose best mention is blocked (sentence taken, overlap) falls back to its next.
+        let ranked = candidates.filter { $0.score >= minimumScore }.sorted {
             ($0.score, -$0.mention.range.lowerBound, -$0.target) > ($1.score, -$1.mention.range.lowerBound, -$1.target)
         }
-        let cap = linkCap(for: article)
+        // Existing internal links count against the cap and take their sentence, so a second run
+        // over a rewritten file proposes nothing new.
+        let source = candidates.first?.source
+        let existing = source.map { graph.outgoing[$0].filter { $0.targetIndex != nil } } ?? []
+        let cap = linkCap(for: article) - Set(existing.compactMap(\.targetIndex)).count
         let sentences = SentenceIndex(article: article)
         var chosen: [Candidate] = []
-        var usedSentences: Set<SentenceIndex.Key> = []
+        var usedSentences = Set(existing.map { sentences.key(block: article.document.block(containing: $0.link.range), offset: $0.link.range.lowerBound) })
+        var chosenTargets: Set<Int> = []
         for candidate in ranked {
             guard chosen.count < cap else { break }
             let sentence = sentences.key(of: candidate.mention)
-            guard !usedSentences.contains(sentence),
+            guard !chosenTargets.contains(candidate.target), !usedSentences.contains(sentence),
                 !chosen.contains(where: { $0.mention.range.overlaps(candidate.mention.range) })
             else { continue }
             chosen.append(candidate)
+            chosenTargets.insert(candidate.target)
             usedSentences.insert(sentence)
         }
         return chosen.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
@@ -139,7 +133,12 @@ struct SentenceIndex {
     }
 
     func key(of mention: Mention) -> Key {
-        let count = boundaries[mention.block]?.filter { $0 <= mention.range.lowerBound }.count ?? 0
-        return Key(block: mention.block, sentence: count)
+        key(block: mention.block, offset: mention.range.lowerBound)
+    }
+
+    func key(block: Int?, offset: Int) -> Key {
+        guard let block else { return Key(block: -1, sentence: offset) }
+        let count = boundaries[block]?.filter { $0 <= offset }.count ?? 0
+        return Key(block: block, sentence: count)
     }
 }

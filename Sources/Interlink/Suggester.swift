@@ -84,9 +84,10 @@ public struct Suggester: Sendable {
     func mentionTable() -> MentionTable {
         let mentions = site.articles.map { index.mentions(in: $0) }
         var documentFrequency: [String: Int] = [:]
-        for articleMentions in mentions {
+        for (article, articleMentions) in zip(site.articles, mentions) {
             var seen: Set<String> = []
-            for mention in articleMentions { seen.insert(phraseKey(mention)) }
+            // Linked mentions count too: linking a phrase does not make it rarer.
+            for mention in articleMentions + index.mentionsInLinkText(of: article) { seen.insert(phraseKey(mention)) }
             for key in seen { documentFrequency[key, default: 0] += 1 }
         }
         return MentionTable(mentions: mentions, documentFrequency: documentFrequency)
@@ -141,7 +142,7 @@ public struct Suggester: Sendable {
 
     func phraseKey(_ mention: Mention) -> String {
         let topic = index.topics[Int(mention.topics[0])]
-        return (mention.isCode ? "code:" : "") + topic.keys.joined(separator: " ")
+        return mention.isCode ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
     }
 
     /// The ranking function: a product of signals, each in 0…1.

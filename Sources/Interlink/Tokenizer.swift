@@ -49,12 +49,14 @@ public struct Tokenizer: Sendable {
             var text = String(word)
             var wordEnd = end
             // Possessive: "Go's" matches "Go"; the anchor stops before the apostrophe.
-            for suffix in ["'s", "’s"] where text.hasSuffix(suffix) && text.unicodeScalars.count > 2 {
+            // `word` holds every apostrophe folded to `'`; the bytes say how long the written one was
+            // (1 byte straight, 3 bytes curly), so the range never ends inside a character.
+            if text.hasSuffix("'s") && text.unicodeScalars.count > 2 {
                 text = String(text.dropLast(2))
-                wordEnd -= suffix == "'s" ? 2 : 4
+                wordEnd -= bytes[wordEnd - 2] == UInt8(ascii: "'") ? 2 : 4
             }
-            while text.hasSuffix("'") || text.hasSuffix("’") {
-                wordEnd -= text.hasSuffix("'") ? 1 : 3
+            while text.hasSuffix("'") {
+                wordEnd -= bytes[wordEnd - 1] == UInt8(ascii: "'") ? 1 : 3
                 text = String(text.dropLast())
             }
             if !text.isEmpty {

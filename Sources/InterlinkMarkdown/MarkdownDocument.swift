@@ -164,3 +164,19 @@ public struct ForbiddenZone: Sendable, Hashable {
         self.range = range
     }
 }
+
+extension MarkdownDocument {
+    /// The block (paragraph, cell row) holding the given range: the block of the prose right before or
+    /// after it, since links and code sit between spans of their block.
+    public func block(containing range: Range<Int>) -> Int? {
+        let candidates = spans.map { ($0.block, $0.range) } + codeSpans.map { ($0.block, $0.range) }
+        let before = candidates.filter { $0.1.upperBound <= range.lowerBound }.max { $0.1.upperBound < $1.1.upperBound }
+        let after = candidates.filter { $0.1.lowerBound >= range.upperBound }.min { $0.1.lowerBound < $1.1.lowerBound }
+        guard let block = before?.0 ?? after?.0 else { return nil }
+        // The neighbour must sit on the same line, or the range is in another block.
+        let line = lines.location(of: range.lowerBound).line
+        if let before, before.0 == block, lines.location(of: before.1.upperBound).line == line { return block }
+        if let after, after.0 == block, lines.location(of: after.1.lowerBound).line == line { return block }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+/// The syntax new links are written in.
+public enum LinkStyle: String, Sendable, Hashable, Codable, CaseIterable {
+    /// `[anchor](../other/post.md)`: relative path to the target file (plain folders, MkDocs, Docusaurus, VitePress).
+    case relative
+    /// `[anchor](/posts/other/)`: the URL the generator publishes the target at (Hugo, Jekyll, Eleventy).
+    case url
+    /// `[anchor]({{< relref "posts/other.md" >}})`: Hugo's checked cross-reference.
+    case relref
+    /// `[anchor]({% link other.md %})` or `[anchor]({% post_url 2024-01-02-name %})`: Jekyll's checked links.
+    case liquid
+    /// `[[Other]]` or `[[Other|anchor]]`: Obsidian and other note apps.
+    case wikilink
+}
+
+extension LinkStyle {
+    /// The style a site's existing internal links mostly use, or its generator's usual style.
+    public static func detect(site: Site, graph: LinkGraph) -> LinkStyle {
+        var counts: [LinkStyle: Int] = [:]
+        for links in graph.outgoing {
+            for resolved in links where resolved.targetIndex != nil {
+                let link = resolved.link
+                switch link.kind {
+                case .wikilink: counts[.wikilink, default: 0] += 1
+                case .template:
+                    counts[(link.template == "ref" || link.template == "relref") ? .relref : .liquid, default: 0] += 1
+                case .inline:
+                    let destination = link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+                    if ArticlePath.isMarkdown(destination) {
+                        counts[.relative, default: 0] += 1
+                    } else if destination.hasPrefix("/") || destination.hasPrefix("http") {
+                        counts[.url, default: 0] += 1
+                    } else if site.layout.generator == .vitepress || site.layout.generator == .plain {
+                        counts[.relative, default: 0] += 1
+                    } else {
+                        counts[.url, default: 0] += 1
+                    }
+                case .autolink, .image:
+                    break
+                }
+            }
+        }
+        if let (style, count) = counts.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }), count >= 3 {
+            return style
+        }
+        switch site.layout.generator {
+        case .hugo, .jekyll, .eleventy: return .url
+        case .obsidian: return .wikilink
+        case .mkdocs, .docusaurus, .vitepress, .plain: return .relative
+        }
+    }
+}

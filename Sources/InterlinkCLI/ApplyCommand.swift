@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Interlink
+
+/// Options shared by `apply` and `diff`: which suggestions, in which link style.
+struct RewriteOptions: ParsableArguments {
+    @Argument(help: "Only rewrite these source files or folders (the whole site is still indexed).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Link syntax: \(LinkStyle.allCases.map(\.rawValue).joined(separator: ", ")). Default: what the site's links already use, else the generator's usual style.")
+    var linkStyle: LinkStyle?
+
+    @Option(name: .long, help: "Drop suggestions scoring below this (0…1).")
+    var minScore: Double?
+
+    @Option(name: .long, help: "The most new links per article.")
+    var maxLinks: Int = 10
+}
+
+extension LinkStyle: ExpressibleByArgument {}
+
+/// `interlink apply`: writes the suggested links into the files (or prints them as a diff).
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Write the suggested links into the files, or print them as a unified diff with --dry-run."
+    )
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var rewrite: RewriteOptions
+
+    @Flag(name: .long, help: "Print a unified diff instead of writing (same as `interlink diff`).")
+    var dryRun = false
+
+    @Flag(name: .long, help: "No summary on standard error.")
+    var quiet = false
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Colour the diff (default: only on a terminal, and never when NO_COLOR is set).")
+    var color: Bool?
+
+    func run() async throws {
+        try await ApplyRun(site: site, rewrite: rewrite, dryRun: dryRun, quiet: quiet, color: color).execute()
+    }
+}
+
+/// `interlink diff`: `apply --dry-run`.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Print the suggested links as a unified diff that git apply and patch -p1 accept."
+    )
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var rewrite: RewriteOptions
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Colour the diff (default: only on a terminal, and never when NO_COLOR is set).")
+    var color: Bool?
+
+    func run() async throws {
+        try await ApplyRun(site: site, rewrite: rewrite, dryRun: true, quiet: true, color: color).execute()
+    }
+}
+
+/// The work behind `apply` and `diff`.
+struct ApplyRun {
+    let site: SiteOptions
+    let rewrite: RewriteOptions
+    let dryRun: Bool
+    let quiet: Bool
+    let color: Bool?
+
+    func execute() async throws {
+        // A file-size limit must surface as a write error, not kill the process mid-run.
+        signal(SIGXFSZ, SIG_IGN)
+        let loaded = await site.load()
+        let graph = LinkGraph(site: loaded.site)
+        let sources = try SourceSelection.paths(rewrite.paths, site: loaded.site, root: site.rootURL)
+        let options = SuggestOptions(
+            minimumScore: rewrite.minScore, maximumLinksPerArticle: rewrite.maxLinks, sourcePaths: sources)
+        let suggestions = Suggester(site: loaded.site, graph: graph, options: options).suggest().suggestions
+        let style = rewrite.linkStyle ?? LinkStyle.detect(site: loaded.site, graph: graph)
+        let plans = Rewriter(site: loaded.site, style: style).plan(suggestions)
+        var failed = !loaded.diagnostics.isEmpty
+        for plan in plans {
+            for rejection in plan.rejected {
+                let suggestion = rejection.suggestion
+                StandardError.write(
+                    "\(suggestion.source):\(suggestion.line):\(suggestion.column): warning: link \"\(suggestion.anchor)\" to \(suggestion.target) not written: \(rejection.reason)\n")
+            }
+        }
+        if dryRun {
+            let colored = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            for plan in plans where plan.changes {
+                let diff = UnifiedDiff.make(path: plan.path, original: plan.original, rewritten: plan.rewritten)
+                print(colored ? DiffColor.apply(diff) : diff, terminator: "")
+            }
+        } else {
+            var filesChanged = 0
+            var linksAdded = 0
+            for plan in plans where plan.changes {
+                do {
+                    try AtomicWriter.replace(
+                        site.rootURL.appendingPathComponent(plan.path), with: plan.rewritten, expecting: plan.original,
+                        displayPath: plan.path)
+                    filesChanged += 1
+                    linksAdded += plan.applied.count
+                    if !quiet {
+                        StandardError.write("\(plan.path): \(plan.applied.count) link\(plan.applied.count == 1 ? "" : "s") added\n")
+                    }
+                } catch {
+                    StandardError.write(error.description + "\n")
+                    failed = true
+                }
+            }
+            if !quiet {
+                StandardError.write("\(linksAdded) link\(linksAdded == 1 ? "" : "s") added in \(filesChanged) file\(filesChanged == 1 ? "" : "s")\n")
+            }
+        }
+        if failed { throw exitFailure }
+    }
+}
+
+/// ANSI colours for a unified diff on a terminal.
+enum DiffColor {
+    static func apply(_ diff: String) -> String {
+        diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("+++") || line.hasPrefix("---") { return "\u{1B}[1m\(line)\u{1B}[0m" }
+            if line.hasPrefix("@@") { return "\u{1B}[36m\(line)\u{1B}[0m" }
+            if line.hasPrefix("+") { return "\u{1B}[32m\(line)\u{1B}[0m" }
+            if line.hasPrefix("-") { return "\u{1B}[31m\(line)\u{1B}[0m" }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+}
