@@ -29,11 +29,6 @@ public struct SuggestionReport: Sendable, Codable {
 
     /// One line per suggestion: `path:line:col: suggestion: link "anchor" to target (score: reason)`.
     public func text() -> String {
-        suggestions.map { suggestion in
-            String(
-                format: "%@:%d:%d: suggestion: link \"%@\" to %@ (score %.2f: %@)", suggestion.source, suggestion.line,
-                suggestion.column, suggestion.anchor, suggestion.target + (suggestion.fragment.map { "#" + $0 } ?? ""),
-                suggestion.score, suggestion.reason)
-        }.joined(separator: "\n") + (suggestions.isEmpty ? "" : "\n")
+        (try? TextReporter().render(suggestions.map(\.finding), context: ReportContext(toolVersion: "", json: "", colored: false))) ?? ""
     }
 }

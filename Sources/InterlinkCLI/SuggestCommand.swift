@@ -14,8 +14,7 @@ struct SuggestCommand: AsyncParsableCommand {
     @Argument(help: "Report only these source files or folders (the whole site is still indexed).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: ReportOptions
 
     @Option(name: .long, help: "Drop suggestions scoring below this (0…1). Default: calibrated on the site's own links, else \(SuggestOptions.defaultMinimumScore).")
     var minScore: Double?
@@ -36,11 +35,9 @@ struct SuggestCommand: AsyncParsableCommand {
             try CandidateDump.write(suggester: suggester, to: dumpCandidates)
         }
         let report = SuggestionReport(root: site.root, result: suggester.suggest())
-        switch format {
-        case .text: print(report.text(), terminator: "")
-        case .json: print(try report.json(), terminator: "")
-        }
+        try output.emit(report.suggestions.map(\.finding), json: { try report.json() })
         if !loaded.diagnostics.isEmpty { throw exitFailure }
+        try output.exitForFindings(count: report.suggestions.count)
     }
 }
 
@@ -51,7 +48,12 @@ enum SourceSelection {
         let rootPath = root.standardizedFileURL.path
         var selected: Set<String> = []
         for argument in arguments {
-            let full = URL(fileURLWithPath: argument).standardizedFileURL.path
+            // Relative to the current directory; failing that, relative to the site root.
+            var full = URL(fileURLWithPath: argument).standardizedFileURL.path
+            if !FileManager.default.fileExists(atPath: full), !argument.hasPrefix("/") {
+                let underRoot = root.appendingPathComponent(argument).standardizedFileURL.path
+                if FileManager.default.fileExists(atPath: underRoot) { full = underRoot }
+            }
             guard full == rootPath || full.hasPrefix(rootPath + "/") else {
                 throw ValidationError("'\(argument)' is not inside the site root '\(rootPath)'.")
             }
