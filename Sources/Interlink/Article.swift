@@ -30,11 +30,14 @@ public struct Article: Sendable {
     public let isDraft: Bool
     /// Page or section.
     public let kind: Kind
+    /// Byte ranges where `<!-- interlink-disable -->` comments switch suggestions off.
+    public let suppressedRanges: [Range<Int>]
 
     public init(
         path: String, bytes: [UInt8], frontMatter: FrontMatter, document: MarkdownDocument, title: String, url: String,
-        aliasURLs: [String], aliasNames: [String], isDraft: Bool, kind: Kind
+        aliasURLs: [String], aliasNames: [String], isDraft: Bool, kind: Kind, suppressedRanges: [Range<Int>] = []
     ) {
+        self.suppressedRanges = suppressedRanges
         self.path = path
         self.bytes = bytes
         self.frontMatter = frontMatter

@@ -29,6 +29,19 @@ public struct FrontMatter: Sendable, Hashable {
     public var date: String? { fields["date"]?.text }
     /// `categories` / `category` (Jekyll permalinks).
     public var categories: [String] { fields["categories"]?.strings ?? fields["category"]?.strings ?? [] }
+    /// Whether the article may receive new links (`interlink: false` or `interlink: {source: false}` say no).
+    public var isLinkSource: Bool { optOut("source") }
+    /// Whether other articles may link to it (`interlink: false` or `interlink: {target: false}` say no).
+    public var isLinkTarget: Bool { optOut("target") }
+
+    private func optOut(_ role: String) -> Bool {
+        switch fields["interlink"] {
+        case .table(let table)?: return table[role]?.bool ?? true
+        case let value?: return value.bool ?? true
+        case nil: return true
+        }
+    }
+
     /// `id` (Docusaurus document id).
     public var id: String? { fields["id"]?.text }
 }

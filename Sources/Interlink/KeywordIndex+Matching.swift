@@ -20,7 +20,9 @@ extension KeywordIndex {
     /// Every topic mention in the prose and inline code of `article`, in document order. Longest match
     /// wins, leftmost first, and matches never overlap or cross a span boundary.
     public func mentions(in article: Article) -> [Mention] {
-        mentions(in: article, spans: article.document.spans, includeCode: true)
+        let found = mentions(in: article, spans: article.document.spans, includeCode: true)
+        guard !article.suppressedRanges.isEmpty else { return found }
+        return found.filter { mention in !article.suppressedRanges.contains { $0.overlaps(mention.range) } }
     }
 
     /// Mentions inside the text of the article's existing links: not places for new links, but they

@@ -16,13 +16,26 @@ public struct KeywordIndex: Sendable {
     let codeTopics: [String: [Int32]]
     /// The tokenizer used for topics and prose alike.
     public let tokenizer: Tokenizer
+    /// Articles that are never targets (configuration).
+    public let excludedTargets: Set<Int>
 
     /// Builds the index for `site`, using existing links of `graph` as learned anchors.
-    public init(site: Site, graph: LinkGraph, tokenizer: Tokenizer = Tokenizer()) {
+    public init(
+        site: Site, graph: LinkGraph, tokenizer: Tokenizer = Tokenizer(), rules: TopicRules = TopicRules(),
+        excludedTargets: Set<Int> = []
+    ) {
         self.tokenizer = tokenizer
+        self.excludedTargets = excludedTargets
         var topics: [Topic] = []
-        for index in site.articles.indices where Self.isTarget(site.articles[index]) {
-            topics += Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer)
+        for index in site.articles.indices where Self.isTarget(site.articles[index]) && !excludedTargets.contains(index) {
+            topics += Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
+            for phrase in rules.synonyms[site.articles[index].path] ?? [] {
+                if let topic = Self.makeTopic(
+                    phrase, source: .alias, target: index, fragment: nil, weight: nil, tokenizer: tokenizer, rules: rules)
+                {
+                    topics.append(topic)
+                }
+            }
         }
         // One topic per (target, keys, kind); the most trusted source wins. A learned anchor that repeats
         // one of the target's own topics adds nothing (so the links Interlink writes do not raise the
@@ -37,7 +50,8 @@ public struct KeywordIndex: Sendable {
             if let existing = best[id], existing.weight >= topic.weight { continue }
             best[id] = topic
         }
-        for topic in Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer) where best[identity(topic)] == nil {
+        for topic in Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer, rules: rules)
+        where best[identity(topic)] == nil && !excludedTargets.contains(topic.target) {
             best[identity(topic)] = topic
         }
         let unique = best.values.sorted {
@@ -87,19 +101,20 @@ public struct KeywordIndex: Sendable {
 
     /// Drafts and section (list) pages are never suggested as targets.
     static func isTarget(_ article: Article) -> Bool {
-        !article.isDraft && article.kind == .page
+        !article.isDraft && article.kind == .page && article.frontMatter.isLinkTarget
     }
 
     // MARK: Topic extraction
 
-    static func topics(of article: Article, index: Int, tokenizer: Tokenizer) -> [Topic] {
+    static func topics(of article: Article, index: Int, tokenizer: Tokenizer, rules: TopicRules) -> [Topic] {
         let genericHeadingKeys = tokenizer.inflection is EnglishInflection ? englishGenericHeadingKeys
             : Set(Vocabulary.genericHeadings.map { tokenizer.keys($0).joined(separator: " ") })
         var result: [Topic] = []
         func add(_ phrase: String, _ source: Topic.Source, fragment: String? = nil, weight: Double? = nil) {
             let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: " \t.!?:;,\"'“”‘’"))
             if let topic = makeTopic(
-                trimmed, source: source, target: index, fragment: fragment, weight: weight, tokenizer: tokenizer)
+                trimmed, source: source, target: index, fragment: fragment, weight: weight, tokenizer: tokenizer,
+                rules: rules)
             {
                 result.append(topic)
             }
@@ -138,7 +153,7 @@ public struct KeywordIndex: Sendable {
         return result
     }
 
-    static func learnedTopics(site: Site, graph: LinkGraph, tokenizer: Tokenizer) -> [Topic] {
+    static func learnedTopics(site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules) -> [Topic] {
         var result: [Topic] = []
         for (sourceIndex, links) in graph.outgoing.enumerated() {
             for link in links {
@@ -146,7 +161,7 @@ public struct KeywordIndex: Sendable {
                     link.link.kind != .image
                 else { continue }
                 let text = stripMarkup(link.link.text)
-                guard !Vocabulary.genericAnchors.contains(text.lowercased()) else { continue }
+                guard !rules.isGeneric(text.lowercased()) else { continue }
                 let article = site.articles[sourceIndex]
                 if article.bytes.count > link.link.range.lowerBound + 1,
                     article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
@@ -159,7 +174,8 @@ public struct KeywordIndex: Sendable {
                     continue
                 }
                 if let topic = makeTopic(
-                    text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer)
+                    text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer,
+                    rules: rules)
                 {
                     result.append(topic)
                 }
@@ -170,17 +186,18 @@ public struct KeywordIndex: Sendable {
 
     /// A topic, or nil when the phrase would make a poor anchor (too long, only stopwords, a lone common word).
     static func makeTopic(
-        _ phrase: String, source: Topic.Source, target: Int, fragment: String?, weight: Double?, tokenizer: Tokenizer
+        _ phrase: String, source: Topic.Source, target: Int, fragment: String?, weight: Double?, tokenizer: Tokenizer,
+        rules: TopicRules = TopicRules()
     ) -> Topic? {
         var keys = tokenizer.keys(phrase)
         // Leading articles are not part of a name: "The Nofollow Attribute" also matches "nofollow attribute".
         while let first = keys.first, ["the", "a", "an"].contains(first), keys.count > 1 { keys.removeFirst() }
-        guard (1...6).contains(keys.count), !keys.allSatisfy(Vocabulary.stopwords.contains) else { return nil }
-        guard !Vocabulary.genericAnchors.contains(keys.joined(separator: " ")) else { return nil }
+        guard (1...6).contains(keys.count), !keys.allSatisfy(rules.isStopword) else { return nil }
+        guard !rules.isGeneric(keys.joined(separator: " ")), !rules.isGeneric(phrase.lowercased()) else { return nil }
         let caseSensitive = isAcronym(phrase) || CodeName.looksLikeCode(phrase)
         if keys.count == 1 {
             let key = keys[0]
-            let tooCommon = Vocabulary.commonWords.contains(key) || key.unicodeScalars.count < 3
+            let tooCommon = Vocabulary.commonWords.contains(key) || rules.isStopword(key) || key.unicodeScalars.count < 3
             if tooCommon && !caseSensitive { return nil }
             if key.unicodeScalars.count < 2 { return nil }
         }

@@ -7,10 +7,30 @@ public struct LoadOptions: Sendable {
     public var maximumFileSize: Int
     /// Generator to assume instead of detecting one.
     public var generator: Generator?
+    /// Content folders instead of the generator's.
+    public var contentDirectories: [String]?
+    /// When not empty, only paths matching one of these are articles.
+    public var include: [Glob]
+    /// Paths matching one of these are not articles.
+    public var exclude: [Glob]
 
-    public init(maximumFileSize: Int = 20 * 1024 * 1024, generator: Generator? = nil) {
+    public init(
+        maximumFileSize: Int = 20 * 1024 * 1024, generator: Generator? = nil, contentDirectories: [String]? = nil,
+        include: [Glob] = [], exclude: [Glob] = []
+    ) {
         self.maximumFileSize = maximumFileSize
         self.generator = generator
+        self.contentDirectories = contentDirectories
+        self.include = include
+        self.exclude = exclude
+    }
+
+    /// Options from a configuration file, with explicit command-line choices winning.
+    public init(configuration: Configuration, generator: Generator? = nil) {
+        self.init(
+            maximumFileSize: configuration.maximumFileSize ?? 20 * 1024 * 1024,
+            generator: generator ?? configuration.generator, contentDirectories: configuration.contentDirectories,
+            include: configuration.include, exclude: configuration.exclude)
     }
 }
 
@@ -29,7 +49,13 @@ public enum SiteLoader {
     public static func load(root: URL, options: LoadOptions = LoadOptions()) async -> Result {
         var layout = SiteLayout.detect(root: root)
         if let generator = options.generator { layout.generator = generator }
-        let paths = markdownPaths(root: root, layout: layout)
+        if let directories = options.contentDirectories {
+            layout.contentDirectories = directories.map { $0.split(separator: "/").joined(separator: "/") }
+        }
+        let paths = markdownPaths(root: root, layout: layout).filter { path in
+            (options.include.isEmpty || options.include.contains { $0.matches(path) })
+                && !options.exclude.contains { $0.matches(path) }
+        }
         let loaded = await parseAll(paths: paths, root: root, layout: layout, options: options)
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
@@ -163,7 +189,8 @@ public enum SiteLoader {
             url: ArticleURL.url(path: path, frontMatter: frontMatter, layout: layout),
             aliasURLs: aliases.filter { $0.hasPrefix("/") || $0.hasPrefix("http") },
             aliasNames: aliases.filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") }, isDraft: isDraft,
-            kind: isSection ? .section : .page)
+            kind: isSection ? .section : .page,
+            suppressedRanges: SuppressionComments.ranges(in: bytes, document: document))
     }
 
     private static func reason(_ error: Error) -> String {

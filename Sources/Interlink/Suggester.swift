@@ -11,18 +11,44 @@ public struct SuggestOptions: Sendable {
     public var wordsPerLink: Int
     /// Source articles to report (paths relative to the root); nil reports every article.
     public var sourcePaths: Set<String>?
+    /// Topic rules: extra stopwords, generic anchors and synonyms.
+    public var topicRules: TopicRules
+    /// Targets never linked to.
+    public var neverLinkTo: [Glob]
+    /// Sources never given new links.
+    public var neverTouch: [Glob]
 
     /// The score threshold used when a site has too few links to calibrate on.
     public static let defaultMinimumScore = 0.3
 
     public init(
         minimumScore: Double? = nil, maximumLinksPerArticle: Int = 10, wordsPerLink: Int = 150,
-        sourcePaths: Set<String>? = nil
+        sourcePaths: Set<String>? = nil, topicRules: TopicRules = TopicRules(), neverLinkTo: [Glob] = [],
+        neverTouch: [Glob] = []
     ) {
         self.minimumScore = minimumScore
         self.maximumLinksPerArticle = maximumLinksPerArticle
         self.wordsPerLink = wordsPerLink
         self.sourcePaths = sourcePaths
+        self.topicRules = topicRules
+        self.neverLinkTo = neverLinkTo
+        self.neverTouch = neverTouch
+    }
+
+    /// Options from a configuration file; explicit command-line values (non-nil) win.
+    public init(
+        configuration: Configuration, minimumScore: Double? = nil, maximumLinksPerArticle: Int? = nil,
+        sourcePaths: Set<String>? = nil
+    ) {
+        self.init(
+            minimumScore: minimumScore ?? configuration.minimumScore,
+            maximumLinksPerArticle: maximumLinksPerArticle ?? configuration.maximumLinksPerArticle ?? 10,
+            wordsPerLink: configuration.wordsPerLink ?? 150, sourcePaths: sourcePaths,
+            topicRules: TopicRules(
+                stopwords: Set(configuration.stopwords.map { $0.lowercased() }),
+                genericAnchors: Set(configuration.genericAnchors.map { $0.lowercased() }),
+                synonyms: configuration.synonyms),
+            neverLinkTo: configuration.neverLinkTo, neverTouch: configuration.neverTouch)
     }
 }
 
@@ -71,7 +97,11 @@ public struct Suggester: Sendable {
         self.graph = graph
         self.options = options
         let tokenizer = Tokenizer()
-        self.index = KeywordIndex(site: site, graph: graph, tokenizer: tokenizer)
+        self.index = KeywordIndex(
+            site: site, graph: graph, tokenizer: tokenizer, rules: options.topicRules,
+            excludedTargets: Set(site.articles.indices.filter { index in
+                options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
+            }))
         self.relatedness = Relatedness(site: site, tokenizer: tokenizer)
     }
 
@@ -110,6 +140,8 @@ public struct Suggester: Sendable {
         let documentFrequency = table.documentFrequency
         return site.articles.indices.map { source in
             let article = site.articles[source]
+            guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
+            else { return [] }
             let alreadyLinked = graph.targets(of: source)
             let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
             let bodyLength = Double(max(article.bytes.count - bodyStart, 1))

@@ -13,8 +13,8 @@ struct RewriteOptions: ParsableArguments {
     @Option(name: .long, help: "Drop suggestions scoring below this (0…1).")
     var minScore: Double?
 
-    @Option(name: .long, help: "The most new links per article.")
-    var maxLinks: Int = 10
+    @Option(name: .long, help: "The most new links per article (default 10).")
+    var maxLinks: Int?
 }
 
 extension LinkStyle: ExpressibleByArgument {}
@@ -72,13 +72,15 @@ struct ApplyRun {
     func execute() async throws {
         // A file-size limit must surface as a write error, not kill the process mid-run.
         signal(SIGXFSZ, SIG_IGN)
-        let loaded = await site.load()
+        let configuration = try site.configuration()
+        let loaded = await site.load(configuration)
         let graph = LinkGraph(site: loaded.site)
         let sources = try SourceSelection.paths(rewrite.paths, site: loaded.site, root: site.rootURL)
         let options = SuggestOptions(
-            minimumScore: rewrite.minScore, maximumLinksPerArticle: rewrite.maxLinks, sourcePaths: sources)
+            configuration: configuration, minimumScore: rewrite.minScore, maximumLinksPerArticle: rewrite.maxLinks,
+            sourcePaths: sources)
         let suggestions = Suggester(site: loaded.site, graph: graph, options: options).suggest().suggestions
-        let style = rewrite.linkStyle ?? LinkStyle.detect(site: loaded.site, graph: graph)
+        let style = rewrite.linkStyle ?? configuration.linkStyle ?? LinkStyle.detect(site: loaded.site, graph: graph)
         let plans = Rewriter(site: loaded.site, style: style).plan(suggestions)
         var failed = !loaded.diagnostics.isEmpty
         for plan in plans {

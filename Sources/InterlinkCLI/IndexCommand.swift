@@ -14,7 +14,7 @@ struct IndexCommand: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
-        let loaded = await site.load()
+        let loaded = await site.load(try site.configuration())
         let graph = LinkGraph(site: loaded.site)
         let report = IndexReport(rootDisplay: site.root, site: loaded.site, graph: graph, errors: loaded.diagnostics)
         switch format {

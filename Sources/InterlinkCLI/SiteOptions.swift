@@ -10,7 +10,24 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "Assume this generator instead of detecting it (\(Generator.allCases.map(\.rawValue).joined(separator: ", "))).")
     var generator: Generator?
 
+    @Option(name: .long, help: "Configuration file (default: .interlink.yml in the root, else the nearest one above the current folder).")
+    var config: String?
+
     var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+
+    /// The configuration in force, or exit status 2 with the error when it is invalid.
+    func configuration() throws -> Configuration {
+        let url = config.map { URL(fileURLWithPath: $0) }
+            ?? Configuration.locate(
+                root: rootURL, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let url else { return Configuration() }
+        do {
+            return try Configuration.load(url, displayPath: config ?? url.path)
+        } catch {
+            StandardError.write(error.description + "\n")
+            throw exitFailure
+        }
+    }
 
     func validate() throws {
         var isDirectory: ObjCBool = false
@@ -20,8 +37,9 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Loads the site, printing every file error to stderr.
-    func load() async -> SiteLoader.Result {
-        let result = await SiteLoader.load(root: rootURL, options: LoadOptions(generator: generator))
+    func load(_ configuration: Configuration = Configuration()) async -> SiteLoader.Result {
+        let result = await SiteLoader.load(
+            root: rootURL, options: LoadOptions(configuration: configuration, generator: generator))
         for diagnostic in result.diagnostics {
             StandardError.write(diagnostic.description + "\n")
         }

@@ -19,17 +19,19 @@ struct SuggestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Drop suggestions scoring below this (0…1). Default: calibrated on the site's own links, else \(SuggestOptions.defaultMinimumScore).")
     var minScore: Double?
 
-    @Option(name: .long, help: "The most new links per article.")
-    var maxLinks: Int = 10
+    @Option(name: .long, help: "The most new links per article (default 10).")
+    var maxLinks: Int?
 
     @Option(name: .customLong("dump-candidates"), help: .hidden)
     var dumpCandidates: String?
 
     func run() async throws {
-        let loaded = await site.load()
+        let configuration = try site.configuration()
+        let loaded = await site.load(configuration)
         let graph = LinkGraph(site: loaded.site)
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
-        let options = SuggestOptions(minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
+        let options = SuggestOptions(
+            configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
         let suggester = Suggester(site: loaded.site, graph: graph, options: options)
         if let dumpCandidates {
             try CandidateDump.write(suggester: suggester, to: dumpCandidates)
