@@ -25,8 +25,11 @@ public struct Finding: Sendable, Hashable, Codable {
     public var column: Int
     /// What the finding says, as a sentence.
     public var message: String
+    /// A stable id (suggestions), shown so it can be passed to `interlink reject`.
+    public var id: String?
 
-    public init(rule: String, severity: Severity, path: String, line: Int, column: Int, message: String) {
+    public init(rule: String, severity: Severity, path: String, line: Int, column: Int, message: String, id: String? = nil) {
+        self.id = id
         self.rule = rule
         self.severity = severity
         self.path = path
@@ -43,6 +46,6 @@ extension Suggestion {
         let scoreText = String(format: "%.2f", score)
         return Finding(
             rule: "suggestion", severity: .suggestion, path: source, line: line, column: column,
-            message: "link \"\(anchor)\" to \(destination) (score \(scoreText): \(reason))")
+            message: "link \"\(anchor)\" to \(destination) (score \(scoreText): \(reason))", id: id)
     }
 }

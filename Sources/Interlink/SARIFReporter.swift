@@ -19,6 +19,7 @@ public struct SARIFReporter: Reporter {
                         Result(
                             ruleId: finding.rule, level: Self.level(finding.severity),
                             message: Message(text: finding.message),
+                            partialFingerprints: finding.id.map { ["interlinkSuggestion/v1": $0] },
                             locations: [
                                 Location(
                                     physicalLocation: PhysicalLocation(
@@ -78,6 +79,7 @@ public struct SARIFReporter: Reporter {
         var ruleId: String
         var level: String
         var message: Message
+        var partialFingerprints: [String: String]?
         var locations: [Location]
     }
     struct Location: Encodable { var physicalLocation: PhysicalLocation }

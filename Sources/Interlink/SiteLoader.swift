@@ -46,7 +46,9 @@ public enum SiteLoader {
     }
 
     /// Loads the site under `root`.
-    public static func load(root: URL, options: LoadOptions = LoadOptions()) async -> Result {
+    public static func load(
+        root: URL, options: LoadOptions = LoadOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async -> Result {
         var layout = SiteLayout.detect(root: root)
         if let generator = options.generator { layout.generator = generator }
         if let directories = options.contentDirectories {
@@ -56,7 +58,7 @@ public enum SiteLoader {
             (options.include.isEmpty || options.include.contains { $0.matches(path) })
                 && !options.exclude.contains { $0.matches(path) }
         }
-        let loaded = await parseAll(paths: paths, root: root, layout: layout, options: options)
+        let loaded = await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress)
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
         for outcome in loaded {
@@ -101,9 +103,10 @@ public enum SiteLoader {
         return Array(Set(paths)).sorted()
     }
 
-    private static func parseAll(paths: [String], root: URL, layout: SiteLayout, options: LoadOptions) async
-        -> [Swift.Result<Article, Diagnostic>]
-    {
+    private static func parseAll(
+        paths: [String], root: URL, layout: SiteLayout, options: LoadOptions,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) async -> [Swift.Result<Article, Diagnostic>] {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var results = [Swift.Result<Article, Diagnostic>?](repeating: nil, count: paths.count)
         await withTaskGroup(of: (Int, Swift.Result<Article, Diagnostic>).self) { group in
@@ -117,8 +120,11 @@ public enum SiteLoader {
                 next += 1
             }
             while next < paths.count, next < width { addTask() }
+            var done = 0
             while let (index, result) = await group.next() {
                 results[index] = result
+                done += 1
+                progress?(done, paths.count)
                 if next < paths.count { addTask() }
             }
         }

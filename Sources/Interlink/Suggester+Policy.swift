@@ -18,14 +18,34 @@ extension Suggester {
     public func suggest() -> SuggestResult {
         let table = mentionTable()
         let all = candidates(table)
-        let (threshold, origin) = chooseThreshold(all, table: table)
+        var (threshold, origin) = chooseThreshold(all, table: table)
+        if options.inboundTarget != nil, options.minimumScore == nil {
+            // Feeding one page: the editor asked for its links, so show the weaker places too, ranked.
+            threshold /= 2
+            origin += ", halved for --inbound"
+        }
         var suggestions: [Suggestion] = []
+        let inbound = options.inboundTarget.flatMap { site.index(ofPath: $0) }
         for source in site.articles.indices {
             let article = site.articles[source]
             if let paths = options.sourcePaths, !paths.contains(article.path) { continue }
-            for candidate in select(all[source], in: article, minimumScore: threshold) {
+            var candidates = all[source]
+            if !options.rejectedIDs.isEmpty {
+                candidates.removeAll { candidate in
+                    options.rejectedIDs.contains(
+                        Suggestion.id(
+                            source: article.path, target: site.articles[candidate.target].path,
+                            anchor: article.text(candidate.mention.range)))
+                }
+            }
+            if let inbound { candidates.removeAll { $0.target != inbound } }
+            for candidate in select(candidates, in: article, minimumScore: threshold) {
                 suggestions.append(makeSuggestion(candidate))
             }
+        }
+        if inbound != nil {
+            // Feeding one article: the best places first.
+            suggestions.sort { ($0.score, $1.source, $1.offset) > ($1.score, $0.source, $0.offset) }
         }
         return SuggestResult(suggestions: suggestions, minimumScore: threshold, thresholdOrigin: origin)
     }
@@ -69,10 +89,11 @@ extension Suggester {
         let topic = index.topics[Int(candidate.topic)]
         let location = source.document.lines.location(of: candidate.mention.range.lowerBound)
         let url = target.url + (topic.fragment.map { "#" + $0 } ?? "")
+        let anchor = source.text(candidate.mention.range)
         return Suggestion(
-            source: source.path, line: location.line, column: location.column,
+            id: Suggestion.id(source: source.path, target: target.path, anchor: anchor), source: source.path, line: location.line, column: location.column,
             offset: candidate.mention.range.lowerBound, length: candidate.mention.range.count,
-            anchor: source.text(candidate.mention.range), target: target.path, url: url, fragment: topic.fragment,
+            anchor: anchor, target: target.path, url: url, fragment: topic.fragment,
             score: (candidate.score * 1000).rounded() / 1000, reason: reason(candidate, topic: topic))
     }
 

@@ -17,6 +17,10 @@ public struct SuggestOptions: Sendable {
     public var neverLinkTo: [Glob]
     /// Sources never given new links.
     public var neverTouch: [Glob]
+    /// Ids of suggestions an editor turned down (`.interlink-ignore`).
+    public var rejectedIDs: Set<String> = []
+    /// When set, only links to this article (path) are proposed: feeding a new post from the old ones.
+    public var inboundTarget: String?
 
     /// The score threshold used when a site has too few links to calibrate on.
     public static let defaultMinimumScore = 0.3

@@ -14,8 +14,8 @@ public struct TextReporter: Reporter {
             } else {
                 colouredLabel = label
             }
-            let rule = finding.rule == "suggestion" ? "" : " [\(finding.rule)]"
-            return "\(finding.path):\(finding.line):\(finding.column): \(colouredLabel): \(finding.message)\(rule)\n"
+            let tag = finding.rule == "suggestion" ? (finding.id.map { " [\($0)]" } ?? "") : " [\(finding.rule)]"
+            return "\(finding.path):\(finding.line):\(finding.column): \(colouredLabel): \(finding.message)\(tag)\n"
         }.joined()
     }
 }

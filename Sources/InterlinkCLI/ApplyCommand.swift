@@ -15,6 +15,9 @@ struct RewriteOptions: ParsableArguments {
 
     @Option(name: .long, help: "The most new links per article (default 10).")
     var maxLinks: Int?
+
+    @Option(name: .long, help: "Only write links to this article, from the articles that should link to it (a new post).")
+    var inbound: String?
 }
 
 extension LinkStyle: ExpressibleByArgument {}
@@ -35,11 +38,16 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No summary on standard error.")
     var quiet = false
 
+    @Flag(name: .long, help: "Review each suggestion in the terminal: accept, reject (remembered in .interlink-ignore), skip or quit.")
+    var interactive = false
+
     @Flag(name: .long, inversion: .prefixedNo, help: "Colour the diff (default: only on a terminal, and never when NO_COLOR is set).")
     var color: Bool?
 
     func run() async throws {
-        try await ApplyRun(site: site, rewrite: rewrite, dryRun: dryRun, quiet: quiet, color: color).execute()
+        try await ApplyRun(
+            site: site, rewrite: rewrite, dryRun: dryRun, quiet: quiet, color: color, interactive: interactive
+        ).execute()
     }
 }
 
@@ -57,7 +65,8 @@ struct DiffCommand: AsyncParsableCommand {
     var color: Bool?
 
     func run() async throws {
-        try await ApplyRun(site: site, rewrite: rewrite, dryRun: true, quiet: true, color: color).execute()
+        try await ApplyRun(site: site, rewrite: rewrite, dryRun: true, quiet: true, color: color, interactive: false)
+            .execute()
     }
 }
 
@@ -68,19 +77,21 @@ struct ApplyRun {
     let dryRun: Bool
     let quiet: Bool
     let color: Bool?
+    let interactive: Bool
 
     func execute() async throws {
         // A file-size limit must surface as a write error, not kill the process mid-run.
         signal(SIGXFSZ, SIG_IGN)
-        let configuration = try site.configuration()
-        let loaded = await site.load(configuration)
-        let graph = LinkGraph(site: loaded.site)
-        let sources = try SourceSelection.paths(rewrite.paths, site: loaded.site, root: site.rootURL)
-        let options = SuggestOptions(
-            configuration: configuration, minimumScore: rewrite.minScore, maximumLinksPerArticle: rewrite.maxLinks,
-            sourcePaths: sources)
-        let suggestions = Suggester(site: loaded.site, graph: graph, options: options).suggest().suggestions
-        let style = rewrite.linkStyle ?? configuration.linkStyle ?? LinkStyle.detect(site: loaded.site, graph: graph)
+        let pipeline = try await SuggestionPipeline.run(
+            site: site, paths: rewrite.paths, inbound: rewrite.inbound, minScore: rewrite.minScore,
+            maxLinks: rewrite.maxLinks)
+        let loaded = pipeline.loaded
+        var suggestions = pipeline.result.suggestions
+        if interactive {
+            suggestions = try InteractiveReview(site: loaded.site, root: site.rootURL).review(suggestions)
+        }
+        let style = rewrite.linkStyle ?? pipeline.configuration.linkStyle
+            ?? LinkStyle.detect(site: loaded.site, graph: pipeline.graph)
         let plans = Rewriter(site: loaded.site, style: style).plan(suggestions)
         var failed = !loaded.diagnostics.isEmpty
         for plan in plans {

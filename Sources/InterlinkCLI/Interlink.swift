@@ -7,7 +7,7 @@ struct InterlinkCommand: AsyncParsableCommand {
         commandName: "interlink",
         abstract: "Finds where the articles of a Markdown site should link to each other.",
         version: InterlinkVersion.current,
-        subcommands: [SuggestCommand.self, ApplyCommand.self, DiffCommand.self, IndexCommand.self]
+        subcommands: [SuggestCommand.self, ApplyCommand.self, DiffCommand.self, RejectCommand.self, IndexCommand.self, InitCommand.self]
     )
 }
 

@@ -22,23 +22,21 @@ struct SuggestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The most new links per article (default 10).")
     var maxLinks: Int?
 
+    @Option(name: .long, help: "List the articles that should link to this one (a new post), best first.")
+    var inbound: String?
+
     @Option(name: .customLong("dump-candidates"), help: .hidden)
     var dumpCandidates: String?
 
     func run() async throws {
-        let configuration = try site.configuration()
-        let loaded = await site.load(configuration)
-        let graph = LinkGraph(site: loaded.site)
-        let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
-        let options = SuggestOptions(
-            configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
-        let suggester = Suggester(site: loaded.site, graph: graph, options: options)
+        let pipeline = try await SuggestionPipeline.run(
+            site: site, paths: paths, inbound: inbound, minScore: minScore, maxLinks: maxLinks)
         if let dumpCandidates {
-            try CandidateDump.write(suggester: suggester, to: dumpCandidates)
+            try CandidateDump.write(suggester: pipeline.suggester, to: dumpCandidates)
         }
-        let report = SuggestionReport(root: site.root, result: suggester.suggest())
+        let report = SuggestionReport(root: site.root, result: pipeline.result)
         try output.emit(report.suggestions.map(\.finding), json: { try report.json() })
-        if !loaded.diagnostics.isEmpty { throw exitFailure }
+        if !pipeline.loaded.diagnostics.isEmpty { throw exitFailure }
         try output.exitForFindings(count: report.suggestions.count)
     }
 }

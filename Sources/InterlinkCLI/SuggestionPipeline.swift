@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Interlink
+
+/// Loading a site and running the suggester, shared by `suggest`, `apply`, `diff` and `reject`.
+struct SuggestionPipeline {
+    let configuration: Configuration
+    let loaded: SiteLoader.Result
+    let graph: LinkGraph
+    let suggester: Suggester
+    let result: SuggestResult
+
+    /// Loads the configuration, `.interlink-ignore` and the site, and runs the suggester.
+    static func run(
+        site: SiteOptions, paths: [String], inbound: String?, minScore: Double?, maxLinks: Int?,
+        includeRejected: Bool = false
+    ) async throws -> SuggestionPipeline {
+        let configuration = try site.configuration()
+        let ignore: IgnoreFile
+        do {
+            ignore = try IgnoreFile.load(root: site.rootURL)
+        } catch {
+            StandardError.write(error.description + "\n")
+            throw exitFailure
+        }
+        let progress = Progress.onTerminal()
+        let loaded = await site.load(configuration, progress: progress)
+        progress?.finish("indexing \(loaded.site.articles.count) articles")
+        let graph = LinkGraph(site: loaded.site)
+        let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
+        var options = SuggestOptions(
+            configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
+        if !includeRejected { options.rejectedIDs = ignore.ids }
+        if let inbound {
+            guard let path = try SourceSelection.paths([inbound], site: loaded.site, root: site.rootURL)?.first,
+                loaded.site.index(ofPath: path) != nil
+            else { throw ValidationError("--inbound '\(inbound)' is not an article of the site.") }
+            options.inboundTarget = path
+        }
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options)
+        let result = suggester.suggest()
+        progress?.clear()
+        return SuggestionPipeline(
+            configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)
+    }
+}
+
+/// A one-line progress report on standard error, shown only when it is a terminal.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastUpdate = Date.distantPast
+
+    static func onTerminal() -> Progress? {
+        isatty(STDERR_FILENO) == 1 ? Progress() : nil
+    }
+
+    /// Called from parsing tasks: files parsed so far of the total.
+    func update(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastUpdate) > 0.1 else { return }
+        lastUpdate = now
+        StandardError.write("\r\u{1B}[Kparsed \(done)/\(total) files")
+    }
+
+    func finish(_ message: String) {
+        StandardError.write("\r\u{1B}[K\(message)…")
+    }
+
+    func clear() {
+        StandardError.write("\r\u{1B}[K")
+    }
+}
