@@ -51,7 +51,7 @@ repos:
 YAML
 git add -A
 git commit -q -m "initial site"
-"$PRE_COMMIT" install -q >/dev/null
+"$PRE_COMMIT" install >/dev/null
 
 cat > content/posts/site-audits.md <<'MD'
 ---

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the golden files the end-to-end tests compare against, from the current build.
+# Run it after a deliberate change to suggestions, then review the diff before committing:
+#     scripts/update-golden.sh && git diff Tests/InterlinkCLITests/Golden
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-cmark.sh
+swift build --product interlink
+BIN="$(swift build --show-bin-path)/interlink"
+GOLDEN=Tests/InterlinkCLITests/Golden
+mkdir -p "$GOLDEN"
+"$BIN" suggest --root ExampleSite --format json > "$GOLDEN/example-suggestions.json"
+echo "wrote $GOLDEN/example-suggestions.json ($(grep -c '"source"' "$GOLDEN/example-suggestions.json") suggestions)"
