@@ -42,7 +42,8 @@ let package = Package(
         ),
         .testTarget(name: "InterlinkMarkdownTests", dependencies: ["InterlinkMarkdown"]),
         .testTarget(name: "InterlinkTests", dependencies: ["Interlink"]),
-        .testTarget(name: "InterlinkCLITests", dependencies: ["Interlink"]),
+        // Golden/ holds expected outputs read from the source tree, not bundle resources.
+        .testTarget(name: "InterlinkCLITests", dependencies: ["Interlink"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

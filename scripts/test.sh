@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit tests, end-to-end tests of the built binary, and the shared-corpus checks
-# (which skip themselves when ../shared is absent).
+# Runs the whole test suite: unit tests, end-to-end tests of the built binary, the shared-corpus
+# checks (which skip themselves when ../shared is absent), SARIF schema validation and the
+# pre-commit integration test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-cmark.sh
 swift build --build-tests
 swift test --skip-build
+scripts/test-sarif.sh
+scripts/test-pre-commit.sh

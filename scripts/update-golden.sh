@@ -11,3 +11,6 @@ GOLDEN=Tests/InterlinkCLITests/Golden
 mkdir -p "$GOLDEN"
 "$BIN" suggest --root ExampleSite --format json > "$GOLDEN/example-suggestions.json"
 echo "wrote $GOLDEN/example-suggestions.json ($(grep -c '"source"' "$GOLDEN/example-suggestions.json") suggestions)"
+# The dry-run diff of `interlink apply` (paths relative to the site root, as editors apply it).
+"$BIN" diff --root ExampleSite > "$GOLDEN/example-apply.diff"
+echo "wrote $GOLDEN/example-apply.diff ($(grep -c '^+++ ' "$GOLDEN/example-apply.diff") files)"

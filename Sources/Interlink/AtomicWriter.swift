@@ -25,6 +25,10 @@ public enum AtomicWriter {
         guard bytes != expected else { return }
         let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
         let permissions = (attributes?[.posixPermissions] as? NSNumber)?.uint16Value ?? 0o644
+        // Root passes `access` whatever the mode, so a file nobody may write is refused by its mode as well.
+        if permissions & 0o222 == 0 {
+            throw WriteError(path: displayPath, message: "the file is read-only; left as it is")
+        }
         if access(target.path, W_OK) != 0 {
             throw WriteError(path: displayPath, message: "the file is not writable: \(String(cString: strerror(errno)))")
         }

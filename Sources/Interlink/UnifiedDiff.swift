@@ -6,7 +6,9 @@ public enum UnifiedDiff {
         let old = lines(original)
         let new = lines(rewritten)
         guard old != new else { return "" }
-        var output = "--- a/\(path)\n+++ b/\(path)\n"
+        // As git does: a tab after a name holding a space, or `patch` reads the name only up to the space.
+        let nameEnd = path.contains(" ") ? "\t" : ""
+        var output = "--- a/\(path)\(nameEnd)\n+++ b/\(path)\(nameEnd)\n"
         guard old.count == new.count else {
             // Inserting links never adds or removes a line break; anything else is one whole-file hunk.
             output += "@@ -\(header(0..<old.count)) +\(header(0..<new.count)) @@\n"
