@@ -29,6 +29,10 @@ enum CodeName {
 
     /// The code names in a heading such as `defineProps() & defineEmits()` or `app.mount()`.
     static func names(inHeading heading: String) -> [String] {
+        guard heading.contains("(") || heading.contains(".") || heading.contains("<") || heading.contains("_")
+            || heading.contains("$") || heading.contains("@") || heading.contains("-")
+            || heading.contains(where: \.isUppercase)
+        else { return [] }
         let parts = heading.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return parts.filter(looksLikeCode)

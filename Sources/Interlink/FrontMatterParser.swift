@@ -22,7 +22,10 @@ public enum FrontMatterParser {
     static func parseYAML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: content)
+            // The basic resolver skips Yams' regular-expression tag resolution (most of the cost of a
+            // small front matter block); scalars are typed below. UTF-8 is named so Yams does not
+            // consult the environment on every call.
+            node = try Yams.compose(yaml: content, Resolver.basic, Constructor.default, .utf8)
         } catch let error as YamlError {
             let (line, column, problem) = describe(error)
             throw Diagnostic(
@@ -58,12 +61,15 @@ public enum FrontMatterParser {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
-                if let bool = Bool.construct(from: scalar) { return .bool(bool) }
-                if let int = Int.construct(from: scalar) { return .number(Double(int)) }
-                if let double = Double.construct(from: scalar), !scalar.string.isEmpty,
-                    scalar.string.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true
-                {
-                    return .number(double)
+                let text = scalar.string
+                switch text {
+                case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+                case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+                default: break
+                }
+                if let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." {
+                    if let int = Int(text) { return .number(Double(int)) }
+                    if let double = Double(text), double.isFinite { return .number(double) }
                 }
             }
             return .string(scalar.string)

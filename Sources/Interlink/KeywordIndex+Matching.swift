@@ -45,13 +45,18 @@ extension KeywordIndex {
     func mentions(in article: Article, spans: [TextSpan], includeCode: Bool) -> [Mention] {
         var result: [Mention] = []
         let bytes = article.bytes
+        var hashes: [UInt64] = []
+        var ranges: [Range<Int>] = []
         for span in spans {
-            let tokens = tokenizer.tokens(bytes, in: span.range)
-            guard !tokens.isEmpty else { continue }
-            let ids = tokens.map { wordIDs[$0.key] ?? -1 }
+            hashes.removeAll(keepingCapacity: true)
+            ranges.removeAll(keepingCapacity: true)
+            tokenizer.forEachWordHash(bytes, in: span.range) { hash, range, _ in
+                hashes.append(hash)
+                ranges.append(range)
+            }
             var start = 0
-            while start < tokens.count {
-                guard ids[start] >= 0 else {
+            while start < hashes.count {
+                guard children[0][hashes[start]] != nil else {
                     start += 1
                     continue
                 }
@@ -59,9 +64,9 @@ extension KeywordIndex {
                 var node: Int32 = 0
                 var ends: [(end: Int, node: Int32)] = []
                 var position = start
-                while position < tokens.count, ids[position] >= 0,
-                    position == start || Self.joins(bytes, tokens[position - 1].range.upperBound, tokens[position].range.lowerBound),
-                    let next = children[Int(node)][ids[position]]
+                while position < hashes.count,
+                    position == start || Self.joins(bytes, ranges[position - 1].upperBound, ranges[position].lowerBound),
+                    let next = children[Int(node)][hashes[position]]
                 {
                     node = next
                     if !terminals[Int(node)].isEmpty { ends.append((position, node)) }
@@ -69,10 +74,11 @@ extension KeywordIndex {
                 }
                 var matched = false
                 for (end, node) in ends.reversed() {
-                    let range = tokens[start].range.lowerBound..<tokens[end].range.upperBound
+                    let range = ranges[start].lowerBound..<ranges[end].upperBound
                     let accepted = terminals[Int(node)].filter { topicIndex in
                         let topic = topics[Int(topicIndex)]
-                        return !topic.caseSensitive || Self.sameCase(bytes, tokens[start...end], topic.phrase, tokenizer)
+                        return !topic.caseSensitive
+                            || Self.sameCase(bytes, ranges[start...end], topic.phrase, tokenizer)
                     }
                     guard !accepted.isEmpty else { continue }
                     result.append(
@@ -122,12 +128,12 @@ extension KeywordIndex {
     }
 
     /// Exact-case check for acronyms and code names; a plural `s` after the name is allowed ("URLs").
-    static func sameCase(_ bytes: [UInt8], _ tokens: ArraySlice<Token>, _ phrase: String, _ tokenizer: Tokenizer) -> Bool {
+    static func sameCase(_ bytes: [UInt8], _ tokens: ArraySlice<Range<Int>>, _ phrase: String, _ tokenizer: Tokenizer) -> Bool {
         let phraseBytes = Array(phrase.utf8)
         let expected = tokenizer.tokens(phraseBytes, in: 0..<phraseBytes.count).map {
             String(decoding: phraseBytes[$0.range], as: UTF8.self)
         }
-        let written = tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        let written = tokens.map { String(decoding: bytes[$0], as: UTF8.self) }
         // Leading articles dropped from the topic's keys are dropped here too.
         let trimmedExpected = Array(expected.suffix(written.count))
         guard trimmedExpected.count == written.count else { return false }

@@ -6,10 +6,8 @@ import InterlinkMarkdown
 public struct KeywordIndex: Sendable {
     /// Every topic, in a deterministic order.
     public let topics: [Topic]
-    /// Word key → id, for the words that occur in some topic.
-    let wordIDs: [String: Int32]
-    /// Trie over word ids: children of each node.
-    let children: [[Int32: Int32]]
+    /// Trie over word hashes (`Tokenizer.hash`): children of each node.
+    let children: [[UInt64: Int32]]
     /// Topics ending at each trie node.
     let terminals: [[Int32]]
     /// Code key (`CodeName.key`) → code-name topics.
@@ -26,42 +24,48 @@ public struct KeywordIndex: Sendable {
     ) {
         self.tokenizer = tokenizer
         self.excludedTargets = excludedTargets
-        var topics: [Topic] = []
-        for index in site.articles.indices where Self.isTarget(site.articles[index]) && !excludedTargets.contains(index) {
-            topics += Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
+        let targets = site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
+        let perTarget: [[Topic]] = targets.parallelMap { index in
+            var found = Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
             for phrase in rules.synonyms[site.articles[index].path] ?? [] {
                 if let topic = Self.makeTopic(
                     phrase, source: .alias, target: index, fragment: nil, weight: nil, tokenizer: tokenizer, rules: rules)
                 {
-                    topics.append(topic)
+                    found.append(topic)
                 }
             }
+            return found
         }
         // One topic per (target, keys, kind); the most trusted source wins. A learned anchor that repeats
         // one of the target's own topics adds nothing (so the links Interlink writes do not raise the
         // weight of their own topics on the next run).
-        var best: [String: Topic] = [:]
-        func identity(_ topic: Topic) -> String {
-            topic.source == .codeName
-                ? "\(topic.target)|code:\(CodeName.key(topic.phrase))" : "\(topic.target)|\(topic.keys.joined(separator: " "))"
+        struct Keyed {
+            var identity: String
+            var order: String
+            var topic: Topic
         }
-        for topic in topics {
-            let id = identity(topic)
-            if let existing = best[id], existing.weight >= topic.weight { continue }
-            best[id] = topic
+        func keyed(_ topic: Topic) -> Keyed {
+            let phrase = topic.source == .codeName ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
+            return Keyed(
+                identity: "\(topic.target)|\(phrase)",
+                order: topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue,
+                topic: topic)
+        }
+        var best: [String: Keyed] = [:]
+        for topic in perTarget.joined() {
+            let entry = keyed(topic)
+            if let existing = best[entry.identity], existing.topic.weight >= topic.weight { continue }
+            best[entry.identity] = entry
         }
         for topic in Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer, rules: rules)
-        where best[identity(topic)] == nil && !excludedTargets.contains(topic.target) {
-            best[identity(topic)] = topic
+        where !excludedTargets.contains(topic.target) {
+            let entry = keyed(topic)
+            if best[entry.identity] == nil { best[entry.identity] = entry }
         }
-        let unique = best.values.sorted {
-            ($0.target, $0.keys.joined(separator: " "), $0.fragment ?? "", $0.source.rawValue)
-                < ($1.target, $1.keys.joined(separator: " "), $1.fragment ?? "", $1.source.rawValue)
-        }
+        let unique = best.values.sorted { ($0.topic.target, $0.order) < ($1.topic.target, $1.order) }.map(\.topic)
         self.topics = unique
 
-        var wordIDs: [String: Int32] = [:]
-        var children: [[Int32: Int32]] = [[:]]
+        var children: [[UInt64: Int32]] = [[:]]
         var terminals: [[Int32]] = [[]]
         var codeTopics: [String: [Int32]] = [:]
         for (topicIndex, topic) in unique.enumerated() {
@@ -71,13 +75,7 @@ public struct KeywordIndex: Sendable {
             }
             var node: Int32 = 0
             for key in topic.keys {
-                let word: Int32
-                if let known = wordIDs[key] {
-                    word = known
-                } else {
-                    word = Int32(wordIDs.count)
-                    wordIDs[key] = word
-                }
+                let word = Tokenizer.hash(key)
                 if let next = children[Int(node)][word] {
                     node = next
                 } else {
@@ -90,7 +88,6 @@ public struct KeywordIndex: Sendable {
             }
             terminals[Int(node)].append(Int32(topicIndex))
         }
-        self.wordIDs = wordIDs
         self.children = children
         self.terminals = terminals
         self.codeTopics = codeTopics
@@ -111,7 +108,7 @@ public struct KeywordIndex: Sendable {
             : Set(Vocabulary.genericHeadings.map { tokenizer.keys($0).joined(separator: " ") })
         var result: [Topic] = []
         func add(_ phrase: String, _ source: Topic.Source, fragment: String? = nil, weight: Double? = nil) {
-            let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: " \t.!?:;,\"'“”‘’"))
+            let trimmed = Self.trimPunctuation(phrase)
             if let topic = makeTopic(
                 trimmed, source: source, target: index, fragment: fragment, weight: weight, tokenizer: tokenizer,
                 rules: rules)
@@ -127,7 +124,7 @@ public struct KeywordIndex: Sendable {
         let stem = article.stem
         if !["index", "_index", "readme"].contains(stem.lowercased()) {
             let name = JekyllPostName(stem)?.title ?? stem
-            add(name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "), .fileName)
+            add(String(name.map { $0 == "-" || $0 == "_" ? " " : $0 }), .fileName)
         }
         for heading in article.document.headings where (2...4).contains(heading.level) {
             let text = stripMarkup(heading.text)
@@ -215,15 +212,28 @@ public struct KeywordIndex: Sendable {
     /// Title parts around separators: "A vs B", "A: B", "A — B", "A and B" gives A and B.
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
-        for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "]
+        where title.contains(separator) {
+            parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+            .filter { !$0.isEmpty }
+    }
+
+    private static let edgePunctuation = Set(" \t.!?:;,\"'“”‘’")
+
+    /// Trims blanks and sentence punctuation from both ends of a phrase.
+    static func trimPunctuation(_ phrase: String) -> String {
+        let characters = Substring(phrase)
+        let start = characters.firstIndex { !edgePunctuation.contains($0) } ?? characters.endIndex
+        let end = characters.lastIndex { !edgePunctuation.contains($0) }.map { characters.index(after: $0) } ?? start
+        return start < end ? String(characters[start..<end]) : ""
     }
 
     /// Removes Markdown punctuation that titles sometimes carry (backticks, emphasis).
     static func stripMarkup(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
+        guard text.contains("`") || text.contains("*") || text.first == " " || text.last == " " else { return text }
+        return text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: .whitespaces)
     }
 }

@@ -3,41 +3,41 @@ import Foundation
 /// How much two articles are about the same things: cosine similarity of TF-IDF word vectors built
 /// from their prose, title and headings.
 public struct Relatedness: Sendable {
-    /// Sparse unit vectors, one per article: (word id, weight), sorted by word id.
-    let vectors: [[(Int32, Float)]]
+    /// Sparse unit vectors, one per article: (word hash, weight), sorted by word hash.
+    let vectors: [[(UInt64, Float)]]
 
-    /// Builds the vectors for every article of `site`.
+    /// Builds the vectors for every article of `site`, on all cores.
     public init(site: Site, tokenizer: Tokenizer) {
-        var wordIDs: [String: Int32] = [:]
-        var counts: [[Int32: Int]] = []
-        var documentFrequency: [Int32: Int] = [:]
-        for article in site.articles {
-            var tally: [Int32: Int] = [:]
-            func add(_ keys: [String], times: Int) {
-                for key in keys where !Vocabulary.stopwords.contains(key) && key.unicodeScalars.count > 1 {
-                    let id: Int32
-                    if let known = wordIDs[key] {
-                        id = known
-                    } else {
-                        id = Int32(wordIDs.count)
-                        wordIDs[key] = id
-                    }
-                    tally[id, default: 0] += times
+        let stopwords = Set(Vocabulary.stopwords.map { Tokenizer.hash($0) })
+        let counts: [[UInt64: Int32]] = site.articles.parallelMap { article in
+            var tally: [UInt64: Int32] = [:]
+            func add(_ bytes: [UInt8], _ range: Range<Int>, times: Int32) {
+                tokenizer.forEachWordHash(bytes, in: range) { hash, _, length in
+                    guard length > 1, !stopwords.contains(hash) else { return }
+                    tally[hash, default: 0] += times
                 }
             }
             for range in article.document.spans.map(\.range) + article.linkTextRanges {
-                add(tokenizer.tokens(article.bytes, in: range).map(\.key), times: 1)
+                add(article.bytes, range, times: 1)
             }
-            add(tokenizer.keys(article.title), times: 3)
-            for heading in article.document.headings { add(tokenizer.keys(heading.text), times: 1) }
-            for id in tally.keys { documentFrequency[id, default: 0] += 1 }
-            counts.append(tally)
+            let title = Array(article.title.utf8)
+            add(title, 0..<title.count, times: 3)
+            for heading in article.document.headings {
+                let text = Array(heading.text.utf8)
+                add(text, 0..<text.count, times: 1)
+            }
+            return tally
         }
+        var frequency: [UInt64: Int32] = [:]
+        for tally in counts {
+            for hash in tally.keys { frequency[hash, default: 0] += 1 }
+        }
+        let documentFrequency = frequency
         let total = Double(max(site.articles.count, 1))
-        vectors = counts.map { tally in
-            var entries: [(Int32, Float)] = tally.map { id, count in
-                let idf = log((total + 1) / Double(documentFrequency[id] ?? 1))
-                return (id, Float((1 + log(Double(count))) * idf))
+        vectors = counts.parallelMap { tally in
+            var entries: [(UInt64, Float)] = tally.map { hash, count in
+                let idf = log((total + 1) / Double(documentFrequency[hash] ?? 1))
+                return (hash, Float((1 + log(Double(count))) * idf))
             }
             let norm = sqrt(entries.reduce(Float(0)) { $0 + $1.1 * $1.1 })
             if norm > 0 { entries = entries.map { ($0.0, $0.1 / norm) } }

@@ -54,11 +54,13 @@ public enum SiteLoader {
         if let directories = options.contentDirectories {
             layout.contentDirectories = directories.map { $0.split(separator: "/").joined(separator: "/") }
         }
-        let paths = markdownPaths(root: root, layout: layout).filter { path in
+        let paths = StageTimer.shared.measure("walk") { markdownPaths(root: root, layout: layout) }.filter { path in
             (options.include.isEmpty || options.include.contains { $0.matches(path) })
                 && !options.exclude.contains { $0.matches(path) }
         }
-        let loaded = await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress)
+        let loaded = await StageTimer.shared.measure("read+parse") {
+            await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress)
+        }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
         for outcome in loaded {
@@ -67,40 +69,20 @@ public enum SiteLoader {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return Result(site: Site(root: root, layout: layout, articles: articles), diagnostics: diagnostics)
+        let site = StageTimer.shared.measure("site") { Site(root: root, layout: layout, articles: articles) }
+        return Result(site: site, diagnostics: diagnostics)
     }
 
     /// Relative paths of every Markdown file that is an article of the site, sorted.
     public static func markdownPaths(root: URL, layout: SiteLayout) -> [String] {
         let rootPath = root.standardizedFileURL.path
-        var paths: [String] = []
+        var paths: Set<String> = []
         for directory in layout.contentDirectories {
-            let start = directory.isEmpty ? root : root.appendingPathComponent(directory)
-            guard let enumerator = FileManager.default.enumerator(
-                at: start, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey],
-                options: [], errorHandler: { _, _ in true })
-            else { continue }
-            for case let url as URL in enumerator {
-                let name = url.lastPathComponent
-                let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey])
-                if values?.isDirectory == true {
-                    if name.hasPrefix(".") || layout.ignoredDirectories.contains(name) { enumerator.skipDescendants() }
-                    continue
-                }
-                guard !name.hasPrefix("."), ArticlePath.isMarkdown(name) else { continue }
-                if values?.isSymbolicLink == true {
-                    // A link to a file is read through; a link to a folder or nowhere is skipped.
-                    var isDirectory: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-                        !isDirectory.boolValue
-                    else { continue }
-                }
-                let full = url.standardizedFileURL.path
-                guard full.hasPrefix(rootPath) else { continue }
-                paths.append(String(full.dropFirst(rootPath.count).drop(while: { $0 == "/" })))
-            }
+            let start = directory.split(separator: "/").joined(separator: "/")
+            paths.formUnion(
+                DirectoryWalker.markdownFiles(root: rootPath, start: start, ignored: layout.ignoredDirectories))
         }
-        return Array(Set(paths)).sorted()
+        return paths.sorted()
     }
 
     private static func parseAll(
@@ -135,19 +117,15 @@ public enum SiteLoader {
     public static func loadArticle(path: String, root: URL, layout: SiteLayout, options: LoadOptions = LoadOptions())
         -> Swift.Result<Article, Diagnostic>
     {
-        let url = root.appendingPathComponent(path)
         let bytes: [UInt8]
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > options.maximumFileSize {
-                return .failure(
-                    Diagnostic(
-                        path: path,
-                        message: "file is \(size) bytes, over the limit of \(options.maximumFileSize) bytes"))
-            }
-            bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            return .failure(Diagnostic(path: path, message: "cannot read file: \(reason(error))"))
+        switch FileReader.read(root.path + "/" + path, limit: options.maximumFileSize) {
+        case .success(let read):
+            bytes = read
+        case .failure(.tooLarge(let size)):
+            return .failure(
+                Diagnostic(path: path, message: "file is \(size) bytes, over the limit of \(options.maximumFileSize) bytes"))
+        case .failure(.system(let message)):
+            return .failure(Diagnostic(path: path, message: "cannot read file: \(message)"))
         }
         do {
             return .success(try parseArticle(path: path, bytes: bytes, layout: layout))
@@ -199,16 +177,4 @@ public enum SiteLoader {
             suppressedRanges: SuppressionComments.ranges(in: bytes, document: document))
     }
 
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError {
-            return "permission denied"
-        }
-        return nsError.localizedDescription
-    }
 }

@@ -18,12 +18,18 @@ extension Suggester {
     public func suggest() -> SuggestResult {
         let table = mentionTable()
         let all = candidates(table)
-        var (threshold, origin) = chooseThreshold(all, table: table)
+        var (threshold, origin) = StageTimer.shared.measure("calibrate") { chooseThreshold(all, table: table) }
         if options.inboundTarget != nil, options.minimumScore == nil {
             // Feeding one page: the editor asked for its links, so show the weaker places too, ranked.
             threshold /= 2
             origin += ", halved for --inbound"
         }
+        return StageTimer.shared.measure("policy") {
+            applyPolicy(all, threshold: threshold, origin: origin)
+        }
+    }
+
+    private func applyPolicy(_ all: [[Candidate]], threshold: Double, origin: String) -> SuggestResult {
         var suggestions: [Suggestion] = []
         let inbound = options.inboundTarget.flatMap { site.index(ofPath: $0) }
         for source in site.articles.indices {

@@ -101,12 +101,12 @@ public struct Suggester: Sendable {
         self.graph = graph
         self.options = options
         let tokenizer = Tokenizer()
-        self.index = KeywordIndex(
+        self.index = StageTimer.shared.measure("index") { KeywordIndex(
             site: site, graph: graph, tokenizer: tokenizer, rules: options.topicRules,
             excludedTargets: Set(site.articles.indices.filter { index in
                 options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
-            }))
-        self.relatedness = Relatedness(site: site, tokenizer: tokenizer)
+            })) }
+        self.relatedness = StageTimer.shared.measure("relatedness") { Relatedness(site: site, tokenizer: tokenizer) }
     }
 
     /// Every topic mention of every article, and in how many articles each phrase occurs.
@@ -116,12 +116,20 @@ public struct Suggester: Sendable {
     }
 
     func mentionTable() -> MentionTable {
-        let mentions = site.articles.map { index.mentions(in: $0) }
+        StageTimer.shared.measure("match") { buildMentionTable() }
+    }
+
+    private func buildMentionTable() -> MentionTable {
+        let index = self.index
+        let found = site.articles.parallelMap { article in
+            (index.mentions(in: article), index.mentionsInLinkText(of: article))
+        }
+        let mentions = found.map(\.0)
         var documentFrequency: [String: Int] = [:]
-        for (article, articleMentions) in zip(site.articles, mentions) {
+        for (articleMentions, linkedMentions) in found {
             var seen: Set<String> = []
             // Linked mentions count too: linking a phrase does not make it rarer.
-            for mention in articleMentions + index.mentionsInLinkText(of: article) { seen.insert(phraseKey(mention)) }
+            for mention in articleMentions + linkedMentions { seen.insert(phraseKey(mention)) }
             for key in seen { documentFrequency[key, default: 0] += 1 }
         }
         return MentionTable(mentions: mentions, documentFrequency: documentFrequency)
@@ -140,6 +148,10 @@ public struct Suggester: Sendable {
     }
 
     func candidates(_ table: MentionTable) -> [[Candidate]] {
+        StageTimer.shared.measure("rank") { scoredCandidates(table) }
+    }
+
+    private func scoredCandidates(_ table: MentionTable) -> [[Candidate]] {
         let mentions = table.mentions
         let documentFrequency = table.documentFrequency
         return site.articles.indices.map { source in

@@ -1,15 +1,26 @@
 /// A word of prose: its normalised form (for matching) and where it sits in the file.
 public struct Token: Sendable, Hashable {
-    /// Normalised form: lower case, light inflection removed, possessive dropped, quotes folded.
+    /// Normalised form: lower case, light inflection removed, possessive dropped, apostrophes folded.
     public var key: String
     /// Bytes of the word as written (possessive `'s` excluded).
     public var range: Range<Int>
+    /// `Tokenizer.hash(key)`: what matching and relatedness compare.
+    public var hash: UInt64 { Tokenizer.hash(key) }
 }
 
 /// Light inflection of one language, so that "orphan pages" finds "orphan page" and the reverse.
 public protocol Inflection: Sendable {
+    /// Reduces a lower-cased word, given as UTF-8 bytes, to the form it is matched under.
+    func stem(_ word: inout [UInt8])
+}
+
+extension Inflection {
     /// The form a lower-cased word is matched under.
-    func stem(_ word: String) -> String
+    public func stem(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        stem(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// English plurals: `-s`, `-es` after sibilants, `-ies` → `-y`. Conservative on purpose: words
@@ -17,71 +28,71 @@ public protocol Inflection: Sendable {
 public struct EnglishInflection: Inflection {
     public init() {}
 
-    public func stem(_ word: String) -> String {
-        let scalars = word.unicodeScalars
-        guard scalars.count > 3, word.last == "s" else { return word }
-        if word.hasSuffix("ies"), scalars.count > 4 { return String(word.dropLast(3)) + "y" }
-        for ending in ["sses", "ches", "shes", "xes", "zzes"] where word.hasSuffix(ending) {
-            return String(word.dropLast(2))
+    public func stem(_ word: inout [UInt8]) {
+        guard word.last == UInt8(ascii: "s") else { return }
+        let scalars = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        guard scalars > 3 else { return }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard word.count >= count else { return false }
+            let start = suffix.utf8Start
+            for offset in 0..<count where word[word.count - count + offset] != start[offset] { return false }
+            return true
         }
-        for ending in ["ss", "us", "is", "'s", "’s"] where word.hasSuffix(ending) { return word }
-        return String(word.dropLast())
+        if ends("ies"), scalars > 4 {
+            word.removeLast(3)
+            word.append(UInt8(ascii: "y"))
+            return
+        }
+        if ends("sses") || ends("ches") || ends("shes") || ends("xes") || ends("zzes") {
+            word.removeLast(2)
+            return
+        }
+        if ends("ss") || ends("us") || ends("is") || ends("'s") { return }
+        word.removeLast()
     }
 }
 
-/// Splits UTF-8 prose into words with byte ranges. Letters and digits make words; an apostrophe
-/// between letters stays inside a word; everything else separates words.
+/// Splits UTF-8 prose into words with byte ranges, straight from the bytes and without allocating
+/// per word. Letters and digits (of any script) make words; an apostrophe (`'` or `’`) followed by a
+/// letter stays inside a word; everything else separates words. A word's normalised form is lower
+/// case with apostrophes folded to `'`, a possessive `'s` dropped, then stemmed by the inflection.
 public struct Tokenizer: Sendable {
     public let inflection: any Inflection
+    private let english: Bool
 
     public init(inflection: any Inflection = EnglishInflection()) {
         self.inflection = inflection
+        self.english = inflection is EnglishInflection
     }
 
-    /// The words of `bytes[range]`.
+    /// Calls `body` with each word's normalised bytes and its range in the file.
+    public func forEachWord(
+        _ bytes: [UInt8], in range: Range<Int>, _ body: (_ normalized: [UInt8], _ range: Range<Int>) -> Void
+    ) {
+        var scanner = WordScanner(bytes: bytes, range: range)
+        while let wordRange = scanner.next(inflection: inflection, english: english) {
+            body(scanner.word, wordRange)
+        }
+    }
+
+    /// Calls `body` with each word's hash (`Tokenizer.hash` of its normalised form), its range, and
+    /// the length of its normalised form in bytes. The hot path of matching and relatedness.
+    public func forEachWordHash(
+        _ bytes: [UInt8], in range: Range<Int>, _ body: (_ hash: UInt64, _ range: Range<Int>, _ length: Int) -> Void
+    ) {
+        var scanner = WordScanner(bytes: bytes, range: range)
+        while let wordRange = scanner.next(inflection: inflection, english: english) {
+            body(Self.hash(scanner.word), wordRange, scanner.word.count)
+        }
+    }
+
+    /// The words of `bytes[range]` with their normalised forms.
     public func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
-        var index = range.lowerBound
-        var wordStart: Int? = nil
-        var word = String.UnicodeScalarView()
-        func finish(at end: Int) {
-            guard let start = wordStart else { return }
-            var text = String(word)
-            var wordEnd = end
-            // Possessive: "Go's" matches "Go"; the anchor stops before the apostrophe.
-            // `word` holds every apostrophe folded to `'`; the bytes say how long the written one was
-            // (1 byte straight, 3 bytes curly), so the range never ends inside a character.
-            if text.hasSuffix("'s") && text.unicodeScalars.count > 2 {
-                text = String(text.dropLast(2))
-                wordEnd -= bytes[wordEnd - 2] == UInt8(ascii: "'") ? 2 : 4
-            }
-            while text.hasSuffix("'") {
-                wordEnd -= bytes[wordEnd - 1] == UInt8(ascii: "'") ? 1 : 3
-                text = String(text.dropLast())
-            }
-            if !text.isEmpty {
-                tokens.append(Token(key: inflection.stem(text.lowercased()), range: start..<wordEnd))
-            }
-            wordStart = nil
-            word = String.UnicodeScalarView()
+        forEachWord(bytes, in: range) { normalized, range in
+            tokens.append(Token(key: String(decoding: normalized, as: UTF8.self), range: range))
         }
-        while index < range.upperBound {
-            let (scalar, length) = Self.decode(bytes, at: index, end: range.upperBound)
-            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            let isApostrophe = scalar == "'" || scalar == "’"
-            if isWord {
-                if wordStart == nil { wordStart = index }
-                word.append(scalar)
-            } else if isApostrophe, wordStart != nil, index + length < range.upperBound,
-                Self.decode(bytes, at: index + length, end: range.upperBound).0.properties.isAlphabetic
-            {
-                word.append("'")
-            } else {
-                finish(at: index)
-            }
-            index += length
-        }
-        finish(at: index)
         return tokens
     }
 
@@ -89,6 +100,26 @@ public struct Tokenizer: Sendable {
     public func keys(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
         return tokens(bytes, in: 0..<bytes.count).map(\.key)
+    }
+
+    /// 64-bit FNV-1a of a normalised word.
+    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// 64-bit FNV-1a of a normalised word given as a string.
+    public static func hash(_ key: String) -> UInt64 { hash(key.utf8) }
+
+    static func letterFollows(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
+        guard index < end else { return false }
+        let byte = bytes[index]
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        return decode(bytes, at: index, end: end).0.properties.isAlphabetic
     }
 
     /// Decodes one scalar; invalid bytes decode as U+FFFD of length 1.
@@ -106,5 +137,80 @@ public struct Tokenizer: Sendable {
         guard index + length <= end else { return ("\u{FFFD}", 1) }
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
+
+/// The word-by-word state of `Tokenizer`: one reusable buffer for the normalised word, no closures.
+struct WordScanner {
+    let bytes: [UInt8]
+    let end: Int
+    var index: Int
+    /// The current word's normalised bytes.
+    var word: [UInt8] = []
+
+    init(bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        self.end = range.upperBound
+        self.index = range.lowerBound
+        word.reserveCapacity(32)
+    }
+
+    /// Advances to the next word; returns its range in the file, with `word` holding its normalised form.
+    mutating func next(inflection: any Inflection, english: Bool) -> Range<Int>? {
+        word.removeAll(keepingCapacity: true)
+        var wordStart = -1
+        var wordEnd = end
+        scan: while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                    if wordStart < 0 { wordStart = index }
+                    word.append(byte)
+                } else if (0x41...0x5A).contains(byte) {
+                    if wordStart < 0 { wordStart = index }
+                    word.append(byte + 0x20)
+                } else if byte == UInt8(ascii: "'"), wordStart >= 0, Tokenizer.letterFollows(bytes, index + 1, end) {
+                    word.append(byte)
+                } else if wordStart >= 0 {
+                    wordEnd = index
+                    index += 1
+                    break scan
+                }
+                index += 1
+                continue
+            }
+            let (scalar, length) = Tokenizer.decode(bytes, at: index, end: end)
+            if scalar == "\u{2019}" {
+                if wordStart >= 0, Tokenizer.letterFollows(bytes, index + length, end) {
+                    word.append(UInt8(ascii: "'"))
+                } else if wordStart >= 0 {
+                    wordEnd = index
+                    index += length
+                    break scan
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if wordStart < 0 { wordStart = index }
+                let lower = scalar.properties.lowercaseMapping
+                if lower.unicodeScalars.count == 1, lower.unicodeScalars.first == scalar {
+                    word.append(contentsOf: bytes[index..<(index + length)])
+                } else {
+                    word.append(contentsOf: lower.utf8)
+                }
+            } else if wordStart >= 0 {
+                wordEnd = index
+                index += length
+                break scan
+            }
+            index += length
+        }
+        guard wordStart >= 0 else { return nil }
+        if index >= end, wordEnd == end { wordEnd = end }
+        // Possessive: "Go's" matches "Go"; the anchor stops before the apostrophe.
+        if word.count > 2, word[word.count - 1] == UInt8(ascii: "s"), word[word.count - 2] == UInt8(ascii: "'") {
+            word.removeLast(2)
+            wordEnd -= bytes[wordEnd - 2] == UInt8(ascii: "'") ? 2 : 4
+        }
+        if english { EnglishInflection().stem(&word) } else { inflection.stem(&word) }
+        return wordStart..<wordEnd
     }
 }

@@ -35,7 +35,10 @@ struct SuggestCommand: AsyncParsableCommand {
             try CandidateDump.write(suggester: pipeline.suggester, to: dumpCandidates)
         }
         let report = SuggestionReport(root: site.root, result: pipeline.result)
-        try output.emit(report.suggestions.map(\.finding), json: { try report.json() })
+        try StageTimer.shared.measure("output") {
+            try output.emit(report.suggestions.map(\.finding), json: { try report.json() })
+        }
+        StageTimer.shared.report()
         if !pipeline.loaded.diagnostics.isEmpty { throw exitFailure }
         try output.exitForFindings(count: report.suggestions.count)
     }

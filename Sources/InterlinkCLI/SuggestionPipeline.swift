@@ -26,7 +26,7 @@ struct SuggestionPipeline {
         let progress = Progress.onTerminal()
         let loaded = await site.load(configuration, progress: progress)
         progress?.finish("indexing \(loaded.site.articles.count) articles")
-        let graph = LinkGraph(site: loaded.site)
+        let graph = StageTimer.shared.measure("links") { LinkGraph(site: loaded.site) }
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
         var options = SuggestOptions(
             configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
