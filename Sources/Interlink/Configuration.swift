@@ -31,6 +31,10 @@ public struct Configuration: Sendable, Hashable {
     public var neverTouch: [Glob] = []
     /// Largest file read, in bytes.
     public var maximumFileSize: Int?
+    /// Audit: the most clicks from an entry page before an article is a deep page.
+    public var maximumDepth: Int?
+    /// Audit: the pages click depth is counted from, instead of the detected home and section pages.
+    public var entryPages: [Glob] = []
 
     /// Where the configuration was read from (nil when none).
     public var path: String?
@@ -44,6 +48,7 @@ public struct Configuration: Sendable, Hashable {
     public static let keys: [String] = [
         "content", "include", "exclude", "generator", "link_style", "max_links_per_article", "words_per_link",
         "min_score", "generic_anchors", "stopwords", "synonyms", "never_link_to", "never_touch", "max_file_size",
+        "max_depth", "entry_pages",
     ]
 }
 
@@ -87,7 +92,8 @@ extension Configuration {
         } catch {
             throw Diagnostic(path: path, message: "invalid YAML: \(error)")
         }
-        guard let node else { return configuration }
+        // No document, or an empty one (a lone `---`, `~`): every key at its default.
+        guard let node, node.null == nil else { return configuration }
         guard case .mapping(let mapping) = node else {
             throw Diagnostic(path: path, line: node.mark?.line ?? 1, message: "the configuration must be a mapping of keys to values")
         }
@@ -130,6 +136,8 @@ extension Configuration {
             case "never_link_to": configuration.neverLinkTo = try reader.strings(value, key).map(Glob.init)
             case "never_touch": configuration.neverTouch = try reader.strings(value, key).map(Glob.init)
             case "max_file_size": configuration.maximumFileSize = try reader.integer(value, key, minimum: 1)
+            case "max_depth": configuration.maximumDepth = try reader.integer(value, key, minimum: 1)
+            case "entry_pages": configuration.entryPages = try reader.strings(value, key).map(Glob.init)
             default:
                 throw Diagnostic(
                     path: path, line: line, column: keyNode.mark?.column ?? 1,

@@ -35,6 +35,11 @@ public enum ConfigurationTemplate {
             # Files larger than this (bytes) are refused.
             # max_file_size: 20971520
 
+            # interlink audit: pages more clicks than this from the entry pages are deep pages,
+            # and the pages depth is counted from (default: the home page and section index pages).
+            # max_depth: 3
+            # entry_pages: ["content/_index.md", "content/about.md"]
+
             """
     }
 }

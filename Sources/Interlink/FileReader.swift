@@ -20,12 +20,7 @@ enum FileReader {
         guard size <= limit else { return .failure(.tooLarge(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
-        while true {
-            if total == bytes.count {
-                // The file grew since fstat: read on in chunks, within the limit.
-                guard bytes.count < limit else { return .failure(.tooLarge(bytes.count + 1)) }
-                bytes.append(contentsOf: repeatElement(0, count: Swift.min(64 * 1024, limit + 1 - bytes.count)))
-            }
+        while total < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 Foundation.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             }
@@ -36,8 +31,23 @@ enum FileReader {
             if count == 0 { break }
             total += count
         }
-        if total > limit { return .failure(.tooLarge(total)) }
-        bytes.removeSubrange(total...)
+        if total < bytes.count {
+            // The file shrank since fstat.
+            bytes.removeSubrange(total...)
+            return .success(bytes)
+        }
+        // The file may have grown since fstat: read on in chunks, within the limit.
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .failure(.tooLarge(bytes.count)) }
+        }
         return .success(bytes)
     }
 }

@@ -11,8 +11,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         self.pattern = pattern
         var regex = "^"
         var characters = Array(pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern)
-        // A pattern without a slash matches at any depth, like .gitignore.
-        if !pattern.contains("/") { characters = Array("**/") + characters }
+        // A pattern without a slash (a trailing one aside) matches at any depth, like .gitignore.
+        if !pattern.dropLast(pattern.hasSuffix("/") ? 1 : 0).contains("/") { characters = Array("**/") + characters }
         var index = 0
         while index < characters.count {
             let character = characters[index]

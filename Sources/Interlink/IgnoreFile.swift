@@ -32,7 +32,8 @@ public struct IgnoreFile: Sendable, Hashable {
     /// Parses the file's text.
     public static func parse(_ text: String) throws(Diagnostic) -> IgnoreFile {
         var file = IgnoreFile()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `\.isNewline` also splits CRLF, which is one Character (a checkout with autocrlf).
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let parts = trimmed.split(separator: " ", maxSplits: 1)

@@ -11,9 +11,13 @@ enum SuppressionComments {
         var index = 0
         let open = Array("<!--".utf8)
         while let start = firstIndex(of: open, in: bytes, from: index) {
+            // An opener inside code is text: skip only it, so that a real comment after it still counts.
+            if codeBlocks.contains(where: { $0.contains(start) }) {
+                index = start + open.count
+                continue
+            }
             guard let close = firstIndex(of: Array("-->".utf8), in: bytes, from: start + 4) else { break }
             index = close + 3
-            if codeBlocks.contains(where: { $0.contains(start) }) { continue }
             let body = String(decoding: bytes[(start + 4)..<close], as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             switch body {

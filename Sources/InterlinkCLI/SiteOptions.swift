@@ -22,7 +22,9 @@ struct SiteOptions: ParsableArguments {
                 root: rootURL, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         guard let url else { return Configuration() }
         do {
-            return try Configuration.load(url, displayPath: config ?? url.path)
+            // Like every other error, relative to the root when the file is the root's own.
+            let inRoot = url.deletingLastPathComponent().standardizedFileURL.path == rootURL.path
+            return try Configuration.load(url, displayPath: config ?? (inRoot ? Configuration.fileName : url.path))
         } catch {
             StandardError.write(error.description + "\n")
             throw exitFailure

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The start offset of every line of a file, for turning byte offsets into lines and columns and back.
 ///
 /// Line endings are `\n`, `\r\n` and a lone `\r`, the same three that CommonMark (and so cmark) counts.
@@ -9,23 +15,39 @@ public struct LineTable: Sendable, Hashable {
 
     /// Builds the table for `bytes`.
     public init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        let table = bytes.withContiguousStorageIfAvailable { Self.lineStarts(of: UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes { Self.lineStarts(of: $0) }
+        lineStarts = table
+        byteCount = bytes.count
+    }
+
+    private static func lineStarts(of buffer: UnsafeRawBufferPointer) -> [Int] {
         var starts = [0]
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let byte = bytes[index]
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return starts }
+        starts.reserveCapacity(buffer.count / 40 + 1)
+        let count = buffer.count
+        if memchr(base, 0x0D, count) == nil {
+            // No carriage returns: line starts are just after each `\n`.
+            var offset = 0
+            while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
+                let position = base.distance(to: UnsafeRawPointer(found))
+                starts.append(position + 1)
+                offset = position + 1
+            }
+            return starts
+        }
+        var index = 0
+        while index < count {
+            let byte = buffer[index]
             if byte == 0x0A {
-                starts.append(index + 1 - bytes.startIndex)
+                starts.append(index + 1)
             } else if byte == 0x0D {
-                if index + 1 < end, bytes[index + 1] == 0x0A {
-                    index += 1
-                }
-                starts.append(index + 1 - bytes.startIndex)
+                if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
             }
             index += 1
         }
-        lineStarts = starts
-        byteCount = bytes.count
+        return starts
     }
 
     /// Number of lines (a final line ending opens one more, empty, line).

@@ -15,24 +15,32 @@ enum RawConstructs {
         let end = range.upperBound
         while index < end {
             let byte = raw[index]
-            if byte == UInt8(ascii: "{"), index + 1 < end, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
-                let finding = template(in: raw, at: index, range: range, findings: &findings)
-            {
-                findings.append(finding)
-                index = finding.zone.range.upperBound
-                continue
-            }
-            if byte == UInt8(ascii: "["), index + 1 < end, raw[index + 1] == UInt8(ascii: "["),
-                let finding = wikilink(in: raw, at: index, range: range)
-            {
-                findings.append(finding)
-                index = finding.zone.range.upperBound
-                continue
-            }
-            if let urlEnd = bareURLEnd(in: raw, at: index, range: range) {
-                findings.append(Finding(zone: ForbiddenZone(kind: .bareURL, range: index..<urlEnd), link: nil))
-                index = urlEnd
-                continue
+            // Only these bytes can open a construct; everything else is skipped at once.
+            switch byte {
+            case UInt8(ascii: "{"):
+                if index + 1 < end, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
+                    let finding = template(in: raw, at: index, range: range, findings: &findings)
+                {
+                    findings.append(finding)
+                    index = finding.zone.range.upperBound
+                    continue
+                }
+            case UInt8(ascii: "["):
+                if index + 1 < end, raw[index + 1] == UInt8(ascii: "["),
+                    let finding = wikilink(in: raw, at: index, range: range)
+                {
+                    findings.append(finding)
+                    index = finding.zone.range.upperBound
+                    continue
+                }
+            case UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "H"), UInt8(ascii: "W"):
+                if let urlEnd = bareURLEnd(in: raw, at: index, range: range) {
+                    findings.append(Finding(zone: ForbiddenZone(kind: .bareURL, range: index..<urlEnd), link: nil))
+                    index = urlEnd
+                    continue
+                }
+            default:
+                break
             }
             index += 1
         }

@@ -11,6 +11,14 @@ final class SiteCopy: @unchecked Sendable {
     init(of source: URL) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("interlink-apply-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: root)
+        // The copy is ours to change, even where the source is read-only (the shared corpora are mode 444).
+        let paths = ((FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String]) ?? []).map {
+            root.appendingPathComponent($0).path
+        }
+        for path in paths + [root.path] {
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK { chmod(path, status.st_mode & 0o7777 | 0o200) }
+        }
     }
 
     /// A copy of the repository's ExampleSite.

@@ -26,8 +26,12 @@ enum CommandRunner {
     }
 
     /// Runs `interlink` with `arguments` in `directory`. Output goes through files, so a large
-    /// report can never fill a pipe and stall the process.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Output {
+    /// report can never fill a pipe and stall the process. `input` is fed on standard input (default:
+    /// none); `environment` adds to (or, with a nil value, removes from) the inherited environment.
+    static func run(
+        _ arguments: [String], in directory: URL = repositoryRoot, input: String? = nil,
+        environment: [String: String?] = [:]
+    ) throws -> Output {
         let binary = try #require(executable, "interlink is not built: run `swift build --build-tests` first")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("interlink-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -44,7 +48,18 @@ enum CommandRunner {
         process.currentDirectoryURL = directory
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inURL = scratch.appendingPathComponent("stdin")
+            try Data(input.utf8).write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (key, value) in environment { merged[key] = value }
+            process.environment = merged
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

@@ -12,7 +12,9 @@ import Testing
     }
 
     /// Runs a standard tool in `directory`, output to a log file.
-    static func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    static func run(
+        _ tool: String, _ arguments: [String], in directory: URL, environment changes: [String: String?] = [:]
+    ) throws -> (status: Int32, output: String) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("interlink-tool-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
@@ -23,6 +25,7 @@ import Testing
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CEILING_DIRECTORIES"] = directory.deletingLastPathComponent().path
+        for (key, value) in changes { environment[key] = value }
         process.environment = environment
         process.standardOutput = handle
         process.standardError = handle
@@ -55,6 +58,27 @@ import Testing
                 line.hasPrefix("--- a/") || line.hasPrefix("+++ b/") || line.hasPrefix("@@ -") || " -+\\".contains(first),
                 "unexpected line: \(line)")
         }
+    }
+
+    static let scriptAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    /// On a terminal (a pseudo-terminal from util-linux `script`) the diff is coloured, unless NO_COLOR is set.
+    @Test(.enabled(if: scriptAvailable, "util-linux script is not installed: no pseudo-terminal to test colour on"))
+    func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        let binary = try #require(CommandRunner.executable)
+        let command = "'\(binary.path)' diff --root ExampleSite"
+        let terminal = try Self.run(
+            "script", ["-qec", command, "/dev/null"], in: CommandRunner.repositoryRoot, environment: ["NO_COLOR": nil])
+        #expect(terminal.status == 0)
+        #expect(terminal.output.contains("\u{1B}[1m+++ b/content/posts/"))
+        #expect(terminal.output.contains("\u{1B}[32m+"))
+        let noColor = try Self.run(
+            "script", ["-qec", command, "/dev/null"], in: CommandRunner.repositoryRoot, environment: ["NO_COLOR": "1"])
+        #expect(noColor.status == 0)
+        #expect(noColor.output.contains("+++ b/content/posts/"))
+        #expect(!noColor.output.contains("\u{1B}[1m+++"))
+        #expect(!noColor.output.contains("\u{1B}[32m"))
+        #expect(!noColor.output.contains("\u{1B}[31m"))
     }
 
     @Test(.enabled(if: toolsAvailable, "git or patch is not installed"), arguments: ["git", "patch"])

@@ -61,6 +61,31 @@ import Testing
         Self.expectRejected(plan)
     }
 
+    // Cases the re-parse check alone lets through (the link reads as the anchor and resolves), refused
+    // because the anchor is not inside one run of plain prose.
+
+    @Test func anchorCrossingEmphasisWouldDestroyTheEmphasis() async throws {
+        // `*[pillar* pages](pillar.md)` shows literal asterisks where "pillar" was emphasised.
+        Self.expectRejected(try await Self.plan("Read *pillar* pages now.\n", anchor: "pillar* pages"))
+        Self.expectRejected(try await Self.plan("Read **pillar** pages now.\n", anchor: "pillar** pages"))
+    }
+
+    @Test func anchorInALinkReferenceDefinitionWouldDestroyTheDefinition() async throws {
+        // `[[pillar pages](pillar.md)]: other.md` is no longer a definition but a paragraph.
+        Self.expectRejected(try await Self.plan("Text.\n\n[pillar pages]: other.md\n"))
+    }
+
+    @Test(arguments: ["# About pillar pages\n\nText.\n", "About pillar pages\n===\n\nText.\n"])
+    func anchorInAHeadingIsRefused(text: String) async throws {
+        Self.expectRejected(try await Self.plan(text))
+    }
+
+    @Test func aWholeCodeSpanMayBeAnAnchor() async throws {
+        let plan = try await Self.plan("Use `pillar pages` today.\n", anchor: "`pillar pages`")
+        #expect(plan.applied.count == 1, "\(plan.rejected.map(\.reason))")
+        #expect(String(decoding: plan.rewritten, as: UTF8.self) == "Use [`pillar pages`](pillar.md) today.\n")
+    }
+
     @Test func anchorHoldingAPipeInATableRowIsRefused() async throws {
         let text = "| Topic | Notes |\n| --- | --- |\n| pillar | pages |\n"
         let plan = try await Self.plan(text, anchor: "pillar | pages")
