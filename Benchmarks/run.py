@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Benchmarks `interlink suggest --format json` against the `cmark` command parsing the same bytes.
+
+usage: Benchmarks/run.py [N ...] [--runs R] [--work DIR] [--binary PATH]
+
+For each site size N (default 1000 10000) it generates a deterministic site with
+Benchmarks/generate-site.py (cached in --work), concatenates its Markdown files into one file, and
+then, alternating in the same run, times R times (default 3): `cmark` parsing the concatenated bytes
+in one process, and the whole `interlink suggest --format json` run (with INTERLINK_TIMINGS=1 for the
+per-stage times and /usr/bin/time for peak memory). It prints a Markdown table of medians and the
+ratio interlink / cmark. Wall-clock times on a shared machine are noisy: compare the ratio, which
+is measured side by side.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def main():
+    args = sys.argv[1:]
+    runs, work, binary = 3, "/tmp/interlink-bench", None
+    sizes = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--runs":
+            runs = int(args[i + 1]); i += 2
+        elif args[i] == "--work":
+            work = args[i + 1]; i += 2
+        elif args[i] == "--binary":
+            binary = args[i + 1]; i += 2
+        else:
+            sizes.append(int(args[i])); i += 1
+    sizes = sizes or [1000, 10000]
+    if binary is None:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "interlink"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                                 capture_output=True, text=True).stdout.strip()
+        binary = os.path.join(bin_dir, "interlink")
+    os.makedirs(work, exist_ok=True)
+    rows = []
+    for n in sizes:
+        site = os.path.join(work, f"site-{n}")
+        if not os.path.isdir(site):
+            subprocess.run([sys.executable, os.path.join(HERE, "generate-site.py"), str(n), site], check=True)
+        joined = os.path.join(work, f"site-{n}.md")
+        if not os.path.exists(joined):
+            with open(joined, "wb") as out:
+                for folder, _, files in sorted(os.walk(site)):
+                    for name in sorted(files):
+                        if name.endswith(".md"):
+                            with open(os.path.join(folder, name), "rb") as handle:
+                                out.write(handle.read())
+        size = os.path.getsize(joined)
+        cmark_times, interlink_times, peaks, stages = [], [], [], {}
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(["cmark", joined], check=True, stdout=subprocess.DEVNULL)
+            cmark_times.append(time.perf_counter() - start)
+            env = dict(os.environ, INTERLINK_TIMINGS="1")
+            start = time.perf_counter()
+            result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", binary, "suggest", "--root", site,
+                                     "--format", "json"], env=env, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True)
+            interlink_times.append(time.perf_counter() - start)
+            if result.returncode not in (0,):
+                sys.exit(f"interlink failed on {site}:\n{result.stderr}")
+            for line in result.stderr.splitlines():
+                parts = line.split()
+                if parts and parts[0] == "timing":
+                    stages.setdefault(parts[1], []).append(float(parts[2]))
+                elif parts and parts[0] == "peak-kb":
+                    peaks.append(int(parts[1]))
+        cmark_median = statistics.median(cmark_times)
+        interlink_median = statistics.median(interlink_times)
+        rows.append((n, size, cmark_median, interlink_median, max(peaks) / 1024,
+                     {k: statistics.median(v) for k, v in stages.items()}))
+    print("| articles | bytes | cmark parse (s) | interlink suggest (s) | ratio | peak memory (MB) | memory limit 2×bytes+200 MB |")
+    print("|---|---|---|---|---|---|---|")
+    for n, size, c, s, peak, _ in rows:
+        print(f"| {n:,} | {size / 1e6:.1f} MB | {c:.2f} | {s:.2f} | {s / c:.1f}× | {peak:.0f} | {2 * size / 1e6 + 200:.0f} |")
+    print()
+    stage_names = list(rows[0][5].keys()) if rows else []
+    print("| articles | " + " | ".join(stage_names) + " |")
+    print("|---|" + "---|" * len(stage_names))
+    for n, _, _, _, _, stages in rows:
+        print(f"| {n:,} | " + " | ".join(f"{stages.get(k, 0):.2f}" for k in stage_names) + " |")
+
+
+if __name__ == "__main__":
+    main()
