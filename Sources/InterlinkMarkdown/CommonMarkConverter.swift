@@ -41,6 +41,9 @@ struct CommonMarkConverter {
     private var heading: HeadingState?
     private var openLinks: [OpenLink] = []
     private var emphasisDepth = 0
+    /// Depth of a strong-emphasis run that opens its paragraph (`**Step one.** Do this…`): a run-in
+    /// heading, which readers scan like a heading, so nothing in it is linked.
+    private var runInHeadingDepth = 0
 
     private struct ParagraphState {
         var block: Int
@@ -158,6 +161,13 @@ struct CommonMarkConverter {
             htmlInline(node, position)
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             emphasisDepth += 1
+            if runInHeadingDepth > 0 {
+                runInHeadingDepth += 1
+            } else if type == CMARK_NODE_STRONG, heading == nil, paragraph != nil,
+                cmark_node_previous(node) == nil, cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_PARAGRAPH
+            {
+                runInHeadingDepth = 1
+            }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             openLinks.append(
@@ -180,6 +190,7 @@ struct CommonMarkConverter {
             finishHeading(Position(node))
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             emphasisDepth -= 1
+            if runInHeadingDepth > 0 { runInHeadingDepth -= 1 }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             finishLink(Position(node))
         default:
@@ -194,7 +205,7 @@ struct CommonMarkConverter {
         appendReadText(String(decoding: literal, as: UTF8.self))
         guard heading == nil, openLinks.isEmpty, var state = paragraph else { return }
         defer { paragraph = state }
-        guard state.htmlDepth == 0 else { return }
+        guard state.htmlDepth == 0, runInHeadingDepth == 0 else { return }
         guard let range = inlineRange(position, in: &state), range.lowerBound >= state.cursor,
             let runs = TextAligner.identicalRuns(raw: raw, range: range, literal: literal)
         else {
@@ -218,7 +229,7 @@ struct CommonMarkConverter {
         }
         zones.append(ForbiddenZone(kind: .codeSpan, range: whole))
         state.cursor = max(state.cursor, whole.upperBound)
-        guard openLinks.isEmpty, state.htmlDepth == 0, position.startLine == position.endLine else { return }
+        guard openLinks.isEmpty, state.htmlDepth == 0, runInHeadingDepth == 0, position.startLine == position.endLine else { return }
         state.codeSpans.append(
             CodeSpan(
                 range: whole, code: String(decoding: literal, as: UTF8.self), block: state.block,
