@@ -29,12 +29,21 @@ enum CodeName {
 
     /// The code names in a heading such as `defineProps() & defineEmits()` or `app.mount()`.
     static func names(inHeading heading: String) -> [String] {
-        guard heading.contains("(") || heading.contains(".") || heading.contains("<") || heading.contains("_")
-            || heading.contains("$") || heading.contains("@") || heading.contains("-")
-            || heading.contains(where: \.isUppercase)
-        else { return [] }
-        let parts = heading.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Most headings are prose: only look closer at one holding a character code names use.
+        guard heading.contains(where: { "(.<_$@-".contains($0) }) || hasInnerCapital(heading) else { return [] }
+        let parts = heading.split(separator: ",").flatMap { $0.split(separator: "&") }
+            .flatMap { $0.split(separator: " and ") }
+            .map { String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
         return parts.filter(looksLikeCode)
+    }
+
+    /// A lower-case letter followed by a capital inside one word (`useState`, `onUpdated`).
+    private static func hasInnerCapital(_ text: String) -> Bool {
+        var previousLower = false
+        for character in text {
+            if character.isUppercase, previousLower { return true }
+            previousLower = character.isLowercase
+        }
+        return false
     }
 }

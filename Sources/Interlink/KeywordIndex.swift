@@ -213,7 +213,7 @@ public struct KeywordIndex: Sendable {
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
         for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "]
-        where title.contains(separator) {
+        where title.firstRange(of: separator) != nil {
             parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
         return parts.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
