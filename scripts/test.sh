@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests, end-to-end tests of the built binary, the shared-corpus
-# checks (which skip themselves when ../shared is absent), SARIF schema validation and the
-# pre-commit integration test.
+# checks (which skip themselves when ../shared is absent), SARIF schema validation, the audit's HTML
+# report rendered in headless Chromium, and the pre-commit integration test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-cmark.sh
 swift build --build-tests
 swift test --skip-build
 scripts/test-sarif.sh
+scripts/test-html-report.sh
 scripts/test-pre-commit.sh

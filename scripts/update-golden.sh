@@ -14,3 +14,8 @@ echo "wrote $GOLDEN/example-suggestions.json ($(grep -c '"source"' "$GOLDEN/exam
 # The dry-run diff of `interlink apply` (paths relative to the site root, as editors apply it).
 "$BIN" diff --root ExampleSite > "$GOLDEN/example-apply.diff"
 echo "wrote $GOLDEN/example-apply.diff ($(grep -c '^+++ ' "$GOLDEN/example-apply.diff") files)"
+# The audit of the site, and the dry-run diff of its fixes.
+"$BIN" audit --root ExampleSite --format json > "$GOLDEN/example-audit.json"
+echo "wrote $GOLDEN/example-audit.json ($(grep -c '"rule"' "$GOLDEN/example-audit.json") findings)"
+"$BIN" audit --root ExampleSite --fix --dry-run > "$GOLDEN/example-audit-fix.diff"
+echo "wrote $GOLDEN/example-audit-fix.diff ($(grep -c '^+++ ' "$GOLDEN/example-audit-fix.diff") files)"

@@ -48,7 +48,8 @@ public struct SARIFReporter: Reporter {
     }
 
     static func describe(_ rule: String) -> String {
-        rule == "suggestion" ? "An internal link Interlink suggests adding." : "Interlink rule \(rule)."
+        if rule == "suggestion" { return "An internal link Interlink suggests adding." }
+        return AuditRule(rawValue: rule)?.summary ?? "Interlink rule \(rule)."
     }
 
     struct Log: Encodable {

@@ -7,7 +7,10 @@ struct InterlinkCommand: AsyncParsableCommand {
         commandName: "interlink",
         abstract: "Finds where the articles of a Markdown site should link to each other.",
         version: InterlinkVersion.current,
-        subcommands: [SuggestCommand.self, ApplyCommand.self, DiffCommand.self, RejectCommand.self, IndexCommand.self, InitCommand.self]
+        subcommands: [
+            SuggestCommand.self, ApplyCommand.self, DiffCommand.self, AuditCommand.self, RejectCommand.self, IndexCommand.self,
+            InitCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,50 @@
+/// The checks `interlink audit` runs. The raw value is the rule id shown in every output format.
+public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A published article that no other published article links to.
+    case orphan
+    /// A published article with no links to other articles.
+    case deadEnd = "dead-end"
+    /// An internal link that reaches no article, or whose `#fragment` names no heading of its target.
+    case brokenLink = "broken-link"
+    /// A link to a draft or otherwise unpublished article.
+    case draftLink = "draft-link"
+    /// A link from an article to itself (not to one of its own sections).
+    case selfLink = "self-link"
+    /// A second link from one article to the same target (and section).
+    case duplicateLink = "duplicate-link"
+    /// Anchor text that says nothing about the target ("click here", "read more", a bare URL).
+    case genericAnchor = "generic-anchor"
+    /// The same anchor text used for links to different articles.
+    case anchorConflict = "anchor-conflict"
+    /// More internal links than the configured cap.
+    case overLinked = "over-linked"
+    /// An article more clicks away from the entry pages than the configured depth, or not reachable at all.
+    case deepPage = "deep-page"
+
+    /// How much a finding of this rule matters. Only a broken link is wrong on the live site today;
+    /// everything else makes linking weaker and is a warning.
+    public var severity: Finding.Severity {
+        self == .brokenLink ? .error : .warning
+    }
+
+    /// One sentence saying what the rule checks (SARIF rule descriptions, the HTML report, the docs).
+    public var summary: String {
+        switch self {
+        case .orphan: return "No other article links to this published article."
+        case .deadEnd: return "The article links to no other article."
+        case .brokenLink: return "The link reaches no article, or its #fragment names no heading of the target."
+        case .draftLink: return "The link points to a draft, which is not published."
+        case .selfLink: return "The article links to itself."
+        case .duplicateLink: return "The article already links to the same target earlier."
+        case .genericAnchor: return "The anchor text says nothing about the target."
+        case .anchorConflict: return "The same anchor text links to different articles across the site."
+        case .overLinked: return "The article has more internal links than the configured cap."
+        case .deepPage: return "The article is too many clicks away from the entry pages, or not reachable from them."
+        }
+    }
+
+    /// Whether `interlink audit --fix` repairs findings of this rule (when the rewrite verifies).
+    public var isFixable: Bool {
+        self == .genericAnchor || self == .selfLink || self == .duplicateLink
+    }
+}
