@@ -72,6 +72,10 @@ struct CommonMarkConverter {
         var text = ""
         /// cmark reports a multi-line link as starting on its last line; its first child knows better.
         var firstChildLine: Int?
+        /// Positions of the first and last inline nodes inside the link, to rebuild its range when
+        /// cmark reports it wrongly (autolinks after a line break get a nonsense position).
+        var firstChild: Position?
+        var lastChild: Position?
     }
 
     init(raw: [UInt8], frontMatter: FrontMatterBlock?) {
@@ -127,6 +131,10 @@ struct CommonMarkConverter {
             noteFirstNodeOfLine(node, type: type, position)
             if !openLinks.isEmpty, openLinks[openLinks.count - 1].firstChildLine == nil {
                 openLinks[openLinks.count - 1].firstChildLine = position.startLine
+            }
+            if !openLinks.isEmpty {
+                if openLinks[openLinks.count - 1].firstChild == nil { openLinks[openLinks.count - 1].firstChild = position }
+                openLinks[openLinks.count - 1].lastChild = position
             }
         }
         switch type {
@@ -203,7 +211,8 @@ struct CommonMarkConverter {
     private mutating func text(_ node: OpaquePointer, _ position: Position) {
         let literal = literalBytes(node)
         appendReadText(String(decoding: literal, as: UTF8.self))
-        guard heading == nil, openLinks.isEmpty, var state = paragraph else { return }
+        // `take()` leaves the state uniquely referenced: appending to its arrays never copies them.
+        guard heading == nil, openLinks.isEmpty, var state = paragraph.take() else { return }
         defer { paragraph = state }
         guard state.htmlDepth == 0, runInHeadingDepth == 0 else { return }
         guard let range = inlineRange(position, in: &state), range.lowerBound >= state.cursor,
@@ -222,7 +231,7 @@ struct CommonMarkConverter {
     private mutating func code(_ node: OpaquePointer, _ position: Position) {
         let literal = literalBytes(node)
         appendReadText(String(decoding: literal, as: UTF8.self))
-        guard heading == nil, var state = paragraph else { return }
+        guard heading == nil, var state = paragraph.take() else { return }
         defer { paragraph = state }
         guard let content = inlineRange(position, in: &state), let whole = codeSpanRange(around: content) else {
             return
@@ -238,7 +247,7 @@ struct CommonMarkConverter {
 
     private mutating func htmlInline(_ node: OpaquePointer, _ position: Position) {
         let literal = String(decoding: literalBytes(node), as: UTF8.self)
-        guard heading == nil, var state = paragraph else { return }
+        guard heading == nil, var state = paragraph.take() else { return }
         defer { paragraph = state }
         if let range = inlineRange(position, in: &state) {
             zones.append(ForbiddenZone(kind: .htmlInline, range: range))
@@ -253,18 +262,68 @@ struct CommonMarkConverter {
             headingLink(open, position)
             return
         }
-        guard var state = paragraph else { return }
+        guard var state = paragraph.take() else { return }
         defer { paragraph = state }
         let start = Position(
             startLine: open.firstChildLine ?? open.startLine, startColumn: open.startColumn, endLine: position.endLine,
             endColumn: position.endColumn)
-        guard let range = inlineRange(start, in: &state) else {
+        var range = inlineRange(start, in: &state).flatMap { looksLikeLink($0) ? $0 : nil }
+        if range == nil { range = rebuiltLinkRange(open, in: &state) }
+        guard let range else {
             unmapped += 1
             return
         }
-        if !looksLikeLink(range) { unmapped += 1 }
         state.cursor = max(state.cursor, range.upperBound)
         recordLink(open, range: range)
+    }
+
+    /// The link's range found from its children when cmark's own position for it does not check out:
+    /// back from the first child to `[` or `<`, forward from the last child to `]` (and the destination
+    /// or label after it) or `>`.
+    private func rebuiltLinkRange(_ open: OpenLink, in state: inout ParagraphState) -> Range<Int>? {
+        guard let first = open.firstChild, let last = open.lastChild,
+            let childStart = inlineRange(first, in: &state)?.lowerBound,
+            let childEnd = inlineRange(last, in: &state)?.upperBound
+        else { return nil }
+        let markers: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")]
+        var start = childStart
+        while start > 0, markers.contains(raw[start - 1]) { start -= 1 }
+        guard start > 0 else { return nil }
+        start -= 1
+        var end = childEnd
+        while end < raw.count, markers.contains(raw[end]) { end += 1 }
+        guard end < raw.count else { return nil }
+        if raw[start] == UInt8(ascii: "<") {
+            return raw[end] == UInt8(ascii: ">") ? start..<(end + 1) : nil
+        }
+        guard raw[start] == UInt8(ascii: "["), raw[end] == UInt8(ascii: "]") else { return nil }
+        if open.isImage {
+            guard start > 0, raw[start - 1] == UInt8(ascii: "!") else { return nil }
+            start -= 1
+        }
+        end += 1
+        guard end < raw.count else { return start..<end }
+        if raw[end] == UInt8(ascii: "(") {
+            // Inline destination: to the matching `)`, minding nested parentheses and escapes.
+            var depth = 0
+            var index = end
+            while index < raw.count {
+                switch raw[index] {
+                case UInt8(ascii: "\\"): index += 1
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    depth -= 1
+                    if depth == 0 { return start..<(index + 1) }
+                default: break
+                }
+                index += 1
+            }
+            return nil
+        }
+        if raw[end] == UInt8(ascii: "["), let close = raw[end...].firstIndex(of: UInt8(ascii: "]")) {
+            return start..<(close + 1)
+        }
+        return start..<end
     }
 
     /// A link in a heading is still an existing link (the heading is forbidden as a whole). Headings
@@ -316,11 +375,31 @@ struct CommonMarkConverter {
     private mutating func finishHeading(_ position: Position) {
         guard let state = heading else { return }
         heading = nil
+        var position = position
+        // cmark ends a setext heading that a paragraph follows at the end of that paragraph's first line
+        // (`a` / `---` / `text` reports 1:1-3:4): the heading really ends at its underline, the first
+        // line after its first that is all `=` or all `-` (no paragraph line can be one: it would be an underline).
+        if position.endLine > position.startLine {
+            for line in (position.startLine + 1)...position.endLine where isSetextUnderline(line: line) {
+                position.endLine = line
+                position.endColumn = Int.max
+                break
+            }
+        }
         let range = wholeLines(position)
         zones.append(ForbiddenZone(kind: .heading, range: range))
         let (text, customID) = HeadingID.splitCustomID(state.text.trimming(" \t"))
         headings.append(Heading(level: state.level, text: text, range: range, id: customID ?? HeadingID.slug(text)))
         wordCount += WordCounter.count(text)
+    }
+
+    /// Whether a body line is `===` or `---` (after container markers and blanks, blanks after).
+    private func isSetextUnderline(line: Int) -> Bool {
+        guard let start = offset(line: line, column: 1) else { return false }
+        var content = raw[start..<lineContentEnd(from: start)].drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+        while let last = content.last, last == 0x20 || last == 0x09 { content = content.dropLast() }
+        guard let first = content.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") else { return false }
+        return content.allSatisfy { $0 == first }
     }
 
     private mutating func finishParagraph() {
@@ -340,12 +419,17 @@ struct CommonMarkConverter {
             }
         }
         for span in merged {
-            var pieces = [span.range]
+            // Findings come in order and do not overlap: the pieces are the gaps between them.
+            var pieces: [Range<Int>] = []
+            var pieceStart = span.range.lowerBound
             for finding in RawConstructs.find(in: raw, range: span.range) {
                 zones.append(finding.zone)
                 if let link = finding.link { links.append(link) }
-                pieces = pieces.flatMap { subtract(finding.zone.range, from: $0) }
+                let cut = finding.zone.range.clamped(to: span.range)
+                if cut.lowerBound > pieceStart { pieces.append(pieceStart..<cut.lowerBound) }
+                pieceStart = max(pieceStart, cut.upperBound)
             }
+            if pieceStart < span.range.upperBound { pieces.append(pieceStart..<span.range.upperBound) }
             for piece in pieces where !piece.isEmpty {
                 spans.append(
                     TextSpan(range: piece, block: span.block, context: span.context, emphasized: span.emphasized))
@@ -395,13 +479,24 @@ struct CommonMarkConverter {
 
     /// Link reference definitions leave no node behind; find their lines in the raw text.
     private mutating func markLinkReferenceDefinitions() {
+        // Lines and both lists are in file order, so one pass with a cursor into each stays linear.
         let blocked = zones.filter { $0.kind == .codeBlock || $0.kind == .htmlBlock || $0.kind == .frontMatter }
+            .map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        var blockCursor = 0
+        var blockReach = 0
+        var spanCursor = 0
         for lineIndex in 0..<lines.lineCount {
             let start = max(lines.lineStarts[lineIndex], bodyStart)
-            guard start < raw.count, !blocked.contains(where: { $0.range.contains(start) }) else { continue }
+            guard start < raw.count else { continue }
+            while blockCursor < blocked.count, blocked[blockCursor].lowerBound <= start {
+                blockReach = max(blockReach, blocked[blockCursor].upperBound)
+                blockCursor += 1
+            }
+            guard blockReach <= start else { continue }
             let end = lineContentEnd(from: start)
             guard LinkReferenceDefinition.matches(raw[start..<end]) else { continue }
-            let touchesProse = spans.contains { $0.range.overlaps(start..<end) }
+            while spanCursor < spans.count, spans[spanCursor].range.upperBound <= start { spanCursor += 1 }
+            let touchesProse = spans[spanCursor...].prefix { $0.range.lowerBound < end }.contains { $0.range.overlaps(start..<end) }
             if !touchesProse { zones.append(ForbiddenZone(kind: .linkReferenceDefinition, range: start..<end)) }
         }
     }
@@ -475,8 +570,9 @@ struct CommonMarkConverter {
     /// provided the raw line really opens with what that node opens with (cmark misreports the start
     /// line of nodes that span lines, so a node that does not fit is not trusted).
     private mutating func noteFirstNodeOfLine(_ node: OpaquePointer, type: cmark_node_type, _ position: Position) {
-        guard var state = paragraph, position.startLine != state.startLine,
-            state.deltas[position.startLine] == nil, let lineStart = offset(line: position.startLine, column: 1)
+        // Read in place: a copy of the state would copy its arrays on the write below (quadratic in a long paragraph).
+        guard let startLine = paragraph?.startLine, position.startLine != startLine,
+            paragraph?.deltas[position.startLine] == nil, let lineStart = offset(line: position.startLine, column: 1)
         else { return }
         let lineEnd = lineContentEnd(from: lineStart)
         var contentStart = lineStart
@@ -511,8 +607,7 @@ struct CommonMarkConverter {
         default:
             return
         }
-        state.deltas[position.startLine] = (contentStart - lineStart + 1) - reported
-        paragraph = state
+        paragraph?.deltas[position.startLine] = (contentStart - lineStart + 1) - reported
     }
 
     private func delta(for line: Int, column: Int?, in state: inout ParagraphState) -> Int {
@@ -549,13 +644,5 @@ struct CommonMarkConverter {
     private func literalBytes(_ node: OpaquePointer) -> [UInt8] {
         guard let pointer = cmark_node_get_literal(node) else { return [] }
         return Array(String(cString: pointer).utf8)
-    }
-
-    private func subtract(_ cut: Range<Int>, from range: Range<Int>) -> [Range<Int>] {
-        guard cut.overlaps(range) else { return [range] }
-        var result: [Range<Int>] = []
-        if cut.lowerBound > range.lowerBound { result.append(range.lowerBound..<cut.lowerBound) }
-        if cut.upperBound < range.upperBound { result.append(cut.upperBound..<range.upperBound) }
-        return result
     }
 }
