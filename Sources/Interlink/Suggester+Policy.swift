@@ -165,7 +165,14 @@ struct SentenceIndex {
 
     func key(block: Int?, offset: Int) -> Key {
         guard let block else { return Key(block: -1, sentence: offset) }
-        let count = boundaries[block]?.filter { $0 <= offset }.count ?? 0
-        return Key(block: block, sentence: count)
+        guard let list = boundaries[block] else { return Key(block: block, sentence: 0) }
+        // Boundaries are found in document order, so they are sorted: count those at or before `offset`.
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return Key(block: block, sentence: low)
     }
 }

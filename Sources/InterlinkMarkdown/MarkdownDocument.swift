@@ -169,9 +169,33 @@ extension MarkdownDocument {
     /// The block (paragraph, cell row) holding the given range: the block of the prose right before or
     /// after it, since links and code sit between spans of their block.
     public func block(containing range: Range<Int>) -> Int? {
-        let candidates = spans.map { ($0.block, $0.range) } + codeSpans.map { ($0.block, $0.range) }
-        let before = candidates.filter { $0.1.upperBound <= range.lowerBound }.max { $0.1.upperBound < $1.1.upperBound }
-        let after = candidates.filter { $0.1.lowerBound >= range.upperBound }.min { $0.1.lowerBound < $1.1.lowerBound }
+        // Spans and code spans are each in document order: binary-search the neighbours.
+        func lastEnding<T>(atOrBefore offset: Int, in items: [T], _ span: (T) -> Range<Int>) -> T? {
+            var low = 0
+            var high = items.count
+            while low < high {
+                let middle = (low + high) / 2
+                if span(items[middle]).upperBound <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? items[low - 1] : nil
+        }
+        func firstStarting<T>(atOrAfter offset: Int, in items: [T], _ span: (T) -> Range<Int>) -> T? {
+            var low = 0
+            var high = items.count
+            while low < high {
+                let middle = (low + high) / 2
+                if span(items[middle]).lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < items.count ? items[low] : nil
+        }
+        let before = [
+            lastEnding(atOrBefore: range.lowerBound, in: spans, \.range).map { ($0.block, $0.range) },
+            lastEnding(atOrBefore: range.lowerBound, in: codeSpans, \.range).map { ($0.block, $0.range) },
+        ].compactMap { $0 }.max { $0.1.upperBound < $1.1.upperBound }
+        let after = [
+            firstStarting(atOrAfter: range.upperBound, in: spans, \.range).map { ($0.block, $0.range) },
+            firstStarting(atOrAfter: range.upperBound, in: codeSpans, \.range).map { ($0.block, $0.range) },
+        ].compactMap { $0 }.min { $0.1.lowerBound < $1.1.lowerBound }
         guard let block = before?.0 ?? after?.0 else { return nil }
         // The neighbour must sit on the same line, or the range is in another block.
         let line = lines.location(of: range.lowerBound).line
