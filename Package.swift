@@ -40,10 +40,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing (Docs/Reliability.md): the invariants every input must keep, and the entry point that
+        // scripts/fuzz.sh builds with libFuzzer (without it, a replay tool: `swift run InterlinkFuzz FILE…`).
+        .target(
+            name: "InterlinkFuzzHarness", dependencies: ["Interlink", "InterlinkMarkdown", "CCmark"],
+            path: "Fuzz/Harness"),
+        .executableTarget(name: "InterlinkFuzz", dependencies: ["InterlinkFuzzHarness"], path: "Fuzz/Entry"),
         .testTarget(name: "InterlinkMarkdownTests", dependencies: ["InterlinkMarkdown"]),
         .testTarget(name: "InterlinkTests", dependencies: ["Interlink"]),
         // Golden/ holds expected outputs read from the source tree, not bundle resources.
         .testTarget(name: "InterlinkCLITests", dependencies: ["Interlink"], exclude: ["Golden"]),
+        // Inputs the fuzzer once broke, replayed through its checks; read from the source tree.
+        .testTarget(
+            name: "InterlinkFuzzTests", dependencies: ["InterlinkFuzzHarness"], exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests, end-to-end tests of the built binary, the shared-corpus
 # checks (which skip themselves when ../shared is absent), SARIF schema validation, the audit's HTML
-# report rendered in headless Chromium, and the pre-commit integration test.
+# report rendered in headless Chromium, the pre-commit integration test, a minute of fuzzing and the
+# suite again under AddressSanitizer and ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-cmark.sh
@@ -10,3 +11,6 @@ swift test --skip-build
 scripts/test-sarif.sh
 scripts/test-html-report.sh
 scripts/test-pre-commit.sh
+# Reliability (Docs/Reliability.md): a minute of fuzzing, then the suite under ASan and TSan.
+scripts/fuzz.sh 60
+scripts/test-sanitizers.sh

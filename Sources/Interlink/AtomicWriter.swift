@@ -35,10 +35,22 @@ public enum AtomicWriter {
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".\(target.lastPathComponent).interlink-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode_t(permissions))
-        guard descriptor >= 0 else {
-            throw WriteError(path: displayPath, message: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+        // From the temporary file's creation to its rename or removal, SIGINT/SIGTERM wait (TerminationSignals).
+        let failure: String? = TerminationSignals.exclusive {
+            writeAndRename(bytes, to: temporary, replacing: target, permissions: permissions)
         }
+        if let failure {
+            throw WriteError(path: displayPath, message: failure + "; the file is unchanged")
+        }
+    }
+
+    /// Writes the temporary file, flushes it, gives it the permissions and renames it over `target`.
+    /// Returns what failed (the temporary file is then removed), or nil.
+    private static func writeAndRename(_ bytes: [UInt8], to temporary: URL, replacing target: URL, permissions: UInt16)
+        -> String?
+    {
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode_t(permissions))
+        guard descriptor >= 0 else { return "cannot create a temporary file: \(String(cString: strerror(errno)))" }
         var failure: String? = nil
         bytes.withUnsafeBytes { buffer in
             var written = 0
@@ -56,13 +68,11 @@ public enum AtomicWriter {
         if failure == nil, fchmod(descriptor, mode_t(permissions)) != 0 {
             failure = "cannot set permissions: \(String(cString: strerror(errno)))"
         }
-        close(descriptor)
+        if close(descriptor) != 0, failure == nil { failure = "cannot close: \(String(cString: strerror(errno)))" }
         if failure == nil, rename(temporary.path, target.path) != 0 {
             failure = "cannot replace the file: \(String(cString: strerror(errno)))"
         }
-        if let failure {
-            unlink(temporary.path)
-            throw WriteError(path: displayPath, message: failure + "; the file is unchanged")
-        }
+        if failure != nil { unlink(temporary.path) }
+        return failure
     }
 }

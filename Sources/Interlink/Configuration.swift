@@ -31,6 +31,8 @@ public struct Configuration: Sendable, Hashable {
     public var neverTouch: [Glob] = []
     /// Largest file read, in bytes.
     public var maximumFileSize: Int?
+    /// The most articles a site may have; a larger site is refused before anything is parsed.
+    public var maximumArticles: Int?
     /// Audit: the most clicks from an entry page before an article is a deep page.
     public var maximumDepth: Int?
     /// Audit: the pages click depth is counted from, instead of the detected home and section pages.
@@ -48,6 +50,7 @@ public struct Configuration: Sendable, Hashable {
     public static let keys: [String] = [
         "content", "include", "exclude", "generator", "link_style", "max_links_per_article", "words_per_link",
         "min_score", "generic_anchors", "stopwords", "synonyms", "never_link_to", "never_touch", "max_file_size",
+        "max_articles",
         "max_depth", "entry_pages",
     ]
 }
@@ -136,6 +139,7 @@ extension Configuration {
             case "never_link_to": configuration.neverLinkTo = try reader.strings(value, key).map(Glob.init)
             case "never_touch": configuration.neverTouch = try reader.strings(value, key).map(Glob.init)
             case "max_file_size": configuration.maximumFileSize = try reader.integer(value, key, minimum: 1)
+            case "max_articles": configuration.maximumArticles = try reader.integer(value, key, minimum: 1)
             case "max_depth": configuration.maximumDepth = try reader.integer(value, key, minimum: 1)
             case "entry_pages": configuration.entryPages = try reader.strings(value, key).map(Glob.init)
             default:

@@ -32,8 +32,9 @@ public enum ConfigurationTemplate {
             # Never link to these; never add links to these.
             # never_link_to: ["content/legal/**"]
             # never_touch: ["content/archive/**"]
-            # Files larger than this (bytes) are refused.
+            # Files larger than this (bytes) are refused; a site with more articles than this is refused.
             # max_file_size: 20971520
+            # max_articles: 200000
 
             # interlink audit: pages more clicks than this from the entry pages are deep pages,
             # and the pages depth is counted from (default: the home page and section index pages).

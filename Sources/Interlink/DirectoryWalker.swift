@@ -30,9 +30,10 @@ enum DirectoryWalker {
                 }
                 guard ArticlePath.isMarkdown(name) else { continue }
                 if type == Int32(DT_LNK) {
-                    // Read through a link to a file; skip a link to a folder or to nothing.
+                    // Read through a link to a file; skip a link to a folder. A link to nothing (dangling, or a
+                    // loop) is listed, so that reading it reports the error with the file's name.
                     var info = stat()
-                    guard stat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+                    if stat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
                 } else if type != Int32(DT_REG) {
                     continue
                 }

@@ -39,10 +39,20 @@ public enum FrontMatterParser {
                 path: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1,
                 message: "front matter must be a mapping of keys to values")
         }
+        // YAML aliases repeat a value without repeating its bytes: nine levels of ten aliases each expand a
+        // few hundred bytes into a billion values ("billion laughs"). Real front matter never holds more
+        // values than bytes, so that is the budget.
+        var budget = max(10_000, content.utf8.count)
         var fields: [String: FrontMatterValue] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
-            fields[name] = convert(value)
+            guard let converted = convert(value, budget: &budget) else {
+                throw Diagnostic(
+                    path: path, line: (value.mark?.line ?? 1) + lineOffset, column: value.mark?.column ?? 1,
+                    message: "invalid YAML front matter: its aliases expand to more than "
+                        + "\(max(10_000, content.utf8.count)) values")
+            }
+            fields[name] = converted
         }
         return FrontMatter(fields: fields)
     }
@@ -57,7 +67,10 @@ public enum FrontMatterParser {
         }
     }
 
-    private static func convert(_ node: Node) -> FrontMatterValue {
+    /// The value of a node, or nil when converting it would take more than `budget` values.
+    private static func convert(_ node: Node, budget: inout Int) -> FrontMatterValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
@@ -74,11 +87,18 @@ public enum FrontMatterParser {
             }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .list(sequence.map(convert))
+            var list: [FrontMatterValue] = []
+            for item in sequence {
+                guard let value = convert(item, budget: &budget) else { return nil }
+                list.append(value)
+            }
+            return .list(list)
         case .mapping(let mapping):
             var table: [String: FrontMatterValue] = [:]
             for (key, value) in mapping {
-                if let name = key.scalar?.string { table[name] = convert(value) }
+                guard let name = key.scalar?.string else { continue }
+                guard let converted = convert(value, budget: &budget) else { return nil }
+                table[name] = converted
             }
             return .table(table)
         case .alias:
@@ -87,6 +107,12 @@ public enum FrontMatterParser {
     }
 
     static func parseTOML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
+        if let bad = unfinishedDateTime(in: Array(content.utf8)) {
+            let location = LineTable(Array(content.utf8)).location(of: bad)
+            throw Diagnostic(
+                path: path, line: location.line + lineOffset, column: location.column,
+                message: "invalid TOML front matter: expected a time (hh:mm:ss) after the date's 'T'")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: content)
@@ -98,6 +124,56 @@ public enum FrontMatterParser {
             throw Diagnostic(path: path, line: lineOffset + 1, message: "invalid TOML front matter: \(error)")
         }
         return FrontMatter(fields: convert(table))
+    }
+
+    /// The offset of the `T` of a value like `1979-05-27Tx`: a date, `T` or `t`, and no digit after it. toml++
+    /// (TOMLKit 0.6) asserts that a digit follows — an abort in a debug build, undefined behaviour in a release
+    /// one (found by the fuzzer) — so such text never reaches it. Strings and comments are skipped.
+    static func unfinishedDateTime(in text: [UInt8]) -> Int? {
+        func isDigit(_ index: Int) -> Bool { index < text.count && (0x30...0x39).contains(text[index]) }
+        func starts(_ delimiter: [UInt8], at index: Int) -> Bool {
+            index + delimiter.count <= text.count && text[index..<(index + delimiter.count)].elementsEqual(delimiter)
+        }
+        let valueOpeners: [UInt8] = Array("=[,{".utf8)
+        var index = 0
+        var previous = UInt8(ascii: "=")  // the last byte outside strings and comments that is not a blank
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "#") {
+                while index < text.count, text[index] != 0x0A { index += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                // Basic strings take escapes, literal strings do not; both have a multi-line form.
+                let triple = [byte, byte, byte]
+                let multiLine = starts(triple, at: index)
+                index += multiLine ? 3 : 1
+                while index < text.count {
+                    if byte == UInt8(ascii: "\""), text[index] == UInt8(ascii: "\\") {
+                        index += 2
+                    } else if multiLine ? starts(triple, at: index) : text[index] == byte {
+                        index += multiLine ? 3 : 1
+                        break
+                    } else if !multiLine, text[index] == 0x0A {
+                        break
+                    } else {
+                        index += 1
+                    }
+                }
+                previous = byte
+                continue
+            }
+            if valueOpeners.contains(previous), (0..<4).allSatisfy({ isDigit(index + $0) }), index + 11 < text.count,
+                text[index + 4] == UInt8(ascii: "-"), isDigit(index + 5), isDigit(index + 6),
+                text[index + 7] == UInt8(ascii: "-"), isDigit(index + 8), isDigit(index + 9),
+                text[index + 10] == UInt8(ascii: "T") || text[index + 10] == UInt8(ascii: "t"), !isDigit(index + 11)
+            {
+                return index + 10
+            }
+            if byte != 0x20, byte != 0x09 { previous = byte }
+            index += 1
+        }
+        return nil
     }
 
     private static func convert(_ table: TOMLTable) -> [String: FrontMatterValue] {

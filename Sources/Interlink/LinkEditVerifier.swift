@@ -4,7 +4,7 @@ import InterlinkMarkdown
 /// The check every rewrite passes before it is written (`apply` and `audit --fix` alike): the new
 /// bytes are parsed again with cmark, every link the edits write must be there, read as expected and
 /// resolve to its target; the links the edits remove must be gone; and every other link, the
-/// headings, code, HTML and block structure must be exactly as before.
+/// headings, code, HTML, block structure and emphasis must be exactly as before.
 struct LinkEditVerifier {
     /// A link an edit writes, as it must appear in the rewritten file.
     struct ExpectedLink {
@@ -55,6 +55,7 @@ struct LinkEditVerifier {
             document.forbiddenZones.map(\.kind).filter { [.codeBlock, .htmlBlock, .htmlInline, .heading, .thematicBreak].contains($0) }
         }
         guard blocks(after) == blocks(before) else { return "code, HTML or block structure would change" }
+        guard after.emphasisOutline == before.emphasisOutline else { return "emphasis around the link would change" }
         return nil
     }
 

@@ -5,6 +5,8 @@ import InterlinkMarkdown
 public struct LoadOptions: Sendable {
     /// Files larger than this are refused with an error (bytes).
     public var maximumFileSize: Int
+    /// A site with more articles than this is refused before any file is read.
+    public var maximumArticles: Int
     /// Generator to assume instead of detecting one.
     public var generator: Generator?
     /// Content folders instead of the generator's.
@@ -14,11 +16,17 @@ public struct LoadOptions: Sendable {
     /// Paths matching one of these are not articles.
     public var exclude: [Glob]
 
+    /// The default `maximumFileSize`: 20 MB.
+    public static let defaultMaximumFileSize = 20 * 1024 * 1024
+    /// The default `maximumArticles`.
+    public static let defaultMaximumArticles = 200_000
+
     public init(
-        maximumFileSize: Int = 20 * 1024 * 1024, generator: Generator? = nil, contentDirectories: [String]? = nil,
-        include: [Glob] = [], exclude: [Glob] = []
+        maximumFileSize: Int = defaultMaximumFileSize, generator: Generator? = nil, contentDirectories: [String]? = nil,
+        include: [Glob] = [], exclude: [Glob] = [], maximumArticles: Int = defaultMaximumArticles
     ) {
         self.maximumFileSize = maximumFileSize
+        self.maximumArticles = maximumArticles
         self.generator = generator
         self.contentDirectories = contentDirectories
         self.include = include
@@ -28,9 +36,10 @@ public struct LoadOptions: Sendable {
     /// Options from a configuration file, with explicit command-line choices winning.
     public init(configuration: Configuration, generator: Generator? = nil) {
         self.init(
-            maximumFileSize: configuration.maximumFileSize ?? 20 * 1024 * 1024,
+            maximumFileSize: configuration.maximumFileSize ?? Self.defaultMaximumFileSize,
             generator: generator ?? configuration.generator, contentDirectories: configuration.contentDirectories,
-            include: configuration.include, exclude: configuration.exclude)
+            include: configuration.include, exclude: configuration.exclude,
+            maximumArticles: configuration.maximumArticles ?? Self.defaultMaximumArticles)
     }
 }
 
@@ -57,6 +66,14 @@ public enum SiteLoader {
         let paths = StageTimer.shared.measure("walk") { markdownPaths(root: root, layout: layout) }.filter { path in
             (options.include.isEmpty || options.include.contains { $0.matches(path) })
                 && !options.exclude.contains { $0.matches(path) }
+        }
+        // Bounded memory: a site over the article limit is refused before anything is read.
+        if paths.count > options.maximumArticles {
+            let diagnostic = Diagnostic(
+                path: ".",
+                message: "the site has \(paths.count) articles, over the limit of \(options.maximumArticles) "
+                    + "(max_articles in \(Configuration.fileName)); nothing was read")
+            return Result(site: Site(root: root, layout: layout, articles: []), diagnostics: [diagnostic])
         }
         let loaded = await StageTimer.shared.measure("read+parse") {
             await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress)

@@ -82,6 +82,13 @@ struct ApplyRun {
     func execute() async throws {
         // A file-size limit must surface as a write error, not kill the process mid-run.
         signal(SIGXFSZ, SIG_IGN)
+        // Ctrl-C, `kill` or a closed terminal end the run between two files, never inside one.
+        if !dryRun {
+            TerminationSignals.install { signal in
+                let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
+                return "interlink: stopped by \(name); every file is either as it was or completely rewritten"
+            }
+        }
         let pipeline = try await SuggestionPipeline.run(
             site: site, paths: rewrite.paths, inbound: rewrite.inbound, minScore: rewrite.minScore,
             maxLinks: rewrite.maxLinks)
@@ -92,7 +99,8 @@ struct ApplyRun {
         }
         let style = rewrite.linkStyle ?? pipeline.configuration.linkStyle
             ?? LinkStyle.detect(site: loaded.site, graph: pipeline.graph)
-        let plans = Rewriter(site: loaded.site, style: style).plan(suggestions)
+        let rewriter = Rewriter(site: loaded.site, style: style)
+        let plans = rewriter.plan(suggestions)
         var failed = !loaded.diagnostics.isEmpty
         for plan in plans {
             for rejection in plan.rejected {
@@ -110,7 +118,23 @@ struct ApplyRun {
         } else {
             var filesChanged = 0
             var linksAdded = 0
-            for plan in plans where plan.changes {
+            for planned in plans where planned.changes {
+                // A target deleted since the site was read would get a broken link: those links are dropped
+                // (an error each) and the file is planned again with the others.
+                var plan = planned
+                let gone = Set(plan.applied.map(\.target)).filter {
+                    !FileManager.default.fileExists(atPath: site.rootURL.appendingPathComponent($0).path)
+                }
+                if !gone.isEmpty {
+                    for suggestion in plan.applied where gone.contains(suggestion.target) {
+                        StandardError.write(
+                            "\(suggestion.source):\(suggestion.line):\(suggestion.column): error: link \"\(suggestion.anchor)\" to \(suggestion.target) not written: \(suggestion.target) was deleted during the run\n")
+                    }
+                    failed = true
+                    guard let again = rewriter.plan(plan.applied.filter { !gone.contains($0.target) }).first, again.changes
+                    else { continue }
+                    plan = again
+                }
                 do {
                     try AtomicWriter.replace(
                         site.rootURL.appendingPathComponent(plan.path), with: plan.rewritten, expecting: plan.original,

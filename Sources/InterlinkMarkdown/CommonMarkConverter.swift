@@ -41,6 +41,7 @@ struct CommonMarkConverter {
     private var heading: HeadingState?
     private var openLinks: [OpenLink] = []
     private var emphasisDepth = 0
+    private var emphasisOutline: [UInt8] = []
     /// Depth of a strong-emphasis run that opens its paragraph (`**Step one.** Do this…`): a run-in
     /// heading, which readers scan like a heading, so nothing in it is linked.
     private var runInHeadingDepth = 0
@@ -104,7 +105,8 @@ struct CommonMarkConverter {
         zones.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return MarkdownDocument(
             lines: lines, frontMatter: frontMatter, spans: spans, codeSpans: codeSpans, headings: headings,
-            links: links, forbiddenZones: zones, wordCount: wordCount, unmappedTextCount: unmapped)
+            links: links, forbiddenZones: zones, wordCount: wordCount, unmappedTextCount: unmapped,
+            emphasisOutline: String(decoding: emphasisOutline, as: UTF8.self))
     }
 
     // MARK: Walking
@@ -169,6 +171,7 @@ struct CommonMarkConverter {
             htmlInline(node, position)
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             emphasisDepth += 1
+            emphasisOutline.append(type == CMARK_NODE_STRONG ? UInt8(ascii: "s") : UInt8(ascii: "e"))
             if runInHeadingDepth > 0 {
                 runInHeadingDepth += 1
             } else if type == CMARK_NODE_STRONG, heading == nil, paragraph != nil,
@@ -198,6 +201,7 @@ struct CommonMarkConverter {
             finishHeading(Position(node))
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
             emphasisDepth -= 1
+            emphasisOutline.append(UInt8(ascii: ")"))
             if runInHeadingDepth > 0 { runInHeadingDepth -= 1 }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             finishLink(Position(node))

@@ -20,12 +20,17 @@ public struct MarkdownDocument: Sendable {
     public let wordCount: Int
     /// Text nodes whose raw bytes could not be matched to cmark's text, and so were left unlinkable.
     public let unmappedTextCount: Int
+    /// Emphasis and strong emphasis as cmark nests them, in document order: `e` opens emphasis, `s` strong
+    /// emphasis, `)` closes the innermost. A new link must leave it alone: `a*b*` becomes `a*[b](x)*`, where
+    /// the closing `*` no longer closes anything (it follows punctuation and precedes a letter).
+    public let emphasisOutline: String
 
     public init(
         lines: LineTable, frontMatter: FrontMatterBlock?, spans: [TextSpan], codeSpans: [CodeSpan],
         headings: [Heading], links: [MarkdownLink], forbiddenZones: [ForbiddenZone], wordCount: Int,
-        unmappedTextCount: Int
+        unmappedTextCount: Int, emphasisOutline: String = ""
     ) {
+        self.emphasisOutline = emphasisOutline
         self.lines = lines
         self.frontMatter = frontMatter
         self.spans = spans

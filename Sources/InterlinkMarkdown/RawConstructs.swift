@@ -8,55 +8,86 @@ enum RawConstructs {
         var link: MarkdownLink?
     }
 
-    /// All constructs inside `raw[range]`, in order, not overlapping.
+    /// All constructs inside `raw[range]`, in order, not overlapping. Linear in the span's length, whatever
+    /// it holds: searches for a closing delimiter never rescan bytes an earlier search has passed.
     static func find(in raw: [UInt8], range: Range<Int>) -> [Finding] {
         var findings: [Finding] = []
+        var scanner = Scanner(raw: raw, range: range)
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
             let byte = raw[index]
+            var found: Finding? = nil
             // Only these bytes can open a construct; everything else is skipped at once.
             switch byte {
             case UInt8(ascii: "{"):
-                if index + 1 < end, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
-                    let finding = template(in: raw, at: index, range: range, findings: &findings)
-                {
-                    findings.append(finding)
-                    index = finding.zone.range.upperBound
-                    continue
+                if index + 1 < end, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%") {
+                    found = template(at: index, scanner: &scanner)
                 }
             case UInt8(ascii: "["):
-                if index + 1 < end, raw[index + 1] == UInt8(ascii: "["),
-                    let finding = wikilink(in: raw, at: index, range: range)
-                {
-                    findings.append(finding)
-                    index = finding.zone.range.upperBound
-                    continue
+                if index + 1 < end, raw[index + 1] == UInt8(ascii: "[") {
+                    found = wikilink(at: index, scanner: &scanner)
                 }
+                if found == nil { scanner.lastBracket = (index, false) }
             case UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "H"), UInt8(ascii: "W"):
                 if let urlEnd = bareURLEnd(in: raw, at: index, range: range) {
-                    findings.append(Finding(zone: ForbiddenZone(kind: .bareURL, range: index..<urlEnd), link: nil))
-                    index = urlEnd
-                    continue
+                    found = Finding(zone: ForbiddenZone(kind: .bareURL, range: index..<urlEnd), link: nil)
                 }
             default:
                 break
             }
-            index += 1
+            if let found {
+                findings.append(found)
+                scanner.passed(found.zone.range)
+                index = found.zone.range.upperBound
+            } else {
+                index += 1
+            }
         }
         return findings
     }
 
+    /// What `find` knows about the bytes it has passed: where closing delimiters are (each search starts
+    /// where the last one left off) and the last `[` (the start of a template link's text).
+    struct Scanner {
+        let raw: [UInt8]
+        let range: Range<Int>
+        /// The last `[` before the current position, and whether it sits inside a construct already found.
+        var lastBracket: (index: Int, inFinding: Bool)? = nil
+        private var searches: [[UInt8]: (from: Int, found: Int?)] = [:]
+
+        init(raw: [UInt8], range: Range<Int>) {
+            self.raw = raw
+            self.range = range
+        }
+
+        /// The first `needle` at or after `start` in the range. A search from `s` that found `f` (or nothing)
+        /// answers every later search from `s…f` (or from anywhere after `s`) without scanning again.
+        mutating func first(_ needle: [UInt8], from start: Int) -> Int? {
+            if let last = searches[needle], start >= last.from, last.found.map({ start <= $0 }) ?? true {
+                return last.found
+            }
+            let found = RawConstructs.firstIndex(of: needle, in: raw, from: start, end: range.upperBound)
+            searches[needle] = (start, found)
+            return found
+        }
+
+        /// A construct was found over `zone`: a `[` inside it is the last one, but belongs to the construct.
+        mutating func passed(_ zone: Range<Int>) {
+            if let bracket = zone.reversed().first(where: { raw[$0] == UInt8(ascii: "[") }) {
+                lastBracket = (bracket, true)
+            }
+        }
+    }
+
     // MARK: Templates
 
-    private static func template(in raw: [UInt8], at start: Int, range: Range<Int>, findings: inout [Finding])
-        -> Finding?
-    {
+    private static func template(at start: Int, scanner: inout Scanner) -> Finding? {
+        let raw = scanner.raw
+        let range = scanner.range
         let isLiquid = raw[start + 1] == UInt8(ascii: "%")
         let close: [UInt8] = isLiquid ? Array("%}".utf8) : Array("}}".utf8)
-        guard let closeStart = firstIndex(of: close, in: raw, from: start + 2, end: range.upperBound) else {
-            return nil
-        }
+        guard let closeStart = scanner.first(close, from: start + 2) else { return nil }
         var templateRange = start..<(closeStart + 2)
         let inner = String(decoding: raw[(start + 2)..<closeStart], as: UTF8.self)
         var body = inner.trimming(" \t")
@@ -83,9 +114,10 @@ enum RawConstructs {
         while after < range.upperBound, raw[after] == 0x20 { after += 1 }
         if before - 1 >= range.lowerBound, raw[before] == UInt8(ascii: "("), raw[before - 1] == UInt8(ascii: "]"),
             after < range.upperBound, raw[after] == UInt8(ascii: ")"),
-            let open = lastIndex(of: UInt8(ascii: "["), in: raw, before: before - 1, start: range.lowerBound),
-            !findings.contains(where: { $0.zone.range.contains(open) })
+            // The last `[` before the `](` (the bytes between are blanks, `{` or `%`), unless a construct holds it.
+            let bracket = scanner.lastBracket, !bracket.inFinding
         {
+            let open = bracket.index
             let text = String(decoding: raw[(open + 1)..<(before - 1)], as: UTF8.self)
             templateRange = open..<(after + 1)
             let link = MarkdownLink(
@@ -106,12 +138,14 @@ enum RawConstructs {
 
     // MARK: Wikilinks
 
-    private static func wikilink(in raw: [UInt8], at start: Int, range: Range<Int>) -> Finding? {
-        guard let close = firstIndex(of: Array("]]".utf8), in: raw, from: start + 2, end: range.upperBound),
-            close > start + 2
+    private static func wikilink(at start: Int, scanner: inout Scanner) -> Finding? {
+        let raw = scanner.raw
+        let range = scanner.range
+        // The inner text holds no `[`: the link closes at the first `]]`, provided no `[` comes first.
+        guard let close = scanner.first(Array("]]".utf8), from: start + 2), close > start + 2,
+            scanner.first(Array("[".utf8), from: start + 2).map({ $0 > close }) ?? true
         else { return nil }
         let inner = String(decoding: raw[(start + 2)..<close], as: UTF8.self)
-        guard !inner.contains("[") else { return nil }
         let isEmbed = start > range.lowerBound && raw[start - 1] == UInt8(ascii: "!")
         let zoneStart = isEmbed ? start - 1 : start
         let parts = inner.split(separator: "|", maxSplits: 1).map(String.init)
@@ -160,15 +194,6 @@ enum RawConstructs {
         while index + needle.count <= end {
             if raw[index] == needle[0], raw[index..<(index + needle.count)].elementsEqual(needle) { return index }
             index += 1
-        }
-        return nil
-    }
-
-    private static func lastIndex(of byte: UInt8, in raw: [UInt8], before end: Int, start: Int) -> Int? {
-        var index = end - 1
-        while index >= start {
-            if raw[index] == byte { return index }
-            index -= 1
         }
         return nil
     }

@@ -34,6 +34,26 @@ import Testing
         #expect(document.headings.first?.text == "Link Equity")
     }
 
+    /// cmark ends a setext heading that a paragraph follows at the end of that paragraph's first line
+    /// (found by the fuzzer: the prose right after looked like part of the heading and overlapped its zone).
+    @Test func setextHeadingFollowedByProseEndsAtItsUnderline() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            ⟪Link Equity
+            spread over two lines
+            ---------------------⟫
+            ⟦Prose right after, no blank line.⟧
+
+            ⟪> Quoted heading
+            > ===⟫
+            > ⟦More prose.⟧
+
+            """)
+        #expect(zones(.heading, in: document) == fixture.marks)
+        #expect(document.headings.map(\.range) == fixture.marks)
+        #expect(document.headings.map(\.text) == ["Link Equity spread over two lines", "Quoted heading"])
+    }
+
     @Test func idsAreGitHubStyleSlugs() throws {
         let document = try MarkedFixture(
             """

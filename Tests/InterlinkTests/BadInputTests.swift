@@ -129,4 +129,175 @@ import Testing
         #expect(result.paths == ["good.md", "more/other.md"])
         #expect(result.diagnostics.map(\.path) == ["a-nul.md", "b-utf8.md", "c-front.md"])
     }
+
+    // MARK: Front matter
+
+    @Test(arguments: [
+        ("---\ntitle: Only Front Matter\n---\n", "Only Front Matter"),
+        ("---\ntitle: No Final Newline\n---", "No Final Newline"),
+        ("+++\ntitle = \"TOML Only\"\n+++\n", "TOML Only"),
+    ])
+    func onlyFrontMatterLoadsWithNoProse(text: String, title: String) async throws {
+        let result = try await load(bad: Array(text.utf8), name: "only.md")
+        #expect(result.diagnostics.isEmpty)
+        let article = try result.article("only.md")
+        #expect(article.title == title)
+        #expect(article.document.spans.isEmpty && article.document.wordCount == 0)
+    }
+
+    @Test func veryLargeFrontMatterLoads() async throws {
+        // 2 MB of keys: read like any other front matter.
+        let keys = (0..<60_000).map { "key\($0): a value about page speed\n" }.joined()
+        let result = try await load(bad: Array(("---\ntitle: Large\n" + keys + "---\nBody text.\n").utf8), name: "large.md")
+        #expect(result.diagnostics.isEmpty)
+        let article = try result.article("large.md")
+        #expect(article.title == "Large")
+        #expect(article.frontMatter.fields.count == 60_001)
+        #expect(article.document.spans.count == 1)
+    }
+
+    /// "Billion laughs": nine levels of ten aliases would expand a few hundred bytes into a billion values
+    /// (found by the fuzzer's seeds: seconds and gigabytes at seven levels). Refused at once, located.
+    @Test func yamlAliasesThatExpandBeyondTheFrontMatterAreRefused() async throws {
+        var yaml = "---\ntitle: Laughs\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<9 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let started = Date()
+        let result = try await load(bad: Array((yaml + "---\nBody.\n").utf8))
+        let scale = Double(ProcessInfo.processInfo.environment["INTERLINK_TEST_TIME_SCALE"] ?? "1") ?? 1
+        // A guard against the blow-up itself (minutes and gigabytes), not a speed test: generous on purpose.
+        #expect(Date().timeIntervalSince(started) < 60 * scale)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "bad.md:6:5: error: invalid YAML front matter: its aliases expand to more than 10000 values",
+            ])
+    }
+
+    @Test func aFewYamlAliasesAreFine() async throws {
+        let yaml = "---\ntitle: Aliases\nbase: &base [seo, links]\ntags: *base\nkeywords: *base\n---\nBody.\n"
+        let result = try await load(bad: Array(yaml.utf8), name: "aliases.md")
+        #expect(result.diagnostics.isEmpty)
+        #expect(try result.article("aliases.md").frontMatter.fields["tags"] == .list([.string("seo"), .string("links")]))
+    }
+
+    /// 10,000 levels of nesting: both parsers stop at their depth limits (libyaml 1,000, toml++ 256) with an error.
+    @Test(arguments: [
+        (
+            "---\na: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n---\nBody.\n",
+            "bad.md:2:5: error: invalid YAML front matter: Maximum nesting level reached, set with yaml_set_max_nest_level())"
+        ),
+        (
+            "+++\na = " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n+++\nBody.\n",
+            "bad.md:2:261: error: invalid TOML front matter: Error while parsing value: exceeded maximum nested value depth of 256 (TOML_MAX_NESTED_VALUES)"
+        ),
+    ])
+    func deeplyNestedFrontMatterIsRefused(text: String, error: String) async throws {
+        let result = try await load(bad: Array(text.utf8))
+        #expect(result.diagnostics.map(\.description) == [error])
+    }
+
+    /// toml++ asserts a digit after a date's `T` (found by the fuzzer): an abort in a debug build, undefined
+    /// behaviour in a release one. Such a value is an error before it reaches the parser; in a string it is text.
+    @Test func aTomlDateWithoutItsTimeIsAnErrorNotACrash() async throws {
+        let result = try await load(bad: Array("+++\ntitle = \"x\"\ndate = 1979-05-27Th7:32:00\n+++\nBody.\n".utf8))
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "bad.md:3:18: error: invalid TOML front matter: expected a time (hh:mm:ss) after the date's 'T'",
+            ])
+        let quoted = try await load(bad: Array("+++\ntitle = \"1979-05-27Tx\" # 1979-05-27Tx\n+++\nBody.\n".utf8), name: "quoted.md")
+        #expect(quoted.diagnostics.isEmpty)
+        #expect(try quoted.article("quoted.md").title == "1979-05-27Tx")
+    }
+
+    // MARK: Size and shape of the Markdown
+
+    @Test func aTenMegabyteSingleLineLoads() async throws {
+        let sentence = "Internal linking and page speed and anchor text, again. "
+        let line = String(repeating: sentence, count: 10 * 1024 * 1024 / sentence.utf8.count)
+        let result = try await load(bad: Array(line.utf8), name: "line.md")
+        #expect(result.diagnostics.isEmpty)
+        let article = try result.article("line.md")
+        #expect(article.bytes.count > 10_000_000)
+        #expect(article.document.lines.lineCount == 1)
+        #expect(article.document.spans.map(\.range) == [0..<(line.utf8.count - 1)])
+    }
+
+    // MARK: Links and special files
+
+    @Test func aSymbolicLinkToAFileIsReadUnderItsOwnPath() async throws {
+        let site = try TemporarySite(Self.goodFiles)
+        try site.write("elsewhere/real.md", bytes: Array("# Real\n\nRead through a link.\n".utf8))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("linked.md").path, withDestinationPath: "elsewhere/real.md")
+        let result = await site.load()
+        #expect(result.diagnostics.isEmpty)
+        #expect(try result.article("linked.md").title == "Real")
+    }
+
+    @Test func aSymbolicLinkToAFolderIsNotFollowed() async throws {
+        let site = try TemporarySite(Self.goodFiles)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("again.md").path, withDestinationPath: "more")
+        let result = await site.load()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.paths == ["good.md", "more/other.md"])
+    }
+
+    /// A link that leads nowhere (a loop, a missing target) is an error naming it, not silently skipped.
+    @Test func aSymbolicLinkLoopOrADanglingLinkIsAnError() async throws {
+        let site = try TemporarySite(Self.goodFiles)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("loop.md").path, withDestinationPath: "loop.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("a-loop.md").path, withDestinationPath: "b-loop.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("b-loop.md").path, withDestinationPath: "a-loop.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("dangling.md").path, withDestinationPath: "gone.md")
+        let result = await site.load()
+        #expect(result.paths == ["good.md", "more/other.md"])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "a-loop.md:1:1: error: cannot read file: Too many levels of symbolic links",
+                "b-loop.md:1:1: error: cannot read file: Too many levels of symbolic links",
+                "dangling.md:1:1: error: cannot read file: No such file or directory",
+                "loop.md:1:1: error: cannot read file: Too many levels of symbolic links",
+            ])
+    }
+
+    /// A named pipe behind a `.md` link would block a plain `open` for ever; it is refused at once.
+    @Test func aNamedPipeIsRefusedNotWaitedOn() async throws {
+        let site = try TemporarySite(Self.goodFiles)
+        #expect(mkfifo(site.root.appendingPathComponent("pipe").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("fifo.md").path, withDestinationPath: "pipe")
+        let result = await site.load()
+        #expect(result.paths == ["good.md", "more/other.md"])
+        #expect(result.diagnostics.map(\.description) == ["fifo.md:1:1: error: cannot read file: not a regular file"])
+    }
+
+    // MARK: Limits
+
+    @Test func aSiteOverTheArticleLimitIsRefusedBeforeParsing() async throws {
+        let site = try TemporarySite(Self.goodFiles)
+        try site.write("third.md", bytes: Array("Third.\n".utf8))
+        let result = await site.load(options: LoadOptions(maximumArticles: 2))
+        #expect(result.paths.isEmpty)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                ".:1:1: error: the site has 3 articles, over the limit of 2 (max_articles in .interlink.yml); nothing was read",
+            ])
+        let atTheLimit = await site.load(options: LoadOptions(maximumArticles: 3))
+        #expect(atTheLimit.diagnostics.isEmpty && atTheLimit.paths.count == 3)
+    }
+
+    @Test func theArticleLimitComesFromTheConfiguration() throws {
+        let configuration = try Configuration.parse("max_articles: 5000\n", path: ".interlink.yml")
+        #expect(configuration.maximumArticles == 5000)
+        #expect(LoadOptions(configuration: configuration).maximumArticles == 5000)
+        #expect(LoadOptions(configuration: Configuration()).maximumArticles == 200_000)
+        #expect(throws: Diagnostic.self) { try Configuration.parse("max_articles: 0\n", path: ".interlink.yml") }
+        #expect(throws: Diagnostic.self) { try Configuration.parse("max_articles: many\n", path: ".interlink.yml") }
+    }
 }

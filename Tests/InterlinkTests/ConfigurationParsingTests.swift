@@ -50,6 +50,7 @@ import Testing
         never_link_to: ["content/legal/**"]
         never_touch: ["content/archive/**", "changelog.md"]
         max_file_size: 1048576
+        max_articles: 50000
         max_depth: 4
         entry_pages: ["content/_index.md", "content/about.md"]
 
@@ -58,6 +59,7 @@ import Testing
     @Test func everyKeyIsReadIntoItsField() throws {
         let configuration = try Self.parse(Self.everyKey)
         #expect(configuration.contentDirectories == ["content", "notes"])
+        #expect(configuration.maximumArticles == 50000)
         #expect(configuration.include.map(\.pattern) == ["**/*.md", "pages/*.markdown"])
         #expect(configuration.exclude.map(\.pattern) == ["drafts/", "*.draft.md"])
         #expect(configuration.generator == .hugo)
