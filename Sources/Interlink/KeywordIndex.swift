@@ -25,6 +25,18 @@ public struct KeywordIndex: Sendable {
         self.tokenizer = tokenizer
         self.excludedTargets = excludedTargets
         let targets = site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
+        // Learned anchors, found per source on all cores, then gathered per target.
+        let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
+            Self.learnedTopics(source: source, site: site, graph: graph, tokenizer: tokenizer, rules: rules)
+                .filter { !excludedTargets.contains($0.target) }
+        }
+        var learnedByTarget: [Int: [Topic]] = [:]
+        for topics in learnedBySource {
+            for topic in topics { learnedByTarget[topic.target, default: []].append(topic) }
+        }
+        let learned = learnedByTarget
+        // Each target's topics are extracted, deduplicated and ordered on its own: a topic's identity
+        // includes its target, so the targets never interact and the work stays local and parallel.
         let perTarget: [[Topic]] = targets.parallelMap { index in
             var found = Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
             for phrase in rules.synonyms[site.articles[index].path] ?? [] {
@@ -34,35 +46,9 @@ public struct KeywordIndex: Sendable {
                     found.append(topic)
                 }
             }
-            return found
+            return Self.unique(found, learned: learned[index] ?? [])
         }
-        // One topic per (target, keys, kind); the most trusted source wins. A learned anchor that repeats
-        // one of the target's own topics adds nothing (so the links Interlink writes do not raise the
-        // weight of their own topics on the next run).
-        struct Keyed {
-            var identity: String
-            var order: String
-            var topic: Topic
-        }
-        func keyed(_ topic: Topic) -> Keyed {
-            let phrase = topic.source == .codeName ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
-            return Keyed(
-                identity: "\(topic.target)|\(phrase)",
-                order: topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue,
-                topic: topic)
-        }
-        var best: [String: Keyed] = [:]
-        for topic in perTarget.joined() {
-            let entry = keyed(topic)
-            if let existing = best[entry.identity], existing.topic.weight >= topic.weight { continue }
-            best[entry.identity] = entry
-        }
-        for topic in Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer, rules: rules)
-        where !excludedTargets.contains(topic.target) {
-            let entry = keyed(topic)
-            if best[entry.identity] == nil { best[entry.identity] = entry }
-        }
-        let unique = best.values.sorted { ($0.topic.target, $0.order) < ($1.topic.target, $1.order) }.map(\.topic)
+        let unique = Array(perTarget.joined())
         self.topics = unique
 
         var children: [[UInt64: Int32]] = [[:]]
@@ -91,6 +77,35 @@ public struct KeywordIndex: Sendable {
         self.children = children
         self.terminals = terminals
         self.codeTopics = codeTopics
+    }
+
+    /// One topic per (keys, kind) of one target, the most trusted source winning, in a deterministic
+    /// order. A learned anchor that repeats one of the target's own topics adds nothing (so the links
+    /// Interlink writes do not raise the weight of their own topics on the next run).
+    static func unique(_ own: [Topic], learned: [Topic]) -> [Topic] {
+        struct Keyed {
+            var order: String
+            var topic: Topic
+        }
+        func identity(_ topic: Topic) -> String {
+            topic.source == .codeName ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
+        }
+        func keyed(_ topic: Topic) -> Keyed {
+            Keyed(
+                order: topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue,
+                topic: topic)
+        }
+        var best: [String: Keyed] = [:]
+        for topic in own {
+            let key = identity(topic)
+            if let existing = best[key], existing.topic.weight >= topic.weight { continue }
+            best[key] = keyed(topic)
+        }
+        for topic in learned {
+            let key = identity(topic)
+            if best[key] == nil { best[key] = keyed(topic) }
+        }
+        return best.values.sorted { $0.order < $1.order }.map(\.topic)
     }
 
     private static let englishGenericHeadingKeys = Set(
@@ -150,32 +165,33 @@ public struct KeywordIndex: Sendable {
         return result
     }
 
-    static func learnedTopics(site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules) -> [Topic] {
+    /// The anchors of `source`'s existing links to targets, as topics of those targets.
+    static func learnedTopics(source sourceIndex: Int, site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules)
+        -> [Topic]
+    {
         var result: [Topic] = []
-        for (sourceIndex, links) in graph.outgoing.enumerated() {
-            for link in links {
-                guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
-                    link.link.kind != .image
-                else { continue }
-                let text = stripMarkup(link.link.text)
-                guard !rules.isGeneric(text.lowercased()) else { continue }
-                let article = site.articles[sourceIndex]
-                if article.bytes.count > link.link.range.lowerBound + 1,
-                    article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
-                {
-                    // `[`ref()`](…)`: a code name, matched against inline code only.
-                    result.append(
-                        Topic(
-                            phrase: link.link.text, keys: [link.link.text], target: target, source: .codeName,
-                            fragment: fragment, caseSensitive: true, weight: Topic.Source.learned.defaultWeight))
-                    continue
-                }
-                if let topic = makeTopic(
-                    text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer,
-                    rules: rules)
-                {
-                    result.append(topic)
-                }
+        for link in graph.outgoing[sourceIndex] {
+            guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
+                link.link.kind != .image
+            else { continue }
+            let text = stripMarkup(link.link.text)
+            guard !rules.isGeneric(text.lowercased()) else { continue }
+            let article = site.articles[sourceIndex]
+            if article.bytes.count > link.link.range.lowerBound + 1,
+                article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
+            {
+                // `[`ref()`](…)`: a code name, matched against inline code only.
+                result.append(
+                    Topic(
+                        phrase: link.link.text, keys: [link.link.text], target: target, source: .codeName,
+                        fragment: fragment, caseSensitive: true, weight: Topic.Source.learned.defaultWeight))
+                continue
+            }
+            if let topic = makeTopic(
+                text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer,
+                rules: rules)
+            {
+                result.append(topic)
             }
         }
         return result
@@ -205,6 +221,7 @@ public struct KeywordIndex: Sendable {
 
     /// All capitals (letters and digits, at least two letters): `SEO`, `URL`, `HTTP2`.
     static func isAcronym(_ phrase: String) -> Bool {
+        guard !phrase.utf8.contains(0x20) else { return false }
         let letters = phrase.filter(\.isLetter)
         return letters.count >= 2 && !phrase.contains(" ") && letters.allSatisfy(\.isUppercase)
     }
@@ -213,11 +230,30 @@ public struct KeywordIndex: Sendable {
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
         for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "]
-        where title.firstRange(of: separator) != nil {
+        where contains(title, separator) {
             parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
         return parts.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
             .filter { !$0.isEmpty }
+    }
+
+    /// Whether `text` holds `part`, compared as UTF-8 bytes (what `firstRange(of:)` finds, without its cost).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    guard let found = haystack[start...].firstIndex(of: first) else { return false }
+                    if found + needle.count > haystack.count { return false }
+                    if memcmp(haystack.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = found + 1
+                }
+                return false
+            }
+        }
     }
 
     private static let edgePunctuation = Set(" \t.!?:;,\"'“”‘’")
