@@ -102,6 +102,15 @@ extension KeywordIndex {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// Whether stored mentions fit this index: every mention names at least one topic, all of them
+    /// topics of this index (a cache file that passed its checksum could still be stale or forged).
+    func accepts(_ mentions: ArticleMentions) -> Bool {
+        let count = topics.count
+        return (mentions.prose + mentions.linkText).allSatisfy { mention in
+            !mention.topics.isEmpty && mention.topics.allSatisfy { $0 >= 0 && Int($0) < count }
+        }
+    }
+
     /// Whether the bytes between two words let them form one phrase: blanks or joiners such as `-`, `/`,
     /// `.` (as in "go.dev"), but no sentence or clause punctuation.
     static func joins(_ bytes: [UInt8], _ end: Int, _ start: Int) -> Bool {

@@ -22,9 +22,45 @@ public struct KeywordIndex: Sendable {
         site: Site, graph: LinkGraph, tokenizer: Tokenizer = Tokenizer(), rules: TopicRules = TopicRules(),
         excludedTargets: Set<Int> = []
     ) {
+        let own = Self.ownTopics(site: site, tokenizer: tokenizer, rules: rules, excludedTargets: excludedTargets)
+        self.init(site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: rules, excludedTargets: excludedTargets)
+    }
+
+    /// The articles that may be targets: published pages that did not opt out, minus `excludedTargets`.
+    static func targets(site: Site, excludedTargets: Set<Int>) -> [Int] {
+        site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
+    }
+
+    /// Each target's own topics (title, aliases, keywords, file name, headings, synonyms), on all cores;
+    /// nil for articles that are not targets. `cached` topics, where given, are used instead of
+    /// extracting them again.
+    static func ownTopics(
+        site: Site, tokenizer: Tokenizer, rules: TopicRules, excludedTargets: Set<Int>, cached: [[Topic]?]? = nil
+    ) -> [[Topic]?] {
+        let isTarget = Set(targets(site: site, excludedTargets: excludedTargets))
+        return site.articles.indices.parallelMap { index -> [Topic]? in
+            guard isTarget.contains(index) else { return nil }
+            if let known = cached?[index] { return known }
+            var found = Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
+            for phrase in rules.synonyms[site.articles[index].path] ?? [] {
+                if let topic = Self.makeTopic(
+                    phrase, source: .alias, target: index, fragment: nil, weight: nil, tokenizer: tokenizer, rules: rules)
+                {
+                    found.append(topic)
+                }
+            }
+            return found
+        }
+    }
+
+    /// Builds the index from each target's own topics (`ownTopics`, parallel to `Site.articles`) and the
+    /// learned anchors of `graph`.
+    init(
+        site: Site, graph: LinkGraph, ownTopics: [[Topic]?], tokenizer: Tokenizer, rules: TopicRules,
+        excludedTargets: Set<Int>
+    ) {
         self.tokenizer = tokenizer
         self.excludedTargets = excludedTargets
-        let targets = site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
         // Learned anchors, found per source on all cores, then gathered per target.
         let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
             Self.learnedTopics(source: source, site: site, graph: graph, tokenizer: tokenizer, rules: rules)
@@ -35,18 +71,11 @@ public struct KeywordIndex: Sendable {
             for topic in topics { learnedByTarget[topic.target, default: []].append(topic) }
         }
         let learned = learnedByTarget
-        // Each target's topics are extracted, deduplicated and ordered on its own: a topic's identity
-        // includes its target, so the targets never interact and the work stays local and parallel.
-        let perTarget: [[Topic]] = targets.parallelMap { index in
-            var found = Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
-            for phrase in rules.synonyms[site.articles[index].path] ?? [] {
-                if let topic = Self.makeTopic(
-                    phrase, source: .alias, target: index, fragment: nil, weight: nil, tokenizer: tokenizer, rules: rules)
-                {
-                    found.append(topic)
-                }
-            }
-            return Self.unique(found, learned: learned[index] ?? [])
+        // Each target's topics are deduplicated and ordered on their own: a topic's identity includes
+        // its target, so the targets never interact and the work stays local and parallel.
+        let perTarget: [[Topic]] = site.articles.indices.parallelMap { index in
+            guard let own = ownTopics[index] else { return [] }
+            return Self.unique(own, learned: learned[index] ?? [])
         }
         let unique = Array(perTarget.joined())
         self.topics = unique
@@ -106,6 +135,23 @@ public struct KeywordIndex: Sendable {
             if best[key] == nil { best[key] = keyed(topic) }
         }
         return best.values.sorted { $0.order < $1.order }.map(\.topic)
+    }
+
+    /// A hash of every topic in order: mentions found with an index of the same fingerprint are the
+    /// same, so the on-disk cache may reuse them.
+    public var fingerprint: ContentHash {
+        var writer = BinaryWriter()
+        for topic in topics {
+            writer.string(topic.phrase)
+            writer.uint(UInt64(topic.keys.count))
+            for key in topic.keys { writer.string(key) }
+            writer.int(topic.target)
+            writer.string(topic.source.rawValue)
+            writer.optionalString(topic.fragment)
+            writer.bool(topic.caseSensitive)
+            writer.fixed64(topic.weight.bitPattern)
+        }
+        return ContentHash(writer.bytes)
     }
 
     private static let englishGenericHeadingKeys = Set(
