@@ -17,6 +17,10 @@ public struct Calibration: Sendable, Hashable {
 extension Suggester {
     /// The fewest existing prose links worth calibrating on.
     static let minimumCalibrationLinks = 20
+    /// Calibration tries thresholds from `calibrationSteps.lowerBound / 20` to `calibrationSteps.upperBound / 20`.
+    static let calibrationSteps = 4...14
+    /// The lowest threshold calibration can choose.
+    static var lowestCalibratedThreshold: Double { Double(calibrationSteps.lowerBound) / 20 }
 
     /// Calibrates the threshold on the site's existing links; nil when there are too few.
     public func calibrate() -> Calibration? {
@@ -32,16 +36,24 @@ extension Suggester {
         for topic in index.topics where topic.source != .learned && topic.source != .codeName {
             topicsByTarget[topic.target, default: []].append(topic)
         }
-        for source in site.articles.indices {
+        let byTarget = topicsByTarget
+        // Scored per source on all cores; the best per pair does not depend on the order.
+        let scored: [[(target: Int, score: Double)]] = site.articles.indices.parallelMap { source in
+            var found: [(target: Int, score: Double)] = []
             for resolved in graph.outgoing[source] {
                 guard let target = resolved.targetIndex, target != source,
                     KeywordIndex.isTarget(site.articles[target]),
                     resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
                     !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
                 else { continue }
-                linkedSources.insert(source)
-                let score = hiddenLinkScore(
-                    resolved, source: source, target: target, topics: topicsByTarget[target] ?? [], table: table)
+                found.append(
+                    (target, hiddenLinkScore(resolved, source: source, target: target, topics: byTarget[target] ?? [], table: table)))
+            }
+            return found
+        }
+        for (source, links) in scored.enumerated() where !links.isEmpty {
+            linkedSources.insert(source)
+            for (target, score) in links {
                 let pair = Pair(source: source, target: target)
                 positives[pair] = max(positives[pair] ?? 0, score)
             }
@@ -58,7 +70,7 @@ extension Suggester {
         }
         var best: Calibration? = nil
         var bestF1 = -1.0
-        for step in 4...14 {
+        for step in Self.calibrationSteps {
             let threshold = Double(step) / 20
             let kept = positives.values.filter { $0 >= threshold }.count
             let wrong = negatives.values.filter { $0 >= threshold }.count

@@ -17,7 +17,12 @@ extension Suggester {
     /// minimum score.
     public func suggest() -> SuggestResult {
         let table = mentionTable()
-        let all = candidates(table)
+        // Candidates that no threshold this run can choose are dropped as soon as they are scored
+        // (most are; keeping them costs memory on a large site): calibration only counts pairs
+        // scoring at least its lowest step, and the policy only keeps those at the threshold.
+        var floor = min(options.minimumScore ?? Self.lowestCalibratedThreshold, Self.lowestCalibratedThreshold)
+        if options.inboundTarget != nil, options.minimumScore == nil { floor /= 2 }
+        let all = candidates(table, floor: floor)
         var (threshold, origin) = StageTimer.shared.measure("calibrate") { chooseThreshold(all, table: table) }
         if options.inboundTarget != nil, options.minimumScore == nil {
             // Feeding one page: the editor asked for its links, so show the weaker places too, ranked.

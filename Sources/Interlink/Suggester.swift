@@ -185,14 +185,15 @@ public struct Suggester: Sendable {
         candidates(mentionTable())
     }
 
-    func candidates(_ table: MentionTable) -> [[Candidate]] {
-        StageTimer.shared.measure("rank") { scoredCandidates(table) }
+    /// Candidates scoring at least `floor` (all of them when nil).
+    func candidates(_ table: MentionTable, floor: Double? = nil) -> [[Candidate]] {
+        StageTimer.shared.measure("rank") { scoredCandidates(table, floor: floor) }
     }
 
-    private func scoredCandidates(_ table: MentionTable) -> [[Candidate]] {
+    private func scoredCandidates(_ table: MentionTable, floor: Double?) -> [[Candidate]] {
         let mentions = table.mentions
         let documentFrequency = table.documentFrequency
-        return site.articles.indices.map { source in
+        return site.articles.indices.parallelMap { source in
             let article = site.articles[source]
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
             else { return [] }
@@ -222,6 +223,7 @@ public struct Suggester: Sendable {
                             features: features, score: Self.score(features)))
                 }
             }
+            if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }
     }

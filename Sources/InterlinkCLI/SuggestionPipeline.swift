@@ -26,9 +26,11 @@ struct SuggestionPipeline {
         let progress = Progress.onTerminal()
         // The on-disk cache (`.interlink-cache/`): its settings fingerprint covers what shapes topics.
         let cache = useCache
-            ? ArticleCache(
-                root: site.rootURL, toolVersion: InterlinkVersion.cacheIdentity,
-                context: ArticleCache.context(for: SuggestOptions(configuration: configuration)))
+            ? StageTimer.shared.measure("cache-read") {
+                ArticleCache(
+                    root: site.rootURL, toolVersion: InterlinkVersion.cacheIdentity,
+                    context: ArticleCache.context(for: SuggestOptions(configuration: configuration)))
+            }
             : nil
         let loaded = await site.load(configuration, progress: progress, cache: cache)
         progress?.finish("indexing \(loaded.site.articles.count) articles")
@@ -47,7 +49,7 @@ struct SuggestionPipeline {
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
         if let cache, let reuse {
-            StageTimer.shared.measure("cache") { _ = cache.update(loaded: loaded, suggester: suggester, reuse: reuse) }
+            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester, reuse: reuse) }
         }
         progress?.clear()
         return SuggestionPipeline(
