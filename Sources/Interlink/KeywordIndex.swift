@@ -6,10 +6,12 @@ import InterlinkMarkdown
 public struct KeywordIndex: Sendable {
     /// Every topic, in a deterministic order.
     public let topics: [Topic]
-    /// Trie over word hashes (`Tokenizer.hash`): children of each node.
-    let children: [[UInt64: Int32]]
-    /// Topics ending at each trie node.
-    let terminals: [[Int32]]
+    /// Trie over word hashes (`Tokenizer.hash`): the child of a node for a word, all edges in one table
+    /// (a dictionary per node would cost a large site hundreds of megabytes).
+    let edges: [TrieEdge: Int32]
+    /// Topics ending at each trie node: `terminalTopics[terminalStarts[node]..<terminalStarts[node + 1]]`.
+    let terminalStarts: [Int32]
+    let terminalTopics: [Int32]
     /// Code key (`CodeName.key`) → code-name topics.
     let codeTopics: [String: [Int32]]
     /// The tokenizer used for topics and prose alike.
@@ -80,7 +82,7 @@ public struct KeywordIndex: Sendable {
         let unique = Array(perTarget.joined())
         self.topics = unique
 
-        var children: [[UInt64: Int32]] = [[:]]
+        var edges: [TrieEdge: Int32] = [:]
         var terminals: [[Int32]] = [[]]
         var codeTopics: [String: [Int32]] = [:]
         for (topicIndex, topic) in unique.enumerated() {
@@ -90,21 +92,24 @@ public struct KeywordIndex: Sendable {
             }
             var node: Int32 = 0
             for key in topic.keys {
-                let word = Tokenizer.hash(key)
-                if let next = children[Int(node)][word] {
+                let edge = TrieEdge(node: node, word: Tokenizer.hash(key))
+                if let next = edges[edge] {
                     node = next
                 } else {
-                    let next = Int32(children.count)
-                    children[Int(node)][word] = next
-                    children.append([:])
+                    let next = Int32(terminals.count)
+                    edges[edge] = next
                     terminals.append([])
                     node = next
                 }
             }
             terminals[Int(node)].append(Int32(topicIndex))
         }
-        self.children = children
-        self.terminals = terminals
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(terminals.count + 1)
+        for list in terminals { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        self.edges = edges
+        self.terminalStarts = starts
+        self.terminalTopics = Array(terminals.joined())
         self.codeTopics = codeTopics
     }
 
@@ -135,6 +140,16 @@ public struct KeywordIndex: Sendable {
             if best[key] == nil { best[key] = keyed(topic) }
         }
         return best.values.sorted { $0.order < $1.order }.map(\.topic)
+    }
+
+    /// The child of trie node `node` for a word hash.
+    @inline(__always)
+    func child(_ node: Int32, _ word: UInt64) -> Int32? { edges[TrieEdge(node: node, word: word)] }
+
+    /// The topics ending at trie node `node`.
+    @inline(__always)
+    func terminals(_ node: Int32) -> ArraySlice<Int32> {
+        terminalTopics[Int(terminalStarts[Int(node)])..<Int(terminalStarts[Int(node) + 1])]
     }
 
     /// A hash of every topic in order: mentions found with an index of the same fingerprint are the
@@ -318,4 +333,10 @@ public struct KeywordIndex: Sendable {
         return text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: .whitespaces)
     }
+}
+
+/// An edge of the topic trie: from `node`, on the word whose hash is `word`.
+struct TrieEdge: Hashable, Sendable {
+    var node: Int32
+    var word: UInt64
 }

@@ -29,6 +29,19 @@ extension Suggester {
     }
 
     func calibrate(_ candidates: [[Candidate]], table: MentionTable) -> Calibration? {
+        calibrate(bestScores: candidates.map(Self.bestScorePerTarget), table: table)
+    }
+
+    /// The best score of each target among one source's candidates: all that calibration needs of them.
+    static func bestScorePerTarget(_ candidates: [Candidate]) -> [Int: Double] {
+        var best: [Int: Double] = [:]
+        for candidate in candidates { best[candidate.target] = max(best[candidate.target] ?? 0, candidate.score) }
+        return best
+    }
+
+    /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
+    /// `Site.articles`).
+    func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
         // Positives: the best score each linked (source, target) pair would get from its own anchor text.
         var positives: [Pair: Double] = [:]
         var linkedSources: Set<Int> = []
@@ -62,10 +75,10 @@ extension Suggester {
         // Negatives: candidate pairs, in sources that link, that the authors did not link.
         var negatives: [Pair: Double] = [:]
         for source in linkedSources {
-            for candidate in candidates[source] {
-                let pair = Pair(source: source, target: candidate.target)
+            for (target, score) in bestScores[source] {
+                let pair = Pair(source: source, target: target)
                 guard positives[pair] == nil else { continue }
-                negatives[pair] = max(negatives[pair] ?? 0, candidate.score)
+                negatives[pair] = max(negatives[pair] ?? 0, score)
             }
         }
         var best: Calibration? = nil

@@ -102,6 +102,10 @@ public struct Suggester: Sendable {
     /// Mentions from an earlier run, when they were found with an index identical to this one.
     let reusedMentions: [ArticleMentions?]?
 
+    /// Whether this suggester takes the mentions of an earlier run (`SuggestReuse`) instead of matching
+    /// every article again: true when the earlier run's topic index was the same as this one's.
+    public var reusesMentions: Bool { reusedMentions != nil }
+
     public init(site: Site, graph: LinkGraph, options: SuggestOptions = SuggestOptions(), reuse: SuggestReuse? = nil) {
         self.site = site
         self.graph = graph
@@ -191,9 +195,14 @@ public struct Suggester: Sendable {
     }
 
     private func scoredCandidates(_ table: MentionTable, floor: Double?) -> [[Candidate]] {
+        site.articles.indices.parallelMap { source in scoredCandidates(of: source, table, floor: floor) }
+    }
+
+    /// The candidates of one source article scoring at least `floor` (all of them when nil).
+    func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
         let documentFrequency = table.documentFrequency
-        return site.articles.indices.parallelMap { source in
+        do {
             let article = site.articles[source]
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
             else { return [] }
