@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable {
     public var include: [Glob]
     /// Paths matching one of these are not articles.
     public var exclude: [Glob]
+    /// Whether documents keep what only rewriting needs (forbidden zones, the emphasis outline). A run
+    /// that only suggests drops them once parsing is done, which saves memory on a large site.
+    public var keepsRewriteDetails = true
 
     /// The default `maximumFileSize`: 20 MB.
     public static let defaultMaximumFileSize = 20 * 1024 * 1024
@@ -185,7 +188,12 @@ public enum SiteLoader {
         }
         guard let cache else {
             do {
-                return .success(Loaded(article: try parseArticle(path: path, bytes: bytes, layout: layout)))
+                let content = try parseContent(path: path, bytes: bytes)
+                return .success(
+                    Loaded(
+                        article: makeArticle(
+                            path: path, bytes: bytes, content: content, layout: layout,
+                            keepsRewriteDetails: options.keepsRewriteDetails)))
             } catch {
                 return .failure(error)
             }
@@ -194,7 +202,9 @@ public enum SiteLoader {
         if let content = cache.parse(of: hash, bytes: bytes) {
             return .success(
                 Loaded(
-                    article: makeArticle(path: path, bytes: bytes, content: content, layout: layout),
+                    article: makeArticle(
+                        path: path, bytes: bytes, content: content, layout: layout,
+                        keepsRewriteDetails: options.keepsRewriteDetails),
                     record: CacheRecord(hash: hash, freshParse: nil)))
         }
         do {
@@ -204,7 +214,9 @@ public enum SiteLoader {
             let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
             return .success(
                 Loaded(
-                    article: makeArticle(path: path, bytes: bytes, content: content, layout: layout),
+                    article: makeArticle(
+                        path: path, bytes: bytes, content: content, layout: layout,
+                        keepsRewriteDetails: options.keepsRewriteDetails),
                     record: CacheRecord(hash: hash, freshParse: fresh)))
         } catch {
             return .failure(error)
@@ -247,9 +259,17 @@ public enum SiteLoader {
     }
 
     /// The article a file's parse makes at `path`: title, URL, aliases, draft and kind.
-    static func makeArticle(path: String, bytes: [UInt8], content: ParsedContent, layout: SiteLayout) -> Article {
+    static func makeArticle(
+        path: String, bytes: [UInt8], content: ParsedContent, layout: SiteLayout, keepsRewriteDetails: Bool = true
+    ) -> Article {
         let frontMatter = content.frontMatter
-        let document = content.document
+        var document = content.document
+        if !keepsRewriteDetails {
+            document = MarkdownDocument(
+                lines: document.lines, frontMatter: document.frontMatter, spans: document.spans,
+                codeSpans: document.codeSpans, headings: document.headings, links: document.links, forbiddenZones: [],
+                wordCount: document.wordCount, unmappedTextCount: document.unmappedTextCount)
+        }
         let relative = ArticleURL.contentRelativePath(path, layout: layout)
         let stem = ArticlePath.stem(of: relative)
         let title = frontMatter.title ?? document.firstH1

@@ -33,7 +33,8 @@ struct SuggestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let pipeline = try await SuggestionPipeline.run(
-            site: site, paths: paths, inbound: inbound, minScore: minScore, maxLinks: maxLinks, useCache: !noCache)
+            site: site, paths: paths, inbound: inbound, minScore: minScore, maxLinks: maxLinks, useCache: !noCache,
+            rewrites: false)
         if let dumpCandidates {
             try CandidateDump.write(suggester: pipeline.suggester, to: dumpCandidates)
         }

@@ -13,7 +13,7 @@ struct SuggestionPipeline {
     /// Loads the configuration, `.interlink-ignore` and the site, and runs the suggester.
     static func run(
         site: SiteOptions, paths: [String], inbound: String?, minScore: Double?, maxLinks: Int?,
-        includeRejected: Bool = false, useCache: Bool = false
+        includeRejected: Bool = false, useCache: Bool = false, rewrites: Bool = true
     ) async throws -> SuggestionPipeline {
         let configuration = try site.configuration()
         let ignore: IgnoreFile
@@ -32,7 +32,7 @@ struct SuggestionPipeline {
                     context: ArticleCache.context(for: SuggestOptions(configuration: configuration)))
             }
             : nil
-        let loaded = await site.load(configuration, progress: progress, cache: cache)
+        let loaded = await site.load(configuration, progress: progress, cache: cache, keepsRewriteDetails: rewrites)
         progress?.finish("indexing \(loaded.site.articles.count) articles")
         let graph = StageTimer.shared.measure("links") { LinkGraph(site: loaded.site) }
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
