@@ -119,6 +119,19 @@ public struct ArticleCache: Sendable {
         return storage.bytes[entry.parse]
     }
 
+    /// Raw stored bytes of the derived part stored for `path`, to copy unchanged into the next file.
+    func rawDerived(of hash: ContentHash, path: String) -> ArraySlice<UInt8>? {
+        guard let storage, let candidates = entries[hash] else { return nil }
+        for entry in candidates {
+            let stored: String? = storage.bytes.withUnsafeBytes { buffer in
+                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.derived]))
+                return try? reader.string()
+            }
+            if stored == path { return storage.bytes[entry.derived] }
+        }
+        return nil
+    }
+
     // MARK: Reading the file
 
     private struct Header {
@@ -595,6 +608,13 @@ extension ArticleCache {
             guard let record = loaded.cacheRecords[article.path] else { return nil }
             let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
             guard !parse.isEmpty else { return nil }
+            // What this run took whole from the cache is copied as it was stored.
+            if record.freshParse == nil, reuse.termCounts[index] != nil, topics[index] == nil || reuse.topics[index] != nil,
+                let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
+                let raw = self.rawDerived(of: record.hash, path: article.path)
+            {
+                return Record(hash: record.hash, parse: parse, derived: Array(raw))
+            }
             var writer = BinaryWriter()
             DerivedContent(
                 path: article.path, title: article.title, termCounts: termCounts[index], topics: topics[index],

@@ -83,7 +83,9 @@ public struct KeywordIndex: Sendable {
         self.topics = unique
 
         var edges: [TrieEdge: Int32] = [:]
-        var terminals: [[Int32]] = [[]]
+        var nodeCount: Int32 = 1
+        // The node each topic ends at (-1: a code name, not in the trie), then topics grouped by node.
+        var endNode = [Int32](repeating: -1, count: unique.count)
         var codeTopics: [String: [Int32]] = [:]
         for (topicIndex, topic) in unique.enumerated() {
             if topic.source == .codeName {
@@ -96,20 +98,25 @@ public struct KeywordIndex: Sendable {
                 if let next = edges[edge] {
                     node = next
                 } else {
-                    let next = Int32(terminals.count)
-                    edges[edge] = next
-                    terminals.append([])
-                    node = next
+                    edges[edge] = nodeCount
+                    node = nodeCount
+                    nodeCount += 1
                 }
             }
-            terminals[Int(node)].append(Int32(topicIndex))
+            endNode[topicIndex] = node
         }
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(terminals.count + 1)
-        for list in terminals { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        var starts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
+        for node in endNode where node >= 0 { starts[Int(node) + 1] += 1 }
+        for node in 0..<Int(nodeCount) { starts[node + 1] += starts[node] }
+        var fill = starts
+        var flat = [Int32](repeating: 0, count: Int(starts[Int(nodeCount)]))
+        for (topicIndex, node) in endNode.enumerated() where node >= 0 {
+            flat[Int(fill[Int(node)])] = Int32(topicIndex)
+            fill[Int(node)] += 1
+        }
         self.edges = edges
         self.terminalStarts = starts
-        self.terminalTopics = Array(terminals.joined())
+        self.terminalTopics = flat
         self.codeTopics = codeTopics
     }
 

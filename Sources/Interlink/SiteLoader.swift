@@ -177,12 +177,13 @@ public enum SiteLoader {
         -> Swift.Result<Loaded, Diagnostic>
     {
         let bytes: [UInt8]
-        switch FileReader.read(root.path + "/" + path, limit: options.maximumFileSize) {
+        let limit = min(options.maximumFileSize, MarkdownParser.maximumFileSize)
+        switch FileReader.read(root.path + "/" + path, limit: limit) {
         case .success(let read):
             bytes = read
         case .failure(.tooLarge(let size)):
             return .failure(
-                Diagnostic(path: path, message: "file is \(size) bytes, over the limit of \(options.maximumFileSize) bytes"))
+                Diagnostic(path: path, message: "file is \(size) bytes, over the limit of \(limit) bytes"))
         case .failure(.system(let message)):
             return .failure(Diagnostic(path: path, message: "cannot read file: \(message)"))
         }
