@@ -48,7 +48,7 @@ struct SuggestionPipeline {
         let reuse = cache.map { $0.reuse(for: loaded) }
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
-        if let cache, let reuse {
+        if let cache, let reuse, !loaded.site.articles.isEmpty {
             StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester, reuse: reuse) }
         }
         progress?.clear()
