@@ -64,11 +64,15 @@ def main():
                             with open(os.path.join(folder, name), "rb") as handle:
                                 out.write(handle.read())
         size = os.path.getsize(joined)
-        cmark_times, interlink_times, peaks, stages, cpus = [], [], [], {}, []
+        cmark_times, interlink_times, peaks, stages, cpus, cmark_cpus = [], [], [], {}, [], []
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run(["cmark", joined], check=True, stdout=subprocess.DEVNULL)
+            timed = subprocess.run(["/usr/bin/time", "-f", "cpu-s %U %S", "cmark", joined], check=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             cmark_times.append(time.perf_counter() - start)
+            for line in timed.stderr.splitlines():
+                if line.startswith("cpu-s "):
+                    cmark_cpus.append(float(line.split()[1]) + float(line.split()[2]))
             env = dict(os.environ, INTERLINK_TIMINGS="1")
             start = time.perf_counter()
             result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M\ncpu-s %U %S", binary, "suggest", "--root",
@@ -89,19 +93,21 @@ def main():
         interlink_median = statistics.median(interlink_times)
         precommit = measure_precommit(binary, site, runs) if n <= 20000 else None
         rows.append((n, size, cmark_median, interlink_median, max(peaks) / 1024,
-                     {k: statistics.median(v) for k, v in stages.items()}, statistics.median(cpus), precommit))
-    print("| articles | bytes | cmark parse (s) | interlink suggest (s) | ratio | CPU time (s) | peak memory (MB) "
-          "| memory limit 2×bytes+200 MB | pre-commit, 3 files (s) | pre-commit / full |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for n, size, c, s, peak, _, cpu, pre in rows:
-        pre_cells = f"{pre:.2f} | {pre / s:.2f}" if pre is not None else "– | –"
-        print(f"| {n:,} | {size / 1e6:.1f} MB | {c:.2f} | {s:.2f} | {s / c:.1f}× | {cpu:.2f} | {peak:.0f} "
-              f"| {2 * size / 1e6 + 200:.0f} | {pre_cells} |")
+                     {k: statistics.median(v) for k, v in stages.items()}, statistics.median(cpus), precommit,
+                     statistics.median(cmark_cpus)))
+    print("| articles | bytes | cmark parse (s) | interlink suggest (s) | ratio | cmark CPU (s) | interlink CPU (s) "
+          "| CPU ratio | peak memory (MB) | memory limit 2×bytes+200 MB | pre-commit, 3 files (s) | pre-commit / full "
+          "| pre-commit / full, CPU |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for n, size, c, s, peak, _, cpu, pre, ccpu in rows:
+        pre_cells = f"{pre[0]:.2f} | {pre[0] / s:.2f} | {pre[1] / cpu:.2f}" if pre is not None else "– | – | –"
+        print(f"| {n:,} | {size / 1e6:.1f} MB | {c:.2f} | {s:.2f} | {s / c:.1f}× | {ccpu:.2f} | {cpu:.2f} "
+              f"| {cpu / ccpu:.1f}× | {peak:.0f} | {2 * size / 1e6 + 200:.0f} | {pre_cells} |")
     print()
     stage_names = list(rows[0][5].keys()) if rows else []
     print("| articles | " + " | ".join(stage_names) + " |")
     print("|---|" + "---|" * len(stage_names))
-    for n, _, _, _, _, stages, _, _ in rows:
+    for n, _, _, _, _, stages, _, _, _ in rows:
         print(f"| {n:,} | " + " | ".join(f"{stages.get(k, 0):.2f}" for k in stage_names) + " |")
 
 
@@ -115,17 +121,21 @@ def measure_precommit(binary, site, runs):
                       for folder, _, files in os.walk(copy) for name in files if name.endswith(".md"))
     edited = [markdown[len(markdown) // 7], markdown[len(markdown) // 2], markdown[-3]]
     subprocess.run([binary, "suggest", "--root", copy, "--format", "json"], check=True, stdout=subprocess.DEVNULL)
-    times = []
+    times, cpus = [], []
     for run in range(runs):
         for path in edited:
             with open(os.path.join(copy, path), "a", encoding="utf-8") as handle:
                 handle.write(f"\nA sentence written just before commit number {run}.\n")
         start = time.perf_counter()
-        subprocess.run([binary, "suggest", "--root", copy, "--format", "json"] + [os.path.join(copy, p) for p in edited],
-                       check=True, stdout=subprocess.DEVNULL)
+        timed = subprocess.run(["/usr/bin/time", "-f", "cpu-s %U %S", binary, "suggest", "--root", copy, "--format",
+                                "json"] + [os.path.join(copy, p) for p in edited],
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         times.append(time.perf_counter() - start)
+        for line in timed.stderr.splitlines():
+            if line.startswith("cpu-s "):
+                cpus.append(float(line.split()[1]) + float(line.split()[2]))
     shutil.rmtree(copy)
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpus)
 
 
 if __name__ == "__main__":
