@@ -142,10 +142,9 @@ public struct ArticleCache: Sendable {
 
     private static func readHeader(_ bytes: [UInt8], toolVersion: String) -> Header? {
         guard bytes.count >= magic.count + 16, Array(bytes[0..<magic.count]) == magic else { return nil }
-        // The last 16 bytes are a hash of everything before them.
-        let body = Array(bytes[0..<(bytes.count - 16)])
-        let checksum = ContentHash(body)
         return bytes.withUnsafeBytes { buffer -> Header? in
+            // The last 16 bytes are a hash of everything before them.
+            let checksum = ContentHash(buffer: UnsafeRawBufferPointer(rebasing: buffer[0..<(bytes.count - 16)]))
             var trailer = BinaryReader(buffer, offset: bytes.count - 16)
             guard let high = try? trailer.fixed64(), let low = try? trailer.fixed64(),
                 ContentHash(high: high, low: low) == checksum

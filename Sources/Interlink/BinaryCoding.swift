@@ -153,9 +153,14 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(_ bytes: [UInt8]) {
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(bytes.count)
-        bytes.withUnsafeBytes { buffer in
+        self = bytes.withUnsafeBytes { ContentHash(buffer: $0) }
+    }
+
+    /// The hash of the bytes in `buffer` (the same as of an array holding them).
+    init(buffer: UnsafeRawBufferPointer) {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(buffer.count)
+        do {
             let count = buffer.count
             var index = 0
             while index + 8 <= count {
