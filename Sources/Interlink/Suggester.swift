@@ -202,39 +202,37 @@ public struct Suggester: Sendable {
     func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
         let documentFrequency = table.documentFrequency
-        do {
-            let article = site.articles[source]
-            guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
-            else { return [] }
-            let alreadyLinked = graph.targets(of: source)
-            let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
-            let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
-            var perTarget: [Int: Int] = [:]
-            for mention in mentions[source] {
-                for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
-            }
-            var result: [Candidate] = []
-            for mention in mentions[source] {
-                let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
-                let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
-                for topicIndex in mention.topics {
-                    let topic = index.topics[Int(topicIndex)]
-                    guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
-                    let features = CandidateFeatures(
-                        topicWeight: topic.weight, specificity: specificity,
-                        relatedness: relatedness.similarity(source, topic.target),
-                        position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
-                        mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
-                        isCode: mention.isCode, context: mention.context)
-                    result.append(
-                        Candidate(
-                            source: source, target: topic.target, topic: topicIndex, mention: mention,
-                            features: features, score: Self.score(features)))
-                }
-            }
-            if let floor { result.removeAll { !($0.score >= floor) } }
-            return result
+        let article = site.articles[source]
+        guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
+        else { return [] }
+        let alreadyLinked = graph.targets(of: source)
+        let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
+        let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
+        var perTarget: [Int: Int] = [:]
+        for mention in mentions[source] {
+            for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
         }
+        var result: [Candidate] = []
+        for mention in mentions[source] {
+            let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
+            let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
+            for topicIndex in mention.topics {
+                let topic = index.topics[Int(topicIndex)]
+                guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
+                let features = CandidateFeatures(
+                    topicWeight: topic.weight, specificity: specificity,
+                    relatedness: relatedness.similarity(source, topic.target),
+                    position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
+                    mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
+                    isCode: mention.isCode, context: mention.context)
+                result.append(
+                    Candidate(
+                        source: source, target: topic.target, topic: topicIndex, mention: mention,
+                        features: features, score: Self.score(features)))
+            }
+        }
+        if let floor { result.removeAll { !($0.score >= floor) } }
+        return result
     }
 
     func phraseKey(_ mention: Mention) -> String {
