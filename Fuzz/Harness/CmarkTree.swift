@@ -78,9 +78,10 @@ struct CmarkTree {
                 default: break
                 }
                 // Leaf nodes are entered only.
-                if [CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK,
-                    CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK].contains(type)
-                {
+                if [
+                    CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK,
+                    CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK,
+                ].contains(type) {
                     tokens.append(.exit(name))
                 }
             } else if event == CMARK_EVENT_EXIT {
@@ -165,7 +166,8 @@ struct CmarkTree {
         case CMARK_NODE_EMPH: return "em"
         case CMARK_NODE_STRONG: return "strong"
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            return "\(type == CMARK_NODE_LINK ? "a" : "img") \(url(node)) \(cmark_node_get_title(node).map { String(cString: $0) } ?? "")"
+            return
+                "\(type == CMARK_NODE_LINK ? "a" : "img") \(url(node)) \(cmark_node_get_title(node).map { String(cString: $0) } ?? "")"
         default: return "node \(type.rawValue)"
         }
     }

@@ -22,7 +22,9 @@ enum DocumentChecks {
     static func check(_ document: MarkdownDocument, bytes: [UInt8], strict: Bool, problems: inout Problems) {
         let all = 0..<bytes.count
         func inside(_ range: Range<Int>, _ what: String) -> Bool {
-            if range.lowerBound >= 0, range.upperBound <= bytes.count, range.lowerBound <= range.upperBound { return true }
+            if range.lowerBound >= 0, range.upperBound <= bytes.count, range.lowerBound <= range.upperBound {
+                return true
+            }
             problems.add("\(what) \(range) is outside the file (\(all))")
             return false
         }
@@ -45,13 +47,15 @@ enum DocumentChecks {
         let zones = ZoneIndex(document.forbiddenZones)
         for span in document.spans {
             let slice = bytes[span.range]
-            let where_ = "span \(document.lines.location(of: span.range.lowerBound)) \"\(String(decoding: slice, as: UTF8.self))\""
-            if span.range.lowerBound < previousEnd { problems.add("\(where_) overlaps the span before it") }
+            let label =
+                "span \(document.lines.location(of: span.range.lowerBound)) \"\(String(decoding: slice, as: UTF8.self))\""
+            if span.range.lowerBound < previousEnd { problems.add("\(label) overlaps the span before it") }
             previousEnd = max(previousEnd, span.range.upperBound)
-            if String(validating: slice, as: UTF8.self) == nil { problems.add("\(where_) is not valid UTF-8") }
-            if slice.contains(0x0A) || slice.contains(0x0D) { problems.add("\(where_) holds a line break") }
+            if String(validating: slice, as: UTF8.self) == nil { problems.add("\(label) is not valid UTF-8") }
+            if slice.contains(0x0A) || slice.contains(0x0D) { problems.add("\(label) holds a line break") }
             if let zone = zones.overlap(span.range) {
-                problems.add("\(where_) overlaps a \(zone.kind) zone at \(document.lines.location(of: zone.range.lowerBound))")
+                problems.add(
+                    "\(label) overlaps a \(zone.kind) zone at \(document.lines.location(of: zone.range.lowerBound))")
             }
         }
         for code in document.codeSpans where String(validating: bytes[code.range], as: UTF8.self) == nil {
@@ -64,7 +68,8 @@ enum DocumentChecks {
             let slice = Array(bytes[span.range])
             guard let found = tree.paragraphText.firstRange(of: slice, from: cursor) else {
                 problems.add(
-                    "span \(document.lines.location(of: span.range.lowerBound)) \"\(String(decoding: slice, as: UTF8.self))\" is not text cmark reads")
+                    "span \(document.lines.location(of: span.range.lowerBound)) \"\(String(decoding: slice, as: UTF8.self))\" is not text cmark reads"
+                )
                 continue
             }
             cursor = found.lowerBound + 1

@@ -32,7 +32,10 @@ public enum FuzzHarness {
     /// Articles every input may link to, with titles, a section heading, TOML and YAML front matter, and a
     /// path with a space (a destination written in `<…>`).
     static let fixedArticles: [(path: String, text: String)] = [
-        ("fixed/page-speed.md", "---\ntitle: Page Speed\naliases: [/speed/]\n---\nPage speed is how fast a page loads.\n"),
+        (
+            "fixed/page-speed.md",
+            "---\ntitle: Page Speed\naliases: [/speed/]\n---\nPage speed is how fast a page loads.\n"
+        ),
         (
             "fixed/internal-links.md",
             "# Internal Links\n\nLinks between the pages of one site.\n\n## Anchor Text\n\nThe words of a link.\n"
@@ -49,7 +52,9 @@ public enum FuzzHarness {
         for generator in Generator.allCases {
             let layout = SiteLayout(generator: generator, contentDirectories: [""])
             result[generator] = fixedArticles.map { fixed in
-                guard let article = try? SiteLoader.parseArticle(path: fixed.path, bytes: Array(fixed.text.utf8), layout: layout)
+                guard
+                    let article = try? SiteLoader.parseArticle(
+                        path: fixed.path, bytes: Array(fixed.text.utf8), layout: layout)
                 else { fatalError("fixed article \(fixed.path) does not load") }
                 return article
             }
@@ -107,7 +112,9 @@ public enum FuzzHarness {
             do {
                 let article = try SiteLoader.parseArticle(path: path, bytes: piece, layout: layout)
                 if piece.contains(0) { problems.add("a file with a NUL byte was loaded") }
-                if String(validating: piece, as: UTF8.self) == nil { problems.add("a file with invalid UTF-8 was loaded") }
+                if String(validating: piece, as: UTF8.self) == nil {
+                    problems.add("a file with invalid UTF-8 was loaded")
+                }
                 articles.append(article)
             } catch {
                 if error.path != path { problems.add("the error names \(error.path)") }
@@ -146,7 +153,9 @@ public enum FuzzHarness {
             }
             let location = article.document.lines.location(of: suggestion.offset)
             if (location.line, location.column) != (suggestion.line, suggestion.column) {
-                problems.add("suggestion \"\(suggestion.anchor)\" says \(suggestion.line):\(suggestion.column), is at \(location)")
+                problems.add(
+                    "suggestion \"\(suggestion.anchor)\" says \(suggestion.line):\(suggestion.column), is at \(location)"
+                )
             }
         }
 

@@ -13,7 +13,8 @@ enum RewriteChecks {
         // Every suggestion is applied or rejected, once.
         let outcome = plan.applied.map(\.id) + plan.rejected.map(\.suggestion.id)
         if outcome.sorted() != given.map(\.id).sorted() {
-            problems.add("\(given.count) suggestions given, \(plan.applied.count) applied and \(plan.rejected.count) rejected")
+            problems.add(
+                "\(given.count) suggestions given, \(plan.applied.count) applied and \(plan.rejected.count) rejected")
         }
         guard !plan.applied.isEmpty else {
             if plan.rewritten != plan.original { problems.add("nothing applied, yet the file changes") }
@@ -33,9 +34,10 @@ enum RewriteChecks {
             if !anchor.elementsEqual(suggestion.anchor.utf8) {
                 problems.add("applied anchor \"\(suggestion.anchor)\" is not the bytes at \(range)")
             }
-            guard let replacement = try? renderer.render(
-                anchor: anchor, source: article, target: site.articles[target], fragment: suggestion.fragment,
-                inTable: false)
+            guard
+                let replacement = try? renderer.render(
+                    anchor: anchor, source: article, target: site.articles[target], fragment: suggestion.fragment,
+                    inTable: false)
             else {
                 problems.add("applied anchor \"\(suggestion.anchor)\" cannot be rendered")
                 return
@@ -68,7 +70,9 @@ enum RewriteChecks {
         let after = MarkdownParser.parse(plan.rewritten, frontMatter: before.frontMatter)
         DocumentChecks.check(after, bytes: plan.rewritten, strict: true, problems: &problems)
         let headings = { (document: MarkdownDocument) in document.headings.map { "h\($0.level) \($0.text) #\($0.id)" } }
-        if headings(after) != headings(before) { problems.add("headings change: \(headings(before)) → \(headings(after))") }
+        if headings(after) != headings(before) {
+            problems.add("headings change: \(headings(before)) → \(headings(after))")
+        }
         func moved(_ offset: Int) -> Int { offset + (shifts.last(where: { $0.at <= offset })?.by ?? 0) }
         let oldLinks = before.links.map { link in
             "\(link.kind.rawValue) \(link.destination) \"\(link.text)\" at \(moved(link.range.lowerBound))"
@@ -80,12 +84,15 @@ enum RewriteChecks {
             if let index = newStarts[link.range.lowerBound], link.range == newRanges[index] {
                 newLinks.append(link)
                 let anchor = applied[index].anchor
-                let reads = anchor.hasPrefix("`") ? (before.codeSpans.first { $0.range.lowerBound == applied[index].offset }?.code ?? "") : anchor
+                let reads =
+                    anchor.hasPrefix("`")
+                    ? (before.codeSpans.first { $0.range.lowerBound == applied[index].offset }?.code ?? "") : anchor
                 if link.text != reads, link.text.trimmingCharacters(in: [" "]) != reads.trimmingCharacters(in: [" "]) {
                     problems.add("new link for \"\(anchor)\" reads \"\(link.text)\"")
                 }
             } else {
-                keptLinks.append("\(link.kind.rawValue) \(link.destination) \"\(link.text)\" at \(link.range.lowerBound)")
+                keptLinks.append(
+                    "\(link.kind.rawValue) \(link.destination) \"\(link.text)\" at \(link.range.lowerBound)")
             }
         }
         if newLinks.count != newRanges.count {
@@ -126,7 +133,9 @@ enum RewriteChecks {
         }
         let stripped = new.tokens(removingLinks: removed)
         if stripped != old.tokens {
-            let at = zip(stripped, old.tokens).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(stripped.count, old.tokens.count)
+            let at =
+                zip(stripped, old.tokens).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(stripped.count, old.tokens.count)
             let context = { (tokens: [CmarkTree.Token]) in
                 tokens[max(0, at - 3)..<min(tokens.count, at + 3)].map(\.description).joined(separator: " ")
             }

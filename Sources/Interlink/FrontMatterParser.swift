@@ -107,11 +107,13 @@ public enum FrontMatterParser {
     }
 
     static func parseTOML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
-        if let bad = unfinishedDateTime(in: Array(content.utf8)) {
-            let location = LineTable(Array(content.utf8)).location(of: bad)
+        // TOMLKit's parser asserts on a few malformed values instead of reporting them (see TOMLParserTraps).
+        let bytes = Array(content.utf8)
+        if let trap = TOMLParserTraps.first(in: bytes) {
+            let location = LineTable(bytes).location(of: trap.offset)
             throw Diagnostic(
                 path: path, line: location.line + lineOffset, column: location.column,
-                message: "invalid TOML front matter: expected a time (hh:mm:ss) after the date's 'T'")
+                message: "invalid TOML front matter: \(trap.message)")
         }
         let table: TOMLTable
         do {
@@ -124,56 +126,6 @@ public enum FrontMatterParser {
             throw Diagnostic(path: path, line: lineOffset + 1, message: "invalid TOML front matter: \(error)")
         }
         return FrontMatter(fields: convert(table))
-    }
-
-    /// The offset of the `T` of a value like `1979-05-27Tx`: a date, `T` or `t`, and no digit after it. toml++
-    /// (TOMLKit 0.6) asserts that a digit follows — an abort in a debug build, undefined behaviour in a release
-    /// one (found by the fuzzer) — so such text never reaches it. Strings and comments are skipped.
-    static func unfinishedDateTime(in text: [UInt8]) -> Int? {
-        func isDigit(_ index: Int) -> Bool { index < text.count && (0x30...0x39).contains(text[index]) }
-        func starts(_ delimiter: [UInt8], at index: Int) -> Bool {
-            index + delimiter.count <= text.count && text[index..<(index + delimiter.count)].elementsEqual(delimiter)
-        }
-        let valueOpeners: [UInt8] = Array("=[,{".utf8)
-        var index = 0
-        var previous = UInt8(ascii: "=")  // the last byte outside strings and comments that is not a blank
-        while index < text.count {
-            let byte = text[index]
-            if byte == UInt8(ascii: "#") {
-                while index < text.count, text[index] != 0x0A { index += 1 }
-                continue
-            }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                // Basic strings take escapes, literal strings do not; both have a multi-line form.
-                let triple = [byte, byte, byte]
-                let multiLine = starts(triple, at: index)
-                index += multiLine ? 3 : 1
-                while index < text.count {
-                    if byte == UInt8(ascii: "\""), text[index] == UInt8(ascii: "\\") {
-                        index += 2
-                    } else if multiLine ? starts(triple, at: index) : text[index] == byte {
-                        index += multiLine ? 3 : 1
-                        break
-                    } else if !multiLine, text[index] == 0x0A {
-                        break
-                    } else {
-                        index += 1
-                    }
-                }
-                previous = byte
-                continue
-            }
-            if valueOpeners.contains(previous), (0..<4).allSatisfy({ isDigit(index + $0) }), index + 11 < text.count,
-                text[index + 4] == UInt8(ascii: "-"), isDigit(index + 5), isDigit(index + 6),
-                text[index + 7] == UInt8(ascii: "-"), isDigit(index + 8), isDigit(index + 9),
-                text[index + 10] == UInt8(ascii: "T") || text[index + 10] == UInt8(ascii: "t"), !isDigit(index + 11)
-            {
-                return index + 10
-            }
-            if byte != 0x20, byte != 0x09 { previous = byte }
-            index += 1
-        }
-        return nil
     }
 
     private static func convert(_ table: TOMLTable) -> [String: FrontMatterValue] {

@@ -22,8 +22,13 @@ struct LinkEditVerifier {
 
     /// The problem with `rewritten`, or nil when it is sound. `removed` lists the links of the original
     /// that the edits replace or take out.
+    ///
+    /// With `edits` (the original ranges and their replacements), the prose outside them must also keep its
+    /// emphasis, byte for byte: whether cmark pairs a `*` or `_` depends on the characters next to it, which
+    /// a new link's brackets change (`*a *b c*` can pair differently once `b` is `[b](…)`).
     func problem(
-        article: Article, source: Int, rewritten: [UInt8], expected: [ExpectedLink], removed: [MarkdownLink] = []
+        article: Article, source: Int, rewritten: [UInt8], expected: [ExpectedLink], removed: [MarkdownLink] = [],
+        edits: [Edit] = []
     ) -> String? {
         let before = article.document
         let after = MarkdownParser.parse(rewritten, frontMatter: before.frontMatter)
@@ -56,7 +61,53 @@ struct LinkEditVerifier {
         }
         guard blocks(after) == blocks(before) else { return "code, HTML or block structure would change" }
         guard after.emphasisOutline == before.emphasisOutline else { return "emphasis around the link would change" }
+        if !edits.isEmpty, Self.prose(before.spans, cutting: edits, shifted: true) != Self.prose(after.spans, cutting: edits, shifted: false)
+        {
+            return "emphasis around the link would change"
+        }
         return nil
+    }
+
+    /// The prose of a file as (range, emphasized) pieces in the rewritten file's offsets, the edited ranges cut
+    /// out, adjacent pieces alike merged. `shifted`: `spans` are the original's, moved by the edits before them;
+    /// otherwise they are the rewritten file's, and the cuts are where the replacements landed.
+    private static func prose(_ spans: [TextSpan], cutting edits: [Edit], shifted: Bool) -> [ProsePiece] {
+        let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var cuts: [(range: Range<Int>, shift: Int)] = []
+        var shift = 0
+        for edit in sorted {
+            let start = edit.range.lowerBound + (shifted ? 0 : shift)
+            let end = shifted ? edit.range.upperBound : start + edit.replacement.count
+            shift += edit.replacement.count - edit.range.count
+            cuts.append((start..<end, shift))
+        }
+        var pieces: [ProsePiece] = []
+        var cut = 0
+        for span in spans {
+            var start = span.range.lowerBound
+            while start < span.range.upperBound {
+                while cut < cuts.count, cuts[cut].range.upperBound <= start { cut += 1 }
+                var end = span.range.upperBound
+                if cut < cuts.count, cuts[cut].range.lowerBound < end { end = max(start, cuts[cut].range.lowerBound) }
+                if end > start {
+                    let move = shifted ? (cut > 0 ? cuts[cut - 1].shift : 0) : 0
+                    let range = (start + move)..<(end + move)
+                    if let last = pieces.last, last.range.upperBound == range.lowerBound, last.emphasized == span.emphasized {
+                        pieces[pieces.count - 1].range = last.range.lowerBound..<range.upperBound
+                    } else {
+                        pieces.append(ProsePiece(range: range, emphasized: span.emphasized))
+                    }
+                }
+                start = cut < cuts.count && cuts[cut].range.lowerBound < span.range.upperBound
+                    ? max(end, cuts[cut].range.upperBound) : span.range.upperBound
+            }
+        }
+        return pieces
+    }
+
+    private struct ProsePiece: Equatable {
+        var range: Range<Int>
+        var emphasized: Bool
     }
 
     private static func key(_ link: MarkdownLink) -> String {

@@ -40,26 +40,34 @@ import Testing
         try write("unterminated.md", Array("---\ntitle: Never closed\n\nPage speed matters.\n".utf8))
         var bomb = "---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1..<9 {
-            bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            bomb +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         try write("alias-bomb.md", Array((bomb + "---\nPage speed.\n").utf8))
         try write(
             "deep-front-matter.md",
-            Array(("---\na: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n---\nText.\n").utf8))
+            Array(
+                ("---\na: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+                    + "\n---\nText.\n").utf8))
         // Over 20 MB without writing 20 MB: the size is refused before anything is read.
         FileManager.default.createFile(atPath: copy.url(posts + "too-big.md").path, contents: nil)
         #expect(truncate(copy.url(posts + "too-big.md").path, 21_000_000) == 0)
-        try FileManager.default.createSymbolicLink(atPath: copy.url(posts + "loop.md").path, withDestinationPath: "loop.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: copy.url(posts + "loop.md").path, withDestinationPath: "loop.md")
         try FileManager.default.createSymbolicLink(
             atPath: copy.url(posts + "dangling.md").path, withDestinationPath: "nowhere.md")
         #expect(mkfifo(copy.url("pipe").path, 0o644) == 0)
-        try FileManager.default.createSymbolicLink(atPath: copy.url(posts + "fifo.md").path, withDestinationPath: "../../pipe")
+        try FileManager.default.createSymbolicLink(
+            atPath: copy.url(posts + "fifo.md").path, withDestinationPath: "../../pipe")
 
         try write("empty.md", [])
         try write("only-front-matter.md", Array("---\ntitle: Only Front Matter\n---\n".utf8))
         try write(
             "large-front-matter.md",
-            Array(("---\n" + (0..<40_000).map { "key\($0): a value about page speed\n" }.joined() + "---\nShort body.\n").utf8))
+            Array(
+                ("---\n" + (0..<40_000).map { "key\($0): a value about page speed\n" }.joined() + "---\nShort body.\n")
+                    .utf8))
         let sentence = "Internal linking and page speed and anchor text, again and again. "
         // A 1 MB line here (BadInputTests loads a 10 MB one): long enough to be a hostile line, short enough to apply.
         try write("long-line.md", Array(String(repeating: sentence, count: 1024 * 1024 / sentence.utf8.count).utf8))
@@ -87,11 +95,15 @@ import Testing
         #expect(output.stderr == Self.expectedErrors)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let paths = Set(((object["articles"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String })
-        let example = Set(try FileManager.default.subpathsOfDirectory(atPath: copy.url("content").path)
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix("posts/x.md") }.map { "content/" + $0 })
-            .subtracting(Self.refused.keys.map { Self.posts + $0 })
+        let example = Set(
+            try FileManager.default.subpathsOfDirectory(atPath: copy.url("content").path)
+                .filter { $0.hasSuffix(".md") && !$0.hasPrefix("posts/x.md") }.map { "content/" + $0 }
+        )
+        .subtracting(Self.refused.keys.map { Self.posts + $0 })
         let expected = example.union(Self.loaded.map { Self.posts + $0 })
-        #expect(paths == expected, "missing \(expected.subtracting(paths).sorted()), extra \(paths.subtracting(expected).sorted())")
+        #expect(
+            paths == expected,
+            "missing \(expected.subtracting(paths).sorted()), extra \(paths.subtracting(expected).sorted())")
         let errors = ((object["errors"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String }
         #expect(errors == Self.refused.keys.sorted().map { Self.posts + $0 })
     }
@@ -101,14 +113,19 @@ import Testing
         let before = copy.snapshot()
         let output = try CommandRunner.run(["apply", "--root", copy.root.path, "--quiet"])
         #expect(output.status == 2)
-        #expect(output.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined()
-            == Self.expectedErrors)
+        #expect(
+            output.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map { $0 + "\n" }.joined()
+                == Self.expectedErrors)
         let after = copy.snapshot()
         for name in Self.refused.keys where before[Self.posts + name] != nil {
             #expect(after[Self.posts + name] == before[Self.posts + name], "\(name) changed")
         }
-        for (name, destination) in [("loop.md", "loop.md"), ("dangling.md", "nowhere.md"), ("linked.md", "../../outside/real.md")] {
-            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: copy.url(Self.posts + name).path) == destination)
+        for (name, destination) in [
+            ("loop.md", "loop.md"), ("dangling.md", "nowhere.md"), ("linked.md", "../../outside/real.md"),
+        ] {
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: copy.url(Self.posts + name).path)
+                    == destination)
         }
         let changed = SiteCopy.changed(before, after)
         #expect(changed.count > 20, "the good files are still written")
@@ -129,7 +146,8 @@ import Testing
             #expect(output.status == 2, "\(command)")
             #expect(
                 output.stderr.hasPrefix(
-                    ".:1:1: error: the site has 46 articles, over the limit of 10 (max_articles in .interlink.yml); nothing was read\n"),
+                    ".:1:1: error: the site has 46 articles, over the limit of 10 (max_articles in .interlink.yml); nothing was read\n"
+                ),
                 "\(command): \(output.stderr)")
         }
         #expect(copy.snapshot() == before)
@@ -137,11 +155,17 @@ import Testing
 
     /// `ulimit -f`: the rewritten file is over the limit, so its write fails (SIGXFSZ is ignored, so this is an
     /// error, not a crash). The file stays as it was, the temporary file is removed, the other files are written.
-    @Test func theFileSizeLimitWhileWritingLeavesTheFileIntact() throws {
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["INTERLINK_SANITIZER"] == "thread",
+            "ThreadSanitizer's runtime grows file-backed mappings and dies of SIGBUS under a file-size limit"))
+    func theFileSizeLimitWhileWritingLeavesTheFileIntact() throws {
         let copy = try SiteCopy.exampleSite()
         let big = "content/posts/anchor-text.md"
         // Padding after the prose, in an HTML comment: over 16 KB, and the links still land in the prose.
-        try copy.write(big, try copy.bytes(big) + Array(("\n<!--\n" + String(repeating: "padding\n", count: 2_100) + "-->\n").utf8))
+        try copy.write(
+            big, try copy.bytes(big) + Array(("\n<!--\n" + String(repeating: "padding\n", count: 2_100) + "-->\n").utf8)
+        )
         let before = copy.snapshot()
         let binary = try #require(CommandRunner.executable)
         let run = try LiveCommand(
@@ -150,7 +174,9 @@ import Testing
         run.closeInput()
         let (reason, status) = run.finish()
         #expect(reason == .exit && status == 2, "\(run.stderr)")
-        #expect(run.stderr.contains("\(big):1:1: error: cannot write: File too large; the file is unchanged\n"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("\(big):1:1: error: cannot write: File too large; the file is unchanged\n"),
+            "\(run.stderr)")
         let after = copy.snapshot()
         #expect(after[big] == before[big])
         #expect(SiteCopy.changed(before, after).count > 20, "the other files are still written")
@@ -160,7 +186,8 @@ import Testing
     /// A full disk: a site on a 1 MB tmpfs filled up but for a few kilobytes. Needs root (mount).
     @Test(.enabled(if: getuid() == 0, "mounting a small file system needs root"))
     func aFullDiskLeavesTheFilesIntact() throws {
-        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("interlink-full-\(UUID().uuidString)")
+        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "interlink-full-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: mountPoint) }
         let mount = try LiveCommand(
@@ -170,9 +197,14 @@ import Testing
             print("HostileSiteTests: cannot mount a tmpfs here (\(mount.stderr)); full-disk case skipped")
             return
         }
-        defer { _ = try? LiveCommand(["-l", mountPoint.path], in: mountPoint, executable: URL(fileURLWithPath: "/bin/umount")).finish() }
+        defer {
+            _ = try? LiveCommand(
+                ["-l", mountPoint.path], in: mountPoint, executable: URL(fileURLWithPath: "/bin/umount")
+            ).finish()
+        }
         let site = mountPoint.appendingPathComponent("site")
-        try FileManager.default.copyItem(at: CommandRunner.repositoryRoot.appendingPathComponent("ExampleSite"), to: site)
+        try FileManager.default.copyItem(
+            at: CommandRunner.repositoryRoot.appendingPathComponent("ExampleSite"), to: site)
         try? FileManager.default.removeItem(at: site.appendingPathComponent(".interlink-cache"))
         // Fill the disk, leaving less than any article needs for its rewritten copy.
         let filler = mountPoint.appendingPathComponent("filler")
@@ -202,7 +234,8 @@ import Testing
             #expect(
                 error.hasSuffix("error: cannot write: No space left on device; the file is unchanged")
                     || error.hasSuffix("error: cannot flush: No space left on device; the file is unchanged")
-                    || error.hasSuffix("error: cannot create a temporary file: No space left on device; the file is unchanged"),
+                    || error.hasSuffix(
+                        "error: cannot create a temporary file: No space left on device; the file is unchanged"),
                 "\(error)")
         }
         #expect(snapshot() == before)
@@ -216,7 +249,8 @@ import Testing
     @Test(
         .enabled(
             if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
-            "needs root and setpriv to run the binary as another user; as an ordinary user BadInputTests.unreadableFile covers it"))
+            "needs root and setpriv to run the binary as another user; as an ordinary user BadInputTests.unreadableFile covers it"
+        ))
     func anUnreadableFileOrFolderIsAnErrorAndTheRestIsProcessed() throws {
         let copy = try SiteCopy.exampleSite()
         try copy.write("content/posts/locked.md", Array("# Locked\n\nNobody may read this.\n".utf8))
@@ -250,7 +284,9 @@ import Testing
         #expect(errors.count > 10)
         for error in errors.dropFirst() {
             #expect(error.hasPrefix("content/posts/"))
-            #expect(error.hasSuffix("error: cannot create a temporary file: Permission denied; the file is unchanged"), "\(error)")
+            #expect(
+                error.hasSuffix("error: cannot create a temporary file: Permission denied; the file is unchanged"),
+                "\(error)")
         }
         // Nothing in the locked folder changed; files elsewhere may have been written, soundly.
         let after = copy.snapshot()
@@ -267,7 +303,8 @@ import Testing
     @Test func aFileChangedOrATargetDeletedDuringTheRunIsReportedAndTheRestIsWritten() throws {
         let reference = try SiteCopy.exampleSite()
         let suggestions = try CommandRunner.run(["suggest", "--root", reference.root.path, "--format", "json"])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(suggestions.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(suggestions.stdout.utf8)) as? [String: Any])
         let all = try #require(object["suggestions"] as? [[String: Any]])
         let sources = all.compactMap { $0["source"] as? String }
         let targets = all.compactMap { $0["target"] as? String }
@@ -295,7 +332,10 @@ import Testing
             let source = suggestion["source"] as? String ?? ""
             let line = suggestion["line"] as? Int ?? 0
             #expect(
-                errors.contains { $0.hasPrefix("\(source):\(line):") && $0.hasSuffix("not written: \(deleted) was deleted during the run") },
+                errors.contains {
+                    $0.hasPrefix("\(source):\(line):")
+                        && $0.hasSuffix("not written: \(deleted) was deleted during the run")
+                },
                 "\(errors)")
         }
         #expect(errors.count == toDeleted.count + 1, "\(errors)")

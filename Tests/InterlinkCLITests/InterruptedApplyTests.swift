@@ -14,7 +14,8 @@ nonisolated(unsafe) private var generatedFolders: [String] = []
         let applied: SiteCopy
 
         init?() {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("interlink-signal-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "interlink-signal-\(UUID().uuidString)")
             let generator = Process()
             generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             generator.arguments = [
@@ -27,7 +28,8 @@ nonisolated(unsafe) private var generatedFolders: [String] = []
             defer { try? FileManager.default.removeItem(at: folder) }
             guard generator.terminationStatus == 0, let original = try? SiteCopy(of: folder),
                 let applied = try? SiteCopy(of: folder),
-                let output = try? CommandRunner.run(["apply", "--root", applied.root.path, "--quiet"]), output.status == 0
+                let output = try? CommandRunner.run(["apply", "--root", applied.root.path, "--quiet"]),
+                output.status == 0
             else { return nil }
             self.original = original
             self.applied = applied
@@ -60,7 +62,9 @@ nonisolated(unsafe) private var generatedFolders: [String] = []
         let (reason, status) = run.finish()
         try #require(writing, "apply ended before it had written 40 files: \(run.stderr.suffix(300))")
         #expect(reason == .uncaughtSignal && status == signal, "ended with \(reason) \(status)")
-        #expect(run.stderr.contains("; every file is either as it was or completely rewritten\n"), "\(run.stderr.suffix(200))")
+        #expect(
+            run.stderr.contains("; every file is either as it was or completely rewritten\n"),
+            "\(run.stderr.suffix(200))")
 
         let after = copy.snapshot()
         #expect(Set(after.keys) == Set(before.keys))

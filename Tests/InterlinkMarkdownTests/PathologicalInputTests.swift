@@ -25,29 +25,46 @@ import Testing
             name: "2,000 lines of ever deeper quotes",
             text: (0..<2_000).map { repeated("> ", $0) + "page speed\n" }.joined(), linkable: true),
         Case(name: "100,000 [", text: repeated("[", 100_000) + " page speed\n", linkable: true),
-        Case(name: "50,000 nested brackets", text: repeated("[", 50_000) + "page speed" + repeated("]", 50_000) + "\n", linkable: false),
+        Case(
+            name: "50,000 nested brackets", text: repeated("[", 50_000) + "page speed" + repeated("]", 50_000) + "\n",
+            linkable: false),
         Case(name: "100,000 [[ (wikilink openers)", text: repeated("[[", 50_000) + " page speed\n", linkable: true),
         Case(name: "30,000 wikilinks", text: repeated("[[a]] ", 30_000) + " page speed\n", linkable: true),
         Case(name: "100,000 *", text: repeated("*", 100_000) + " page speed\n", linkable: true),
         Case(name: "100,000 _", text: repeated("_", 100_000) + " page speed\n", linkable: true),
-        Case(name: "nested strong and emphasis", text: repeated("*a **a ", 20_000) + "b" + repeated(" a** a*", 20_000) + " page speed\n", linkable: true),
+        Case(
+            name: "nested strong and emphasis",
+            text: repeated("*a **a ", 20_000) + "b" + repeated(" a** a*", 20_000) + " page speed\n", linkable: true),
         Case(name: "emphasis openers", text: repeated("_a ", 50_000) + "page speed\n", linkable: true),
         Case(name: "backticks", text: repeated("e`", 50_000) + " page speed\n", linkable: true),
-        Case(name: "backtick runs", text: (1..<500).map { repeated("`", $0) + "x " }.joined() + "page speed\n", linkable: false),
+        Case(
+            name: "backtick runs", text: (1..<500).map { repeated("`", $0) + "x " }.joined() + "page speed\n",
+            linkable: false),
         Case(name: "100,000 <", text: repeated("<", 100_000) + " page speed\n", linkable: true),
         Case(name: "open HTML tags", text: repeated("<a ", 30_000) + " page speed\n", linkable: false),
         Case(name: "HTML comment openers", text: repeated("a <!--", 20_000) + " page speed\n", linkable: false),
-        Case(name: "entities", text: repeated("&#", 50_000) + repeated(" &amp;", 10_000) + " page speed\n", linkable: true),
+        Case(
+            name: "entities", text: repeated("&#", 50_000) + repeated(" &amp;", 10_000) + " page speed\n",
+            linkable: true),
         Case(name: "unclosed links", text: repeated("[a](<b", 30_000) + " page speed\n", linkable: true),
-        Case(name: "link openers and emphasis closers", text: repeated("[ a_", 30_000) + " page speed\n", linkable: true),
-        Case(name: "30,000 reference definitions", text: repeated("[a]: /u\n", 30_000) + "\n[a] page speed\n", linkable: true),
+        Case(
+            name: "link openers and emphasis closers", text: repeated("[ a_", 30_000) + " page speed\n", linkable: true),
+        Case(
+            name: "30,000 reference definitions", text: repeated("[a]: /u\n", 30_000) + "\n[a] page speed\n",
+            linkable: true),
         // cmark places the inlines of a paragraph that opens with definitions as if the definitions were not
         // there: its text cannot be lined up with the bytes, so nothing in it is linkable (safe, if a pity).
-        Case(name: "definitions opening a paragraph", text: repeated("[a]: /u\n", 30_000) + "[a] page speed\n", linkable: false),
-        Case(name: "30,000 definition-like lines in a paragraph", text: "x\n" + repeated("[a]: /u page speed\n", 30_000), linkable: true),
+        Case(
+            name: "definitions opening a paragraph", text: repeated("[a]: /u\n", 30_000) + "[a] page speed\n",
+            linkable: false),
+        Case(
+            name: "30,000 definition-like lines in a paragraph", text: "x\n" + repeated("[a]: /u page speed\n", 30_000),
+            linkable: true),
         Case(name: "30,000 empty code blocks", text: repeated("```\n```\n", 30_000) + "page speed\n", linkable: true),
         Case(name: "50,000 {{ (template openers)", text: repeated("{{", 50_000) + " page speed\n", linkable: true),
-        Case(name: "10,000 template links", text: repeated("x ]({{< ref a.md >}})", 10_000) + " page speed\n", linkable: true),
+        Case(
+            name: "10,000 template links", text: repeated("x ]({{< ref a.md >}})", 10_000) + " page speed\n",
+            linkable: true),
         Case(name: "hard line breaks", text: repeated("page speed  \n", 20_000), linkable: true),
         Case(
             name: "a 10 MB line",
