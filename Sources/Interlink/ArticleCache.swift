@@ -579,12 +579,16 @@ extension ArticleCache {
     /// Writes what this run read and computed, unless the file already holds exactly that. Returns
     /// whether a file was written. Failing to write (a read-only site) is silent: the cache is an aid.
     @discardableResult
-    public func update(loaded: SiteLoader.Result, suggester: Suggester, reuse: SuggestReuse) -> Bool {
+    public func update(loaded: SiteLoader.Result, suggester: Suggester) -> Bool {
         let articles = loaded.site.articles
         let memo = suggester.memo
         let topics = memo.topics
         let termCounts = memo.termCounts
-        guard let mentions = memo.mentions, topics.count == articles.count, termCounts.count == articles.count else {
+        let countsReused = memo.termCountsReused
+        let topicsReused = memo.topicsReused
+        guard let mentions = memo.mentions, topics.count == articles.count, termCounts.count == articles.count,
+            countsReused.count == articles.count, topicsReused.count == articles.count
+        else {
             return false
         }
         var complete = true
@@ -592,9 +596,7 @@ extension ArticleCache {
         for (index, article) in articles.enumerated() {
             guard let record = loaded.cacheRecords[article.path] else { continue }
             stored += 1
-            if record.freshParse != nil || reuse.termCounts[index] == nil
-                || (topics[index] != nil && reuse.topics[index] == nil)
-            {
+            if record.freshParse != nil || !countsReused[index] || topics[index] != nil {
                 complete = false
             }
         }
@@ -608,16 +610,23 @@ extension ArticleCache {
             let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
             guard !parse.isEmpty else { return nil }
             // What this run took whole from the cache is copied as it was stored.
-            if record.freshParse == nil, reuse.termCounts[index] != nil, topics[index] == nil || reuse.topics[index] != nil,
+            if record.freshParse == nil, countsReused[index], topics[index] == nil,
                 let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
                 let raw = self.rawDerived(of: record.hash, path: article.path)
             {
                 return Record(hash: record.hash, parse: parse, derived: Array(raw))
             }
+            // Counts and topics taken from the cache are read from it again (they were not kept in memory).
+            let stored =
+                countsReused[index] || topicsReused[index]
+                ? self.derived(
+                    of: record.hash, path: article.path, title: article.title, target: index,
+                    byteCount: article.bytes.count) : nil
             var writer = BinaryWriter()
             DerivedContent(
-                path: article.path, title: article.title, termCounts: termCounts[index], topics: topics[index],
-                mentions: mentions[index]
+                path: article.path, title: article.title,
+                termCounts: termCounts[index] ?? (countsReused[index] ? stored?.termCounts : nil),
+                topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index]
             ).encode(into: &writer)
             return Record(hash: record.hash, parse: parse, derived: writer.bytes)
         }

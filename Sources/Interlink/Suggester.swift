@@ -120,7 +120,12 @@ public struct Suggester: Sendable {
             let own = KeywordIndex.ownTopics(
                 site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
                 cached: reuse?.topics)
-            if memo.enabled { memo.topics = own }
+            if memo.enabled {
+                // As with word counts below: only the topics extracted in this run are kept.
+                let reused = site.articles.indices.map { reuse?.topics[$0] != nil }
+                memo.topicsReused = reused
+                memo.topics = site.articles.indices.map { reused[$0] ? nil : own[$0] }
+            }
             return KeywordIndex(
                 site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: options.topicRules,
                 excludedTargets: excluded)
@@ -132,7 +137,13 @@ public struct Suggester: Sendable {
                 reuse?.termCounts[article]
                     ?? Relatedness.termCounts(of: site.articles[article], tokenizer: tokenizer, stopwords: stopwords)
             }
-            if memo.enabled { memo.termCounts = counts }
+            if memo.enabled {
+                // Only what was counted in this run is kept for the cache file: what came from it is
+                // copied or read again from it, so a large site does not hold every article's counts.
+                let reused = site.articles.indices.map { reuse?.termCounts[$0] != nil }
+                memo.termCountsReused = reused
+                memo.termCounts = site.articles.indices.map { reused[$0] ? nil : counts[$0] }
+            }
             return Relatedness(counts: counts)
         }
         if let reuse {
@@ -297,7 +308,9 @@ final class SuggestMemo: @unchecked Sendable {
     let enabled: Bool
     private let lock = NSLock()
     private var _topics: [[Topic]?] = []
-    private var _termCounts: [Relatedness.TermCounts] = []
+    private var _termCounts: [Relatedness.TermCounts?] = []
+    private var _termCountsReused: [Bool] = []
+    private var _topicsReused: [Bool] = []
     private var _mentions: [ArticleMentions]? = nil
     private var _mentionTable: Suggester.MentionTable? = nil
     private var _indexFingerprint: ContentHash? = nil
@@ -310,13 +323,25 @@ final class SuggestMemo: @unchecked Sendable {
         return body()
     }
 
+    /// Own topics extracted in this run (nil for non-targets and where they came from the cache).
     var topics: [[Topic]?] {
         get { locked { _topics } }
         set { locked { _topics = newValue } }
     }
-    var termCounts: [Relatedness.TermCounts] {
+    /// Word counts made in this run (nil where they came from the cache).
+    var termCounts: [Relatedness.TermCounts?] {
         get { locked { _termCounts } }
         set { locked { _termCounts = newValue } }
+    }
+    /// Whether each article's word counts came from the cache.
+    var termCountsReused: [Bool] {
+        get { locked { _termCountsReused } }
+        set { locked { _termCountsReused = newValue } }
+    }
+    /// Whether each article's own topics came from the cache.
+    var topicsReused: [Bool] {
+        get { locked { _topicsReused } }
+        set { locked { _topicsReused = newValue } }
     }
     var mentions: [ArticleMentions]? {
         get { locked { _mentions } }

@@ -45,11 +45,13 @@ struct SuggestionPipeline {
             else { throw ValidationError("--inbound '\(inbound)' is not an article of the site.") }
             options.inboundTarget = path
         }
-        let reuse = cache.map { $0.reuse(for: loaded) }
-        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
+        // What the cache holds for this site is only lent to the suggester (not kept here): a large
+        // site's word counts are freed once relatedness is built.
+        let suggester = Suggester(
+            site: loaded.site, graph: graph, options: options, reuse: cache.map { $0.reuse(for: loaded) })
         let result = suggester.suggest()
-        if let cache, let reuse, !loaded.site.articles.isEmpty {
-            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester, reuse: reuse) }
+        if let cache, !loaded.site.articles.isEmpty {
+            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
         }
         progress?.clear()
         return SuggestionPipeline(
