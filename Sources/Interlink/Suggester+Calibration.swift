@@ -89,13 +89,23 @@ extension Suggester {
         let article = site.articles[source]
         let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
         let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.bytes.count - bodyStart, 1))
+        // The link's own text, when written plainly between brackets: is it written as a name?
+        let text = Array(resolved.link.text.utf8)
+        let start = resolved.link.range.lowerBound + 1
+        let titleCased =
+            article.bytes[resolved.link.range.lowerBound] == UInt8(ascii: "[")
+            && start + text.count <= resolved.link.range.upperBound
+            && article.bytes[start..<(start + text.count)].elementsEqual(text)
+            && isTitleCased(start..<(start + text.count), in: article)
         for topic in topics where Self.contains(keys, topic.keys) {
             let phrase = topic.keys.joined(separator: " ")
+            let cited = titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source)
             let features = CandidateFeatures(
                 topicWeight: topic.weight,
                 specificity: specificity(documentFrequency: (table.documentFrequency[phrase] ?? 0) + 1),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
-                mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph)
+                mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
+                isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading)
             best = max(best, Self.score(features))
         }
         return best
