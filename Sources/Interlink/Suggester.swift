@@ -94,6 +94,25 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the anchor is the target's whole title (or an alias) written as a citation: such a
     /// link does not count against the per-article density cap.
     public var citesTitle: Bool = false
+
+    public init(
+        topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
+        mentionsOfTarget: Int, words: Int, isCode: Bool, context: BlockContext, isSection: Bool = false,
+        isCitation: Bool = false, citesTitle: Bool = false
+    ) {
+        self.topicWeight = topicWeight
+        self.specificity = specificity
+        self.relatedness = relatedness
+        self.position = position
+        self.ambiguity = ambiguity
+        self.mentionsOfTarget = mentionsOfTarget
+        self.words = words
+        self.isCode = isCode
+        self.context = context
+        self.isSection = isSection
+        self.isCitation = isCitation
+        self.citesTitle = citesTitle
+    }
 }
 
 /// The suggester: finds candidate links in every article, ranks them, and applies the linking policy.
