@@ -97,12 +97,25 @@ extension Suggester {
             && start + text.count <= resolved.link.range.upperBound
             && article.bytes[start..<(start + text.count)].elementsEqual(text)
             && isTitleCased(start..<(start + text.count), in: article)
+        // A link whose text is the target's whole title, with punctuation the matcher does not read
+        // across ("Go Concurrency Patterns: Context"), is scored as the whole-title citation it would
+        // be proposed as (see `wholeTitle(around:target:in:)`), not as the title part it contains.
+        func withoutArticle(_ keys: [String]) -> [String] {
+            keys.count > 1 && ["the", "a", "an"].contains(keys[0]) ? Array(keys.dropFirst()) : keys
+        }
+        let punctuated = text.contains { byte in
+            byte < 0x80 && !(byte == 0x20 || Self.joiners.contains(byte) || (0x30...0x39).contains(byte)
+                || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte))
+        }
+        let isWholeTitle = punctuated && keys.count >= 2
+            && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
         for topic in topics where Self.contains(keys, topic.keys) {
             let phrase = topic.keys.joined(separator: " ")
-            let cited = titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source)
+            let cited = isWholeTitle
+                || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
             let features = CandidateFeatures(
-                topicWeight: topic.weight,
-                specificity: specificity(documentFrequency: (table.documentFrequency[phrase] ?? 0) + 1),
+                topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
+                specificity: specificity(documentFrequency: max(table.documentFrequency[phrase] ?? 0, 1)),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading)
@@ -110,6 +123,9 @@ extension Suggester {
         }
         return best
     }
+
+    /// Bytes that join two words into one phrase for the matcher (`KeywordIndex.joins`), and apostrophes.
+    private static let joiners: Set<UInt8> = Set("-_/=+.'".utf8)
 
     private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
