@@ -14,6 +14,17 @@ public struct Calibration: Sendable, Hashable {
     public var precision: Double
 }
 
+/// A (source, target) pair of article indices.
+public struct LinkedPair: Hashable, Sendable {
+    public var source: Int
+    public var target: Int
+
+    public init(source: Int, target: Int) {
+        self.source = source
+        self.target = target
+    }
+}
+
 extension Suggester {
     /// The fewest existing prose links worth calibrating on.
     static let minimumCalibrationLinks = 20
@@ -24,10 +35,14 @@ extension Suggester {
         return calibrate(candidates(table), table: table)
     }
 
-    func calibrate(_ candidates: [[Candidate]], table: MentionTable) -> Calibration? {
-        // Positives: the best score each linked (source, target) pair would get from its own anchor text.
-        var positives: [Pair: Double] = [:]
-        var linkedSources: Set<Int> = []
+    /// The score each existing prose link would get from its own text as a candidate, best per
+    /// (source, target) pair: the positives of calibration, keyed by article indices.
+    public func existingLinkScores() -> [LinkedPair: Double] {
+        existingLinkScores(table: mentionTable())
+    }
+
+    func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
+        var scores: [LinkedPair: Double] = [:]
         var topicsByTarget: [Int: [Topic]] = [:]
         for topic in index.topics where topic.source != .learned && topic.source != .codeName {
             topicsByTarget[topic.target, default: []].append(topic)
@@ -39,19 +54,25 @@ extension Suggester {
                     resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
                     !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
                 else { continue }
-                linkedSources.insert(source)
                 let score = hiddenLinkScore(
                     resolved, source: source, target: target, topics: topicsByTarget[target] ?? [], table: table)
-                let pair = Pair(source: source, target: target)
-                positives[pair] = max(positives[pair] ?? 0, score)
+                let pair = LinkedPair(source: source, target: target)
+                scores[pair] = max(scores[pair] ?? 0, score)
             }
         }
+        return scores
+    }
+
+    func calibrate(_ candidates: [[Candidate]], table: MentionTable) -> Calibration? {
+        // Positives: the best score each linked (source, target) pair would get from its own anchor text.
+        let positives = existingLinkScores(table: table)
+        let linkedSources = Set(positives.keys.map(\.source))
         guard positives.count >= Self.minimumCalibrationLinks else { return nil }
         // Negatives: candidate pairs, in sources that link, that the authors did not link.
-        var negatives: [Pair: Double] = [:]
+        var negatives: [LinkedPair: Double] = [:]
         for source in linkedSources {
             for candidate in candidates[source] {
-                let pair = Pair(source: source, target: candidate.target)
+                let pair = LinkedPair(source: source, target: candidate.target)
                 guard positives[pair] == nil else { continue }
                 negatives[pair] = max(negatives[pair] ?? 0, candidate.score)
             }
@@ -73,10 +94,6 @@ extension Suggester {
         return best
     }
 
-    private struct Pair: Hashable {
-        var source: Int
-        var target: Int
-    }
 
     /// The score the link's own text would get as a mention of its target, learned anchors excluded
     /// (they come from this very link). 0 when the text names none of the target's topics.

@@ -160,3 +160,57 @@ import Testing
         #expect(terms.suggestions(from: "notes.md").count == 1)
     }
 }
+
+/// Calibration treats a site's existing links as positives: each must score what its own words
+/// would score as a candidate, or a site whose links `apply` wrote calibrates itself lower and lower.
+@Suite struct CalibrationScoreTests {
+    static let page = SuggestCitationTests.page
+
+    /// The best candidate score from `source` to `target`, and the score of the existing link from
+    /// `linked` to `target` (the two sources hold the same words, one as a link).
+    static func scores(_ files: [String: String], plain: String, linked: String, target: String) throws
+        -> (candidate: Double, link: Double)
+    {
+        let fixture = try SuggestFixture(files)
+        let suggester = fixture.suggester()
+        let candidate = try #require(
+            suggester.candidates()[fixture.index(plain)].filter { $0.target == fixture.index(target) }
+                .map(\.score).max())
+        let link = try #require(
+            suggester.existingLinkScores()[LinkedPair(source: fixture.index(linked), target: fixture.index(target))])
+        return (candidate, link)
+    }
+
+    @Test func aLinkedPhraseCountsOnceInItsDocumentFrequency() throws {
+        let (candidate, link) = try Self.scores(
+            [
+                "orphan-pages.md": Self.page("Orphan Pages", "Orphan pages have no inbound links, so crawlers miss them."),
+                "plain.md": Self.page("Plain", "Fix orphan pages with inbound links before crawlers visit."),
+                "linked.md": Self.page("Linked", "Fix [orphan pages](orphan-pages.md) with inbound links before crawlers visit."),
+                "other.md": Self.page("Other", "Crawlers visit every host."),
+            ], plain: "plain.md", linked: "linked.md", target: "orphan-pages.md")
+        #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
+    }
+
+    @Test func aLinkOnAWholePunctuatedTitleScoresAsACitation() throws {
+        // Written in lower case, the title is a citation only because it stands whole, colon and
+        // all; scored as a plain title it would get about half the candidate's score.
+        var files = [
+            "pipelines.md": Self.page(
+                "Concurrency patterns: pipelines",
+                "Goroutines send values through channels; a stage closes its outbound channel when done, "
+                    + "and buffered channels decouple senders from receivers under load."),
+            "plain.md": Self.page(
+                "Plain", "Read concurrency patterns: pipelines today. Tomatoes need compost, water and sunlight; basil grows beside them in summer heat."),
+            "linked.md": Self.page(
+                "Linked",
+                "Read [concurrency patterns: pipelines](pipelines.md) today. Tomatoes need compost, water and sunlight; basil grows beside them in summer heat."),
+        ]
+        for (index, topic) in ["violins", "glaciers", "bakeries", "harbours", "orchards", "comets"].enumerated() {
+            files["other-\(index).md"] = Self.page("Other \(index)", "Notes on \(topic) and more \(topic).")
+        }
+        let (candidate, link) = try Self.scores(files, plain: "plain.md", linked: "linked.md", target: "pipelines.md")
+        try #require(candidate < 0.9, "the fixture must leave room below the cap of 1 (candidate \(candidate))")
+        #expect(link >= candidate - 0.02, "candidate \(candidate), existing link \(link)")
+    }
+}
