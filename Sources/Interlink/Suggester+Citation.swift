@@ -15,10 +15,10 @@ extension Suggester {
         var first = true
         let skipFirst = Self.startsSentence(at: range.lowerBound, in: article)
         var cited = false
-        index.tokenizer.forEachWordHash(bytes, in: range) { hash, word, _ in
+        WordCase.forEachWord(bytes, in: range) { word in
             defer { first = false }
             guard !cited, !(first && skipFirst) else { return }
-            if WordCase.shape(bytes, word) == .capitalised, wordCase.isUsuallyLowercase(hash) { cited = true }
+            if WordCase.shape(bytes, word) == .capitalised, wordCase.isUsuallyLowercase(bytes, word) { cited = true }
         }
         return cited
     }

@@ -136,7 +136,12 @@ public struct Suggester: Sendable {
                 options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
             })) }
         self.relatedness = StageTimer.shared.measure("relatedness") { Relatedness(site: site, tokenizer: tokenizer) }
-        self.wordCase = StageTimer.shared.measure("case") { WordCase(site: site, tokenizer: tokenizer) }
+        let index = self.index
+        self.wordCase = StageTimer.shared.measure("case") {
+            WordCase(
+                site: site,
+                phrases: index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
+        }
     }
 
     /// Every topic mention of every article, and in how many articles each phrase occurs.
