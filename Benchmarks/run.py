@@ -7,10 +7,17 @@ For each site size N (default 1000 10000) it generates a deterministic site with
 Benchmarks/generate-site.py (cached in --work), concatenates its Markdown files into one file, and
 then, alternating in the same run, times R times (default 3): `cmark` parsing the concatenated bytes
 in one process, and the whole `interlink suggest --format json` run (with INTERLINK_TIMINGS=1 for the
-per-stage times and /usr/bin/time for peak memory). It prints a Markdown table of medians and the
-ratio interlink / cmark. Wall-clock times on a shared machine are noisy: compare the ratio, which
-is measured side by side.
+per-stage times and /usr/bin/time for peak memory). The full run is `--no-cache`: every file is
+read, parsed and matched. It prints a Markdown table of medians and the ratio interlink / cmark.
+Wall-clock times on a shared machine are noisy: compare the ratio, which is measured side by side;
+the CPU time (user + system, all threads) is printed too.
+
+For sizes up to 20,000 articles it also measures the pre-commit case on a copy of the site: the index
+cache warmed by one run, then, each time, three files edited (a sentence appended) and
+`interlink suggest` run on those three files with the cache, as a pre-commit hook would; the table
+gives its median and its ratio to the full run.
 """
+import shutil
 import os
 import statistics
 import subprocess
@@ -57,15 +64,19 @@ def main():
                             with open(os.path.join(folder, name), "rb") as handle:
                                 out.write(handle.read())
         size = os.path.getsize(joined)
-        cmark_times, interlink_times, peaks, stages = [], [], [], {}
+        cmark_times, interlink_times, peaks, stages, cpus, cmark_cpus = [], [], [], {}, [], []
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run(["cmark", joined], check=True, stdout=subprocess.DEVNULL)
+            timed = subprocess.run(["/usr/bin/time", "-f", "cpu-s %U %S", "cmark", joined], check=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             cmark_times.append(time.perf_counter() - start)
+            for line in timed.stderr.splitlines():
+                if line.startswith("cpu-s "):
+                    cmark_cpus.append(float(line.split()[1]) + float(line.split()[2]))
             env = dict(os.environ, INTERLINK_TIMINGS="1")
             start = time.perf_counter()
-            result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", binary, "suggest", "--root", site,
-                                     "--format", "json"], env=env, stdout=subprocess.DEVNULL,
+            result = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M\ncpu-s %U %S", binary, "suggest", "--root",
+                                     site, "--format", "json", "--no-cache"], env=env, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.PIPE, text=True)
             interlink_times.append(time.perf_counter() - start)
             if result.returncode not in (0,):
@@ -76,20 +87,55 @@ def main():
                     stages.setdefault(parts[1], []).append(float(parts[2]))
                 elif parts and parts[0] == "peak-kb":
                     peaks.append(int(parts[1]))
+                elif parts and parts[0] == "cpu-s":
+                    cpus.append(float(parts[1]) + float(parts[2]))
         cmark_median = statistics.median(cmark_times)
         interlink_median = statistics.median(interlink_times)
+        precommit = measure_precommit(binary, site, runs) if n <= 20000 else None
         rows.append((n, size, cmark_median, interlink_median, max(peaks) / 1024,
-                     {k: statistics.median(v) for k, v in stages.items()}))
-    print("| articles | bytes | cmark parse (s) | interlink suggest (s) | ratio | peak memory (MB) | memory limit 2×bytes+200 MB |")
-    print("|---|---|---|---|---|---|---|")
-    for n, size, c, s, peak, _ in rows:
-        print(f"| {n:,} | {size / 1e6:.1f} MB | {c:.2f} | {s:.2f} | {s / c:.1f}× | {peak:.0f} | {2 * size / 1e6 + 200:.0f} |")
+                     {k: statistics.median(v) for k, v in stages.items()}, statistics.median(cpus), precommit,
+                     statistics.median(cmark_cpus)))
+    print("| articles | bytes | cmark parse (s) | interlink suggest (s) | ratio | cmark CPU (s) | interlink CPU (s) "
+          "| CPU ratio | peak memory (MB) | memory limit 2×bytes+200 MB | pre-commit, 3 files (s) | pre-commit / full "
+          "| pre-commit / full, CPU |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for n, size, c, s, peak, _, cpu, pre, ccpu in rows:
+        pre_cells = f"{pre[0]:.2f} | {pre[0] / s:.2f} | {pre[1] / cpu:.2f}" if pre is not None else "– | – | –"
+        print(f"| {n:,} | {size / 1e6:.1f} MB | {c:.2f} | {s:.2f} | {s / c:.1f}× | {ccpu:.2f} | {cpu:.2f} "
+              f"| {cpu / ccpu:.1f}× | {peak:.0f} | {2 * size / 1e6 + 200:.0f} | {pre_cells} |")
     print()
     stage_names = list(rows[0][5].keys()) if rows else []
     print("| articles | " + " | ".join(stage_names) + " |")
     print("|---|" + "---|" * len(stage_names))
-    for n, _, _, _, _, stages in rows:
+    for n, _, _, _, _, stages, _, _, _ in rows:
         print(f"| {n:,} | " + " | ".join(f"{stages.get(k, 0):.2f}" for k in stage_names) + " |")
+
+
+def measure_precommit(binary, site, runs):
+    """Median time of `suggest` on three just-edited files of a copy of `site`, with a warm cache."""
+    copy = site + "-precommit"
+    if os.path.isdir(copy):
+        shutil.rmtree(copy)
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".interlink-cache"))
+    markdown = sorted(os.path.relpath(os.path.join(folder, name), copy)
+                      for folder, _, files in os.walk(copy) for name in files if name.endswith(".md"))
+    edited = [markdown[len(markdown) // 7], markdown[len(markdown) // 2], markdown[-3]]
+    subprocess.run([binary, "suggest", "--root", copy, "--format", "json"], check=True, stdout=subprocess.DEVNULL)
+    times, cpus = [], []
+    for run in range(runs):
+        for path in edited:
+            with open(os.path.join(copy, path), "a", encoding="utf-8") as handle:
+                handle.write(f"\nA sentence written just before commit number {run}.\n")
+        start = time.perf_counter()
+        timed = subprocess.run(["/usr/bin/time", "-f", "cpu-s %U %S", binary, "suggest", "--root", copy, "--format",
+                                "json"] + [os.path.join(copy, p) for p in edited],
+                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        times.append(time.perf_counter() - start)
+        for line in timed.stderr.splitlines():
+            if line.startswith("cpu-s "):
+                cpus.append(float(line.split()[1]) + float(line.split()[2]))
+    shutil.rmtree(copy)
+    return statistics.median(times), statistics.median(cpus)
 
 
 if __name__ == "__main__":

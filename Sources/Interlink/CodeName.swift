@@ -30,15 +30,26 @@ enum CodeName {
     /// The code names in a heading such as `defineProps() & defineEmits()` or `app.mount()`.
     static func names(inHeading heading: String) -> [String] {
         // Most headings are prose: only look closer at one holding a character code names use.
-        guard heading.contains(where: { "(.<_$@-".contains($0) }) || hasInnerCapital(heading) else { return [] }
+        guard heading.utf8.contains(where: { Self.codeMarks.contains($0) }) || hasInnerCapital(heading) else { return [] }
         let parts = heading.split(separator: ",").flatMap { $0.split(separator: "&") }
             .flatMap { $0.split(separator: " and ") }
             .map { String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
         return parts.filter(looksLikeCode)
     }
 
+    /// `(`, `.`, `<`, `_`, `$`, `@`, `-`: characters that code names use and prose headings rarely do.
+    private static let codeMarks: Set<UInt8> = Set("(.<_$@-".utf8)
+
     /// A lower-case letter followed by a capital inside one word (`useState`, `onUpdated`).
     private static func hasInnerCapital(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var previousLower = false
+            for byte in text.utf8 {
+                if (0x41...0x5A).contains(byte), previousLower { return true }
+                previousLower = (0x61...0x7A).contains(byte)
+            }
+            return false
+        }
         var previousLower = false
         for character in text {
             if character.isUppercase, previousLower { return true }

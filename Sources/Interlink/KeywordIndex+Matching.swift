@@ -56,7 +56,7 @@ extension KeywordIndex {
             }
             var start = 0
             while start < hashes.count {
-                guard children[0][hashes[start]] != nil else {
+                guard child(0, hashes[start]) != nil else {
                     start += 1
                     continue
                 }
@@ -66,16 +66,16 @@ extension KeywordIndex {
                 var position = start
                 while position < hashes.count,
                     position == start || Self.joins(bytes, ranges[position - 1].upperBound, ranges[position].lowerBound),
-                    let next = children[Int(node)][hashes[position]]
+                    let next = child(node, hashes[position])
                 {
                     node = next
-                    if !terminals[Int(node)].isEmpty { ends.append((position, node)) }
+                    if !terminals(node).isEmpty { ends.append((position, node)) }
                     position += 1
                 }
                 var matched = false
                 for (end, node) in ends.reversed() {
                     let range = ranges[start].lowerBound..<ranges[end].upperBound
-                    let accepted = terminals[Int(node)].filter { topicIndex in
+                    let accepted = terminals(node).filter { topicIndex in
                         let topic = topics[Int(topicIndex)]
                         return !topic.caseSensitive
                             || Self.sameCase(bytes, ranges[start...end], topic.phrase, tokenizer)
@@ -100,6 +100,15 @@ extension KeywordIndex {
                     wordCount: 1))
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether stored mentions fit this index: every mention names at least one topic, all of them
+    /// topics of this index (a cache file that passed its checksum could still be stale or forged).
+    func accepts(_ mentions: ArticleMentions) -> Bool {
+        let count = topics.count
+        return (mentions.prose + mentions.linkText).allSatisfy { mention in
+            !mention.topics.isEmpty && mention.topics.allSatisfy { $0 >= 0 && Int($0) < count }
+        }
     }
 
     /// Whether the bytes between two words let them form one phrase: blanks or joiners such as `-`, `/`,

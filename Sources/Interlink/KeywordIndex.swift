@@ -6,10 +6,12 @@ import InterlinkMarkdown
 public struct KeywordIndex: Sendable {
     /// Every topic, in a deterministic order.
     public let topics: [Topic]
-    /// Trie over word hashes (`Tokenizer.hash`): children of each node.
-    let children: [[UInt64: Int32]]
-    /// Topics ending at each trie node.
-    let terminals: [[Int32]]
+    /// Trie over word hashes (`Tokenizer.hash`): the child of a node for a word, all edges in one table
+    /// (a dictionary per node would cost a large site hundreds of megabytes).
+    let edges: [TrieEdge: Int32]
+    /// Topics ending at each trie node: `terminalTopics[terminalStarts[node]..<terminalStarts[node + 1]]`.
+    let terminalStarts: [Int32]
+    let terminalTopics: [Int32]
     /// Code key (`CodeName.key`) → code-name topics.
     let codeTopics: [String: [Int32]]
     /// The tokenizer used for topics and prose alike.
@@ -22,10 +24,25 @@ public struct KeywordIndex: Sendable {
         site: Site, graph: LinkGraph, tokenizer: Tokenizer = Tokenizer(), rules: TopicRules = TopicRules(),
         excludedTargets: Set<Int> = []
     ) {
-        self.tokenizer = tokenizer
-        self.excludedTargets = excludedTargets
-        let targets = site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
-        let perTarget: [[Topic]] = targets.parallelMap { index in
+        let own = Self.ownTopics(site: site, tokenizer: tokenizer, rules: rules, excludedTargets: excludedTargets)
+        self.init(site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: rules, excludedTargets: excludedTargets)
+    }
+
+    /// The articles that may be targets: published pages that did not opt out, minus `excludedTargets`.
+    static func targets(site: Site, excludedTargets: Set<Int>) -> [Int] {
+        site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
+    }
+
+    /// Each target's own topics (title, aliases, keywords, file name, headings, synonyms), on all cores;
+    /// nil for articles that are not targets. `cached` topics, where given, are used instead of
+    /// extracting them again.
+    static func ownTopics(
+        site: Site, tokenizer: Tokenizer, rules: TopicRules, excludedTargets: Set<Int>, cached: [[Topic]?]? = nil
+    ) -> [[Topic]?] {
+        let isTarget = Set(targets(site: site, excludedTargets: excludedTargets))
+        return site.articles.indices.parallelMap { index -> [Topic]? in
+            guard isTarget.contains(index) else { return nil }
+            if let known = cached?[index] { return known }
             var found = Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
             for phrase in rules.synonyms[site.articles[index].path] ?? [] {
                 if let topic = Self.makeTopic(
@@ -36,37 +53,39 @@ public struct KeywordIndex: Sendable {
             }
             return found
         }
-        // One topic per (target, keys, kind); the most trusted source wins. A learned anchor that repeats
-        // one of the target's own topics adds nothing (so the links Interlink writes do not raise the
-        // weight of their own topics on the next run).
-        struct Keyed {
-            var identity: String
-            var order: String
-            var topic: Topic
+    }
+
+    /// Builds the index from each target's own topics (`ownTopics`, parallel to `Site.articles`) and the
+    /// learned anchors of `graph`.
+    init(
+        site: Site, graph: LinkGraph, ownTopics: [[Topic]?], tokenizer: Tokenizer, rules: TopicRules,
+        excludedTargets: Set<Int>
+    ) {
+        self.tokenizer = tokenizer
+        self.excludedTargets = excludedTargets
+        // Learned anchors, found per source on all cores, then gathered per target.
+        let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
+            Self.learnedTopics(source: source, site: site, graph: graph, tokenizer: tokenizer, rules: rules)
+                .filter { !excludedTargets.contains($0.target) }
         }
-        func keyed(_ topic: Topic) -> Keyed {
-            let phrase = topic.source == .codeName ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
-            return Keyed(
-                identity: "\(topic.target)|\(phrase)",
-                order: topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue,
-                topic: topic)
+        var learnedByTarget: [Int: [Topic]] = [:]
+        for topics in learnedBySource {
+            for topic in topics { learnedByTarget[topic.target, default: []].append(topic) }
         }
-        var best: [String: Keyed] = [:]
-        for topic in perTarget.joined() {
-            let entry = keyed(topic)
-            if let existing = best[entry.identity], existing.topic.weight >= topic.weight { continue }
-            best[entry.identity] = entry
+        let learned = learnedByTarget
+        // Each target's topics are deduplicated and ordered on their own: a topic's identity includes
+        // its target, so the targets never interact and the work stays local and parallel.
+        let perTarget: [[Topic]] = site.articles.indices.parallelMap { index in
+            guard let own = ownTopics[index] else { return [] }
+            return Self.unique(own, learned: learned[index] ?? [])
         }
-        for topic in Self.learnedTopics(site: site, graph: graph, tokenizer: tokenizer, rules: rules)
-        where !excludedTargets.contains(topic.target) {
-            let entry = keyed(topic)
-            if best[entry.identity] == nil { best[entry.identity] = entry }
-        }
-        let unique = best.values.sorted { ($0.topic.target, $0.order) < ($1.topic.target, $1.order) }.map(\.topic)
+        let unique = Array(perTarget.joined())
         self.topics = unique
 
-        var children: [[UInt64: Int32]] = [[:]]
-        var terminals: [[Int32]] = [[]]
+        var edges: [TrieEdge: Int32] = [:]
+        var nodeCount: Int32 = 1
+        // The node each topic ends at (-1: a code name, not in the trie), then topics grouped by node.
+        var endNode = [Int32](repeating: -1, count: unique.count)
         var codeTopics: [String: [Int32]] = [:]
         for (topicIndex, topic) in unique.enumerated() {
             if topic.source == .codeName {
@@ -75,22 +94,86 @@ public struct KeywordIndex: Sendable {
             }
             var node: Int32 = 0
             for key in topic.keys {
-                let word = Tokenizer.hash(key)
-                if let next = children[Int(node)][word] {
+                let edge = TrieEdge(node: node, word: Tokenizer.hash(key))
+                if let next = edges[edge] {
                     node = next
                 } else {
-                    let next = Int32(children.count)
-                    children[Int(node)][word] = next
-                    children.append([:])
-                    terminals.append([])
-                    node = next
+                    edges[edge] = nodeCount
+                    node = nodeCount
+                    nodeCount += 1
                 }
             }
-            terminals[Int(node)].append(Int32(topicIndex))
+            endNode[topicIndex] = node
         }
-        self.children = children
-        self.terminals = terminals
+        var starts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
+        for node in endNode where node >= 0 { starts[Int(node) + 1] += 1 }
+        for node in 0..<Int(nodeCount) { starts[node + 1] += starts[node] }
+        var fill = starts
+        var flat = [Int32](repeating: 0, count: Int(starts[Int(nodeCount)]))
+        for (topicIndex, node) in endNode.enumerated() where node >= 0 {
+            flat[Int(fill[Int(node)])] = Int32(topicIndex)
+            fill[Int(node)] += 1
+        }
+        self.edges = edges
+        self.terminalStarts = starts
+        self.terminalTopics = flat
         self.codeTopics = codeTopics
+    }
+
+    /// One topic per (keys, kind) of one target, the most trusted source winning, in a deterministic
+    /// order. A learned anchor that repeats one of the target's own topics adds nothing (so the links
+    /// Interlink writes do not raise the weight of their own topics on the next run).
+    static func unique(_ own: [Topic], learned: [Topic]) -> [Topic] {
+        struct Keyed {
+            var order: String
+            var topic: Topic
+        }
+        func identity(_ topic: Topic) -> String {
+            topic.source == .codeName ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
+        }
+        func keyed(_ topic: Topic) -> Keyed {
+            Keyed(
+                order: topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue,
+                topic: topic)
+        }
+        var best: [String: Keyed] = [:]
+        for topic in own {
+            let key = identity(topic)
+            if let existing = best[key], existing.topic.weight >= topic.weight { continue }
+            best[key] = keyed(topic)
+        }
+        for topic in learned {
+            let key = identity(topic)
+            if best[key] == nil { best[key] = keyed(topic) }
+        }
+        return best.values.sorted { $0.order < $1.order }.map(\.topic)
+    }
+
+    /// The child of trie node `node` for a word hash.
+    @inline(__always)
+    func child(_ node: Int32, _ word: UInt64) -> Int32? { edges[TrieEdge(node: node, word: word)] }
+
+    /// The topics ending at trie node `node`.
+    @inline(__always)
+    func terminals(_ node: Int32) -> ArraySlice<Int32> {
+        terminalTopics[Int(terminalStarts[Int(node)])..<Int(terminalStarts[Int(node) + 1])]
+    }
+
+    /// A hash of every topic in order: mentions found with an index of the same fingerprint are the
+    /// same, so the on-disk cache may reuse them.
+    public var fingerprint: ContentHash {
+        var writer = BinaryWriter()
+        for topic in topics {
+            writer.string(topic.phrase)
+            writer.uint(UInt64(topic.keys.count))
+            for key in topic.keys { writer.string(key) }
+            writer.int(topic.target)
+            writer.string(topic.source.rawValue)
+            writer.optionalString(topic.fragment)
+            writer.bool(topic.caseSensitive)
+            writer.fixed64(topic.weight.bitPattern)
+        }
+        return ContentHash(writer.bytes)
     }
 
     private static let englishGenericHeadingKeys = Set(
@@ -150,32 +233,33 @@ public struct KeywordIndex: Sendable {
         return result
     }
 
-    static func learnedTopics(site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules) -> [Topic] {
+    /// The anchors of `source`'s existing links to targets, as topics of those targets.
+    static func learnedTopics(source sourceIndex: Int, site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules)
+        -> [Topic]
+    {
         var result: [Topic] = []
-        for (sourceIndex, links) in graph.outgoing.enumerated() {
-            for link in links {
-                guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
-                    link.link.kind != .image
-                else { continue }
-                let text = stripMarkup(link.link.text)
-                guard !rules.isGeneric(text.lowercased()) else { continue }
-                let article = site.articles[sourceIndex]
-                if article.bytes.count > link.link.range.lowerBound + 1,
-                    article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
-                {
-                    // `[`ref()`](…)`: a code name, matched against inline code only.
-                    result.append(
-                        Topic(
-                            phrase: link.link.text, keys: [link.link.text], target: target, source: .codeName,
-                            fragment: fragment, caseSensitive: true, weight: Topic.Source.learned.defaultWeight))
-                    continue
-                }
-                if let topic = makeTopic(
-                    text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer,
-                    rules: rules)
-                {
-                    result.append(topic)
-                }
+        for link in graph.outgoing[sourceIndex] {
+            guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
+                link.link.kind != .image
+            else { continue }
+            let text = stripMarkup(link.link.text)
+            guard !rules.isGeneric(text.lowercased()) else { continue }
+            let article = site.articles[sourceIndex]
+            if article.bytes.count > link.link.range.lowerBound + 1,
+                article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
+            {
+                // `[`ref()`](…)`: a code name, matched against inline code only.
+                result.append(
+                    Topic(
+                        phrase: link.link.text, keys: [link.link.text], target: target, source: .codeName,
+                        fragment: fragment, caseSensitive: true, weight: Topic.Source.learned.defaultWeight))
+                continue
+            }
+            if let topic = makeTopic(
+                text, source: .learned, target: target, fragment: fragment, weight: nil, tokenizer: tokenizer,
+                rules: rules)
+            {
+                result.append(topic)
             }
         }
         return result
@@ -205,6 +289,7 @@ public struct KeywordIndex: Sendable {
 
     /// All capitals (letters and digits, at least two letters): `SEO`, `URL`, `HTTP2`.
     static func isAcronym(_ phrase: String) -> Bool {
+        guard !phrase.utf8.contains(0x20) else { return false }
         let letters = phrase.filter(\.isLetter)
         return letters.count >= 2 && !phrase.contains(" ") && letters.allSatisfy(\.isUppercase)
     }
@@ -213,11 +298,30 @@ public struct KeywordIndex: Sendable {
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
         for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "]
-        where title.firstRange(of: separator) != nil {
+        where contains(title, separator) {
             parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
         return parts.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
             .filter { !$0.isEmpty }
+    }
+
+    /// Whether `text` holds `part`, compared as UTF-8 bytes (what `firstRange(of:)` finds, without its cost).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    guard let found = haystack[start...].firstIndex(of: first) else { return false }
+                    if found + needle.count > haystack.count { return false }
+                    if memcmp(haystack.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = found + 1
+                }
+                return false
+            }
+        }
     }
 
     private static let edgePunctuation = Set(" \t.!?:;,\"'“”‘’")
@@ -236,4 +340,10 @@ public struct KeywordIndex: Sendable {
         return text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: .whitespaces)
     }
+}
+
+/// An edge of the topic trie: from `node`, on the word whose hash is `word`.
+struct TrieEdge: Hashable, Sendable {
+    var node: Int32
+    var word: UInt64
 }

@@ -24,7 +24,7 @@ public struct LinkGraph: Sendable {
     /// Resolves every link of every article of `site`.
     public init(site: Site) {
         let resolver = LinkResolver(site: site)
-        outgoing = site.articles.indices.map { source in
+        outgoing = site.articles.indices.parallelMap { source in
             let article = site.articles[source]
             return article.document.links.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { link in
                 ResolvedLink(

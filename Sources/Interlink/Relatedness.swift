@@ -3,66 +3,122 @@ import Foundation
 /// How much two articles are about the same things: cosine similarity of TF-IDF word vectors built
 /// from their prose, title and headings.
 public struct Relatedness: Sendable {
-    /// Sparse unit vectors, one per article: (word hash, weight), sorted by word hash.
-    let vectors: [[(UInt64, Float)]]
+    /// One article's word counts: (word hash, count), sorted by word hash.
+    public typealias TermCounts = [(hash: UInt64, count: Int32)]
+
+    /// Sparse unit vectors, one per article: (word id, weight), sorted by word id. Word ids number the
+    /// site's distinct word hashes in ascending order, so the order is that of the hashes.
+    let vectors: [[(UInt32, Float)]]
 
     /// Builds the vectors for every article of `site`, on all cores.
     public init(site: Site, tokenizer: Tokenizer) {
-        let stopwords = Set(Vocabulary.stopwords.map { Tokenizer.hash($0) })
-        let counts: [[UInt64: Int32]] = site.articles.parallelMap { article in
-            var tally: [UInt64: Int32] = [:]
-            func add(_ bytes: [UInt8], _ range: Range<Int>, times: Int32) {
-                tokenizer.forEachWordHash(bytes, in: range) { hash, _, length in
-                    guard length > 1, !stopwords.contains(hash) else { return }
-                    tally[hash, default: 0] += times
+        let stopwords = Self.stopwordHashes
+        self.init(counts: site.articles.parallelMap { Self.termCounts(of: $0, tokenizer: tokenizer, stopwords: stopwords) })
+    }
+
+    static let stopwordHashes = Set(Vocabulary.stopwords.map { Tokenizer.hash($0) })
+
+    /// The words an article is about: its prose and link texts once, its title three times, its headings.
+    public static func termCounts(of article: Article, tokenizer: Tokenizer) -> TermCounts {
+        termCounts(of: article, tokenizer: tokenizer, stopwords: stopwordHashes)
+    }
+
+    static func termCounts(of article: Article, tokenizer: Tokenizer, stopwords: Set<UInt64>) -> TermCounts {
+        var tally: [UInt64: Int32] = [:]
+        func add(_ bytes: [UInt8], _ range: Range<Int>, times: Int32) {
+            tokenizer.forEachWordHash(bytes, in: range) { hash, _, length in
+                guard length > 1, !stopwords.contains(hash) else { return }
+                tally[hash, default: 0] += times
+            }
+        }
+        for span in article.document.spans { add(article.bytes, span.range, times: 1) }
+        for range in article.linkTextRanges { add(article.bytes, range, times: 1) }
+        let title = Array(article.title.utf8)
+        add(title, 0..<title.count, times: 3)
+        for heading in article.document.headings {
+            let text = Array(heading.text.utf8)
+            add(text, 0..<text.count, times: 1)
+        }
+        return tally.map { (hash: $0.key, count: $0.value) }.sorted { $0.hash < $1.hash }
+    }
+
+    /// Builds the vectors from every article's word counts (parallel to `Site.articles`).
+    public init(counts: [TermCounts]) {
+        // Document frequency and word ids, in shards by the hash's top bits: each shard is a contiguous
+        // run of every (sorted) count list, so the shards are counted on all cores without sharing.
+        let shardCount = 1 << Self.shardBits
+        let shard = Self.shard
+        let shards: [[UInt64: (frequency: Int32, id: UInt32)]] = (0..<shardCount).parallelMap { which in
+            var frequency: [UInt64: (frequency: Int32, id: UInt32)] = [:]
+            for list in counts {
+                var low = 0
+                var high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if shard(list[middle].hash) < which { low = middle + 1 } else { high = middle }
+                }
+                while low < list.count, shard(list[low].hash) == which {
+                    frequency[list[low].hash, default: (0, 0)].frequency += 1
+                    low += 1
                 }
             }
-            for range in article.document.spans.map(\.range) + article.linkTextRanges {
-                add(article.bytes, range, times: 1)
-            }
-            let title = Array(article.title.utf8)
-            add(title, 0..<title.count, times: 3)
-            for heading in article.document.headings {
-                let text = Array(heading.text.utf8)
-                add(text, 0..<text.count, times: 1)
-            }
-            return tally
+            return frequency
         }
-        var frequency: [UInt64: Int32] = [:]
-        for tally in counts {
-            for hash in tally.keys { frequency[hash, default: 0] += 1 }
-        }
-        let documentFrequency = frequency
-        let total = Double(max(site.articles.count, 1))
-        vectors = counts.parallelMap { tally in
-            var entries: [(UInt64, Float)] = tally.map { hash, count in
-                let idf = log((total + 1) / Double(documentFrequency[hash] ?? 1))
-                return (hash, Float((1 + log(Double(count))) * idf))
+        var numbered: [[UInt64: (frequency: Int32, id: UInt32)]] = []
+        numbered.reserveCapacity(shardCount)
+        var nextID: UInt32 = 0
+        for var table in shards {
+            for hash in table.keys.sorted() {
+                table[hash]!.id = nextID
+                nextID += 1
             }
-            let norm = sqrt(entries.reduce(Float(0)) { $0 + $1.1 * $1.1 })
-            if norm > 0 { entries = entries.map { ($0.0, $0.1 / norm) } }
-            return entries.sorted { $0.0 < $1.0 }
+            numbered.append(table)
+        }
+        let words = numbered
+        let total = Double(max(counts.count, 1))
+        vectors = counts.parallelMap { list in
+            var entries: [(UInt32, Float)] = []
+            entries.reserveCapacity(list.count)
+            var sum: Float = 0
+            for (hash, count) in list {
+                let word = words[shard(hash)][hash]!
+                let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
+                entries.append((word.id, weight))
+                sum += weight * weight
+            }
+            let norm = sqrt(sum)
+            if norm > 0 {
+                for index in entries.indices { entries[index].1 /= norm }
+            }
+            return entries
         }
     }
 
+    private static let shardBits = 5
+    @Sendable private static func shard(_ hash: UInt64) -> Int { Int(hash >> UInt64(64 - shardBits)) }
+
     /// Cosine similarity of two articles, 0…1.
     public func similarity(_ first: Int, _ second: Int) -> Double {
-        let a = vectors[first]
-        let b = vectors[second]
-        var i = 0
-        var j = 0
-        var sum: Float = 0
-        while i < a.count, j < b.count {
-            if a[i].0 == b[j].0 {
-                sum += a[i].1 * b[j].1
-                i += 1
-                j += 1
-            } else if a[i].0 < b[j].0 {
-                i += 1
-            } else {
-                j += 1
+        vectors[first].withUnsafeBufferPointer { a in
+            vectors[second].withUnsafeBufferPointer { b in
+                var i = 0
+                var j = 0
+                var sum: Float = 0
+                while i < a.count, j < b.count {
+                    let left = a[i].0
+                    let right = b[j].0
+                    if left == right {
+                        sum += a[i].1 * b[j].1
+                        i += 1
+                        j += 1
+                    } else if left < right {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                return Double(sum)
             }
         }
-        return Double(sum)
     }
 }

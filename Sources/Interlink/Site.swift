@@ -21,7 +21,9 @@ public struct Site: Sendable {
     public init(root: URL, layout: SiteLayout, articles: [Article]) {
         self.root = root
         self.layout = layout
-        self.articles = articles.sorted { $0.path < $1.path }
+        // The loader hands them over sorted already: no second copy of a large site's articles then.
+        let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.path < $1.path }
+        self.articles = sorted ? articles : articles.sorted { $0.path < $1.path }
         var byPath: [String: Int] = [:]
         var byLowercasedPath: [String: Int] = [:]
         var byURL: [String: Int] = [:]

@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable {
     public var include: [Glob]
     /// Paths matching one of these are not articles.
     public var exclude: [Glob]
+    /// Whether documents keep what only rewriting needs (forbidden zones, the emphasis outline). A run
+    /// that only suggests drops them once parsing is done, which saves memory on a large site.
+    public var keepsRewriteDetails = true
 
     /// The default `maximumFileSize`: 20 MB.
     public static let defaultMaximumFileSize = 20 * 1024 * 1024
@@ -52,11 +55,30 @@ public enum SiteLoader {
         public let site: Site
         /// One error per file that failed, sorted by path.
         public let diagnostics: [Diagnostic]
+        /// With a cache: each article's content hash and, for the files parsed in this run (cache
+        /// misses), their parse in the cache's encoding. Empty without a cache.
+        let cacheRecords: [String: CacheRecord]
+        /// With a cache: how many files were taken from it instead of being parsed.
+        public let cacheHits: Int
+
+        init(site: Site, diagnostics: [Diagnostic], cacheRecords: [String: CacheRecord] = [:], cacheHits: Int = 0) {
+            self.site = site
+            self.diagnostics = diagnostics
+            self.cacheRecords = cacheRecords
+            self.cacheHits = cacheHits
+        }
+    }
+
+    /// A loaded file's key in the cache, and its fresh parse when it missed.
+    struct CacheRecord: Sendable {
+        var hash: ContentHash
+        var freshParse: [UInt8]?
     }
 
     /// Loads the site under `root`.
     public static func load(
-        root: URL, options: LoadOptions = LoadOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil
+        root: URL, options: LoadOptions = LoadOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil,
+        cache: ArticleCache? = nil
     ) async -> Result {
         var layout = SiteLayout.detect(root: root)
         if let generator = options.generator { layout.generator = generator }
@@ -76,18 +98,25 @@ public enum SiteLoader {
             return Result(site: Site(root: root, layout: layout, articles: []), diagnostics: [diagnostic])
         }
         let loaded = await StageTimer.shared.measure("read+parse") {
-            await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress)
+            await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress, cache: cache)
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
+        var records: [String: CacheRecord] = [:]
+        var hits = 0
         for outcome in loaded {
             switch outcome {
-            case .success(let article): articles.append(article)
+            case .success(let loaded):
+                articles.append(loaded.article)
+                if let record = loaded.record {
+                    records[loaded.article.path] = record
+                    if record.freshParse == nil { hits += 1 }
+                }
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         let site = StageTimer.shared.measure("site") { Site(root: root, layout: layout, articles: articles) }
-        return Result(site: site, diagnostics: diagnostics)
+        return Result(site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits)
     }
 
     /// Relative paths of every Markdown file that is an article of the site, sorted.
@@ -102,19 +131,25 @@ public enum SiteLoader {
         return paths.sorted()
     }
 
+    /// An article and, with a cache, its cache record.
+    struct Loaded: Sendable {
+        var article: Article
+        var record: CacheRecord?
+    }
+
     private static func parseAll(
         paths: [String], root: URL, layout: SiteLayout, options: LoadOptions,
-        progress: (@Sendable (Int, Int) -> Void)?
-    ) async -> [Swift.Result<Article, Diagnostic>] {
+        progress: (@Sendable (Int, Int) -> Void)?, cache: ArticleCache?
+    ) async -> [Swift.Result<Loaded, Diagnostic>] {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var results = [Swift.Result<Article, Diagnostic>?](repeating: nil, count: paths.count)
-        await withTaskGroup(of: (Int, Swift.Result<Article, Diagnostic>).self) { group in
+        var results = [Swift.Result<Loaded, Diagnostic>?](repeating: nil, count: paths.count)
+        await withTaskGroup(of: (Int, Swift.Result<Loaded, Diagnostic>).self) { group in
             var next = 0
             func addTask() {
                 let index = next
                 let path = paths[index]
                 group.addTask {
-                    (index, loadArticle(path: path, root: root, layout: layout, options: options))
+                    (index, loadArticle(path: path, root: root, layout: layout, options: options, cache: cache))
                 }
                 next += 1
             }
@@ -134,18 +169,56 @@ public enum SiteLoader {
     public static func loadArticle(path: String, root: URL, layout: SiteLayout, options: LoadOptions = LoadOptions())
         -> Swift.Result<Article, Diagnostic>
     {
+        loadArticle(path: path, root: root, layout: layout, options: options, cache: nil).map(\.article)
+    }
+
+    /// Reads one file and parses it, or takes its parse from `cache` when the cache holds these bytes.
+    static func loadArticle(path: String, root: URL, layout: SiteLayout, options: LoadOptions, cache: ArticleCache?)
+        -> Swift.Result<Loaded, Diagnostic>
+    {
         let bytes: [UInt8]
-        switch FileReader.read(root.path + "/" + path, limit: options.maximumFileSize) {
+        let limit = min(options.maximumFileSize, MarkdownParser.maximumFileSize)
+        switch FileReader.read(root.path + "/" + path, limit: limit) {
         case .success(let read):
             bytes = read
         case .failure(.tooLarge(let size)):
             return .failure(
-                Diagnostic(path: path, message: "file is \(size) bytes, over the limit of \(options.maximumFileSize) bytes"))
+                Diagnostic(path: path, message: "file is \(size) bytes, over the limit of \(limit) bytes"))
         case .failure(.system(let message)):
             return .failure(Diagnostic(path: path, message: "cannot read file: \(message)"))
         }
+        guard let cache else {
+            do {
+                let content = try parseContent(path: path, bytes: bytes)
+                return .success(
+                    Loaded(
+                        article: makeArticle(
+                            path: path, bytes: bytes, content: content, layout: layout,
+                            keepsRewriteDetails: options.keepsRewriteDetails)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let hash = ContentHash(bytes)
+        if let content = cache.parse(of: hash, bytes: bytes) {
+            return .success(
+                Loaded(
+                    article: makeArticle(
+                        path: path, bytes: bytes, content: content, layout: layout,
+                        keepsRewriteDetails: options.keepsRewriteDetails),
+                    record: CacheRecord(hash: hash, freshParse: nil)))
+        }
         do {
-            return .success(try parseArticle(path: path, bytes: bytes, layout: layout))
+            let content = try parseContent(path: path, bytes: bytes)
+            var writer = BinaryWriter()
+            // Front matter nested too deep for the cache is simply not cached (an empty record misses).
+            let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
+            return .success(
+                Loaded(
+                    article: makeArticle(
+                        path: path, bytes: bytes, content: content, layout: layout,
+                        keepsRewriteDetails: options.keepsRewriteDetails),
+                    record: CacheRecord(hash: hash, freshParse: fresh)))
         } catch {
             return .failure(error)
         }
@@ -153,6 +226,11 @@ public enum SiteLoader {
 
     /// Parses bytes already read into an `Article`.
     public static func parseArticle(path: String, bytes: [UInt8], layout: SiteLayout) throws(Diagnostic) -> Article {
+        makeArticle(path: path, bytes: bytes, content: try parseContent(path: path, bytes: bytes), layout: layout)
+    }
+
+    /// Checks and parses a file's bytes: what does not depend on where the file lives.
+    static func parseContent(path: String, bytes: [UInt8]) throws(Diagnostic) -> ParsedContent {
         let lines = LineTable(bytes)
         if let nul = bytes.firstIndex(of: 0) {
             let location = lines.location(of: nul)
@@ -176,6 +254,23 @@ public enum SiteLoader {
             try FrontMatterParser.parse(block, in: bytes, path: path)
         } ?? FrontMatter()
         let document = MarkdownParser.parse(bytes, frontMatter: block)
+        return ParsedContent(
+            frontMatter: frontMatter, document: document,
+            suppressedRanges: SuppressionComments.ranges(in: bytes, document: document))
+    }
+
+    /// The article a file's parse makes at `path`: title, URL, aliases, draft and kind.
+    static func makeArticle(
+        path: String, bytes: [UInt8], content: ParsedContent, layout: SiteLayout, keepsRewriteDetails: Bool = true
+    ) -> Article {
+        let frontMatter = content.frontMatter
+        var document = content.document
+        if !keepsRewriteDetails {
+            document = MarkdownDocument(
+                lines: document.lines, frontMatter: document.frontMatter, spans: document.spans,
+                codeSpans: document.codeSpans, headings: document.headings, links: document.links, forbiddenZones: [],
+                wordCount: document.wordCount, unmappedTextCount: document.unmappedTextCount)
+        }
         let relative = ArticleURL.contentRelativePath(path, layout: layout)
         let stem = ArticlePath.stem(of: relative)
         let title = frontMatter.title ?? document.firstH1
@@ -191,7 +286,7 @@ public enum SiteLoader {
             aliasURLs: aliases.filter { $0.hasPrefix("/") || $0.hasPrefix("http") },
             aliasNames: aliases.filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") }, isDraft: isDraft,
             kind: isSection ? .section : .page,
-            suppressedRanges: SuppressionComments.ranges(in: bytes, document: document))
+            suppressedRanges: content.suppressedRanges)
     }
 
 }

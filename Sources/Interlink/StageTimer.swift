@@ -10,12 +10,17 @@ public final class StageTimer: @unchecked Sendable {
     public let enabled = ProcessInfo.processInfo.environment["INTERLINK_TIMINGS"] != nil
     private let lock = NSLock()
     private var totals: [(String, Double)] = []
+    private var memory: [(String, Int, Int)] = []
+    private var cpu: [String: Double] = [:]
 
     /// Runs `body`, adding its duration to `stage`.
     public func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { record(stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        let startCPU = Self.processCPUSeconds()
+        defer {
+            record(stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: Self.processCPUSeconds() - startCPU)
+        }
         return try body()
     }
 
@@ -23,18 +28,24 @@ public final class StageTimer: @unchecked Sendable {
     public func measure<T>(_ stage: String, _ body: () async throws -> T) async rethrows -> T {
         guard enabled else { return try await body() }
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { record(stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        let startCPU = Self.processCPUSeconds()
+        defer {
+            record(stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: Self.processCPUSeconds() - startCPU)
+        }
         return try await body()
     }
 
-    private func record(_ stage: String, _ seconds: Double) {
+    private func record(_ stage: String, _ seconds: Double, cpu cpuSeconds: Double) {
         lock.lock()
         defer { lock.unlock() }
+        cpu[stage, default: 0] += cpuSeconds
         if let index = totals.firstIndex(where: { $0.0 == stage }) {
             totals[index].1 += seconds
         } else {
             totals.append((stage, seconds))
         }
+        let (resident, peak) = Self.memoryMegabytes()
+        memory.append((stage, resident, peak))
     }
 
     /// Prints `stage seconds` lines to standard error.
@@ -45,5 +56,33 @@ public final class StageTimer: @unchecked Sendable {
         for (stage, seconds) in totals {
             FileHandle.standardError.write(Data(String(format: "timing %@ %.3f\n", stage, seconds).utf8))
         }
+        for (stage, _) in totals {
+            FileHandle.standardError.write(Data(String(format: "cpu %@ %.3f\n", stage, cpu[stage] ?? 0).utf8))
+        }
+        for (stage, resident, peak) in memory {
+            FileHandle.standardError.write(Data("memory \(stage) resident \(resident) MB, peak \(peak) MB\n".utf8))
+        }
+    }
+
+    /// User and system time of the whole process, all threads.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// Resident and peak resident memory of the process (Linux `/proc/self/status`; 0 elsewhere).
+    static func memoryMegabytes() -> (Int, Int) {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+        func field(_ name: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+            return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+        }
+        return (field("VmRSS"), field("VmHWM"))
     }
 }

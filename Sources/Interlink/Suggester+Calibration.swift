@@ -28,11 +28,26 @@ public struct LinkedPair: Hashable, Sendable {
 extension Suggester {
     /// The fewest existing prose links worth calibrating on.
     static let minimumCalibrationLinks = 20
+    /// Calibration tries thresholds from `calibrationSteps.lowerBound / 20` to `calibrationSteps.upperBound / 20`.
+    static let calibrationSteps = 4...14
+    /// The lowest threshold calibration can choose.
+    static var lowestCalibratedThreshold: Double { Double(calibrationSteps.lowerBound) / 20 }
 
     /// Calibrates the threshold on the site's existing links; nil when there are too few.
     public func calibrate() -> Calibration? {
         let table = mentionTable()
         return calibrate(candidates(table), table: table)
+    }
+
+    func calibrate(_ candidates: [[Candidate]], table: MentionTable) -> Calibration? {
+        calibrate(bestScores: candidates.map(Self.bestScorePerTarget), table: table)
+    }
+
+    /// The best score of each target among one source's candidates: all that calibration needs of them.
+    static func bestScorePerTarget(_ candidates: [Candidate]) -> [Int: Double] {
+        var best: [Int: Double] = [:]
+        for candidate in candidates { best[candidate.target] = max(best[candidate.target] ?? 0, candidate.score) }
+        return best
     }
 
     /// The score each existing prose link would get from its own text as a candidate, best per
@@ -42,20 +57,28 @@ extension Suggester {
     }
 
     func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
-        var scores: [LinkedPair: Double] = [:]
         var topicsByTarget: [Int: [Topic]] = [:]
         for topic in index.topics where topic.source != .learned && topic.source != .codeName {
             topicsByTarget[topic.target, default: []].append(topic)
         }
-        for source in site.articles.indices {
+        let byTarget = topicsByTarget
+        // Scored per source on all cores; the best per pair does not depend on the order.
+        let scored: [[(target: Int, score: Double)]] = site.articles.indices.parallelMap { source in
+            var found: [(target: Int, score: Double)] = []
             for resolved in graph.outgoing[source] {
                 guard let target = resolved.targetIndex, target != source,
                     KeywordIndex.isTarget(site.articles[target]),
                     resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
                     !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
                 else { continue }
-                let score = hiddenLinkScore(
-                    resolved, source: source, target: target, topics: topicsByTarget[target] ?? [], table: table)
+                found.append(
+                    (target, hiddenLinkScore(resolved, source: source, target: target, topics: byTarget[target] ?? [], table: table)))
+            }
+            return found
+        }
+        var scores: [LinkedPair: Double] = [:]
+        for (source, links) in scored.enumerated() {
+            for (target, score) in links {
                 let pair = LinkedPair(source: source, target: target)
                 scores[pair] = max(scores[pair] ?? 0, score)
             }
@@ -63,7 +86,9 @@ extension Suggester {
         return scores
     }
 
-    func calibrate(_ candidates: [[Candidate]], table: MentionTable) -> Calibration? {
+    /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
+    /// `Site.articles`).
+    func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
         // Positives: the best score each linked (source, target) pair would get from its own anchor text.
         let positives = existingLinkScores(table: table)
         let linkedSources = Set(positives.keys.map(\.source))
@@ -71,15 +96,15 @@ extension Suggester {
         // Negatives: candidate pairs, in sources that link, that the authors did not link.
         var negatives: [LinkedPair: Double] = [:]
         for source in linkedSources {
-            for candidate in candidates[source] {
-                let pair = LinkedPair(source: source, target: candidate.target)
+            for (target, score) in bestScores[source] {
+                let pair = LinkedPair(source: source, target: target)
                 guard positives[pair] == nil else { continue }
-                negatives[pair] = max(negatives[pair] ?? 0, candidate.score)
+                negatives[pair] = max(negatives[pair] ?? 0, score)
             }
         }
         var best: Calibration? = nil
         var bestF1 = -1.0
-        for step in 4...14 {
+        for step in Self.calibrationSteps {
             let threshold = Double(step) / 20
             let kept = positives.values.filter { $0 >= threshold }.count
             let wrong = negatives.values.filter { $0 >= threshold }.count

@@ -17,25 +17,44 @@ extension Suggester {
     /// minimum score.
     public func suggest() -> SuggestResult {
         let table = mentionTable()
-        let all = candidates(table)
-        var (threshold, origin) = StageTimer.shared.measure("calibrate") { chooseThreshold(all, table: table) }
+        var threshold: Double
+        var origin: String
+        if let given = options.minimumScore {
+            (threshold, origin) = (given, "given")
+        } else {
+            // Calibration needs only the best score per (source, target) pair, and only from pairs
+            // scoring at least its lowest step: every source is scored, but no candidate is kept.
+            let floor = Self.lowestCalibratedThreshold
+            let best = StageTimer.shared.measure("rank") {
+                site.articles.indices.parallelMap { source in
+                    Self.bestScorePerTarget(scoredCandidates(of: source, table, floor: floor))
+                }
+            }
+            let calibration = StageTimer.shared.measure("calibrate") { calibrate(bestScores: best, table: table) }
+            if let calibration {
+                (threshold, origin) = (calibration.threshold, "calibrated")
+            } else {
+                (threshold, origin) = (SuggestOptions.defaultMinimumScore, "default")
+            }
+        }
         if options.inboundTarget != nil, options.minimumScore == nil {
             // Feeding one page: the editor asked for its links, so show the weaker places too, ranked.
             threshold /= 2
             origin += ", halved for --inbound"
         }
         return StageTimer.shared.measure("policy") {
-            applyPolicy(all, threshold: threshold, origin: origin)
+            applyPolicy(table, threshold: threshold, origin: origin)
         }
     }
 
-    private func applyPolicy(_ all: [[Candidate]], threshold: Double, origin: String) -> SuggestResult {
-        var suggestions: [Suggestion] = []
+    /// The policy, one source at a time on all cores: its candidates at the threshold are scored again
+    /// (cheaper than keeping every candidate of a large site in memory) and chosen from.
+    private func applyPolicy(_ table: MentionTable, threshold: Double, origin: String) -> SuggestResult {
         let inbound = options.inboundTarget.flatMap { site.index(ofPath: $0) }
-        for source in site.articles.indices {
+        let perSource: [[Suggestion]] = site.articles.indices.parallelMap { source in
             let article = site.articles[source]
-            if let paths = options.sourcePaths, !paths.contains(article.path) { continue }
-            var candidates = all[source]
+            if let paths = options.sourcePaths, !paths.contains(article.path) { return [] }
+            var candidates = scoredCandidates(of: source, table, floor: threshold)
             if !options.rejectedIDs.isEmpty {
                 candidates.removeAll { candidate in
                     options.rejectedIDs.contains(
@@ -45,10 +64,9 @@ extension Suggester {
                 }
             }
             if let inbound { candidates.removeAll { $0.target != inbound } }
-            for candidate in select(candidates, in: article, minimumScore: threshold) {
-                suggestions.append(makeSuggestion(candidate))
-            }
+            return select(candidates, in: article, minimumScore: threshold).map(makeSuggestion)
         }
+        var suggestions = Array(perSource.joined())
         if inbound != nil {
             // Feeding one article: the best places first.
             suggestions.sort { ($0.score, $1.source, $1.offset) > ($1.score, $0.source, $0.offset) }

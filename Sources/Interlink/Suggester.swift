@@ -125,18 +125,52 @@ public struct Suggester: Sendable {
     public let wordCase: WordCase
     public let options: SuggestOptions
 
-    public init(site: Site, graph: LinkGraph, options: SuggestOptions = SuggestOptions()) {
+    /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
+    /// suggester was given a `SuggestReuse` (that is, when a cache is in use).
+    let memo: SuggestMemo
+    /// Mentions from an earlier run, when they were found with an index identical to this one.
+    let reusedMentions: [ArticleMentions?]?
+
+    /// Whether this suggester takes the mentions of an earlier run (`SuggestReuse`) instead of matching
+    /// every article again: true when the earlier run's topic index was the same as this one's.
+    public var reusesMentions: Bool { reusedMentions != nil }
+
+    public init(site: Site, graph: LinkGraph, options: SuggestOptions = SuggestOptions(), reuse: SuggestReuse? = nil) {
         self.site = site
         self.graph = graph
         self.options = options
         let tokenizer = Tokenizer()
-        self.index = StageTimer.shared.measure("index") { KeywordIndex(
-            site: site, graph: graph, tokenizer: tokenizer, rules: options.topicRules,
-            excludedTargets: Set(site.articles.indices.filter { index in
-                options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
-            })) }
-        self.relatedness = StageTimer.shared.measure("relatedness") { Relatedness(site: site, tokenizer: tokenizer) }
-        let index = self.index
+        let excluded = Set(site.articles.indices.filter { index in
+            options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
+        })
+        let memo = SuggestMemo(enabled: reuse != nil)
+        self.memo = memo
+        let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
+            let own = KeywordIndex.ownTopics(
+                site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
+                cached: reuse?.topics)
+            if memo.enabled { memo.topics = own }
+            return KeywordIndex(
+                site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: options.topicRules,
+                excludedTargets: excluded)
+        }
+        self.index = index
+        self.relatedness = StageTimer.shared.measure("relatedness") {
+            let stopwords = Relatedness.stopwordHashes
+            let counts = site.articles.indices.parallelMap { article in
+                reuse?.termCounts[article]
+                    ?? Relatedness.termCounts(of: site.articles[article], tokenizer: tokenizer, stopwords: stopwords)
+            }
+            if memo.enabled { memo.termCounts = counts }
+            return Relatedness(counts: counts)
+        }
+        if let reuse {
+            let fingerprint = index.fingerprint
+            memo.indexFingerprint = fingerprint
+            reusedMentions = reuse.indexFingerprint == fingerprint ? reuse.mentions : nil
+        } else {
+            reusedMentions = nil
+        }
         self.wordCase = StageTimer.shared.measure("case") {
             WordCase(
                 site: site,
@@ -151,20 +185,27 @@ public struct Suggester: Sendable {
     }
 
     func mentionTable() -> MentionTable {
-        StageTimer.shared.measure("match") { buildMentionTable() }
+        if let known = memo.mentionTable { return known }
+        let table = StageTimer.shared.measure("match") { buildMentionTable() }
+        if memo.enabled { memo.mentionTable = table }
+        return table
     }
 
     private func buildMentionTable() -> MentionTable {
         let index = self.index
-        let found = site.articles.parallelMap { article in
-            (index.mentions(in: article), index.mentionsInLinkText(of: article))
+        let reused = reusedMentions
+        let found = site.articles.indices.parallelMap { source -> ArticleMentions in
+            if let known = reused?[source], index.accepts(known) { return known }
+            let article = site.articles[source]
+            return ArticleMentions(prose: index.mentions(in: article), linkText: index.mentionsInLinkText(of: article))
         }
-        let mentions = found.map(\.0)
+        if memo.enabled { memo.mentions = found }
+        let mentions = found.map(\.prose)
         var documentFrequency: [String: Int] = [:]
-        for (articleMentions, linkedMentions) in found {
+        for entry in found {
             var seen: Set<String> = []
             // Linked mentions count too: linking a phrase does not make it rarer.
-            for mention in articleMentions + linkedMentions { seen.insert(phraseKey(mention)) }
+            for mention in entry.prose + entry.linkText { seen.insert(phraseKey(mention)) }
             for key in seen { documentFrequency[key, default: 0] += 1 }
         }
         return MentionTable(mentions: mentions, documentFrequency: documentFrequency)
@@ -182,14 +223,20 @@ public struct Suggester: Sendable {
         candidates(mentionTable())
     }
 
-    func candidates(_ table: MentionTable) -> [[Candidate]] {
-        StageTimer.shared.measure("rank") { scoredCandidates(table) }
+    /// Candidates scoring at least `floor` (all of them when nil).
+    func candidates(_ table: MentionTable, floor: Double? = nil) -> [[Candidate]] {
+        StageTimer.shared.measure("rank") { scoredCandidates(table, floor: floor) }
     }
 
-    private func scoredCandidates(_ table: MentionTable) -> [[Candidate]] {
+    private func scoredCandidates(_ table: MentionTable, floor: Double?) -> [[Candidate]] {
+        site.articles.indices.parallelMap { source in scoredCandidates(of: source, table, floor: floor) }
+    }
+
+    /// The candidates of one source article scoring at least `floor` (all of them when nil).
+    func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
         let documentFrequency = table.documentFrequency
-        return site.articles.indices.map { source in
+        do {
             let article = site.articles[source]
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
             else { return [] }
@@ -237,6 +284,7 @@ public struct Suggester: Sendable {
                             features: features, score: Self.score(features)))
                 }
             }
+            if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }
     }
@@ -266,5 +314,81 @@ public struct Suggester: Sendable {
         case .paragraph, .blockQuote: break
         }
         return min(1, value)
+    }
+}
+
+/// The topic mentions of one article: in its prose (where links may go) and in the text of its
+/// existing links (which only count towards how common a phrase is).
+public struct ArticleMentions: Sendable, Hashable {
+    public var prose: [Mention]
+    public var linkText: [Mention]
+
+    public init(prose: [Mention], linkText: [Mention]) {
+        self.prose = prose
+        self.linkText = linkText
+    }
+}
+
+/// Per-article results of an earlier run that a suggester may use instead of computing them again
+/// (from `ArticleCache`); each array is parallel to `Site.articles`, nil where nothing is known.
+public struct SuggestReuse: Sendable {
+    /// Word counts for relatedness.
+    public var termCounts: [Relatedness.TermCounts?]
+    /// A target's own topics, with `target` set to the article's index in this site.
+    public var topics: [[Topic]?]
+    /// Mentions, valid only with an index whose fingerprint is `indexFingerprint`.
+    public var mentions: [ArticleMentions?]
+    /// The fingerprint of the index the mentions were found with.
+    public var indexFingerprint: ContentHash?
+
+    public init(
+        termCounts: [Relatedness.TermCounts?], topics: [[Topic]?], mentions: [ArticleMentions?],
+        indexFingerprint: ContentHash?
+    ) {
+        self.termCounts = termCounts
+        self.topics = topics
+        self.mentions = mentions
+        self.indexFingerprint = indexFingerprint
+    }
+}
+
+/// What a suggester computed, kept for the on-disk cache. Written while the suggester is built and on
+/// its first matching pass; read after the run.
+final class SuggestMemo: @unchecked Sendable {
+    let enabled: Bool
+    private let lock = NSLock()
+    private var _topics: [[Topic]?] = []
+    private var _termCounts: [Relatedness.TermCounts] = []
+    private var _mentions: [ArticleMentions]? = nil
+    private var _mentionTable: Suggester.MentionTable? = nil
+    private var _indexFingerprint: ContentHash? = nil
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    var topics: [[Topic]?] {
+        get { locked { _topics } }
+        set { locked { _topics = newValue } }
+    }
+    var termCounts: [Relatedness.TermCounts] {
+        get { locked { _termCounts } }
+        set { locked { _termCounts = newValue } }
+    }
+    var mentions: [ArticleMentions]? {
+        get { locked { _mentions } }
+        set { locked { _mentions = newValue } }
+    }
+    var mentionTable: Suggester.MentionTable? {
+        get { locked { _mentionTable } }
+        set { locked { _mentionTable = newValue } }
+    }
+    var indexFingerprint: ContentHash? {
+        get { locked { _indexFingerprint } }
+        set { locked { _indexFingerprint = newValue } }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `interlink` command.
 @main
@@ -17,4 +18,19 @@ struct InterlinkCommand: AsyncParsableCommand {
 /// The tool's version, shown by `--version`.
 enum InterlinkVersion {
     static let current = "0.1.0"
+
+    /// What the index cache is keyed by: the version, and the size and modification time of the running
+    /// executable, so that any rebuild (even without a version change) starts a fresh cache.
+    static let cacheIdentity: String = {
+        var identity = "interlink \(current)"
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 {
+            #if os(Linux)
+            identity += " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            #else
+            identity += " \(info.st_size) \(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+            #endif
+        }
+        return identity
+    }()
 }

@@ -39,13 +39,18 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Loads the site, printing every file error to stderr.
-    func load(_ configuration: Configuration = Configuration(), progress: Progress? = nil) async -> SiteLoader.Result {
+    func load(
+        _ configuration: Configuration = Configuration(), progress: Progress? = nil, cache: ArticleCache? = nil,
+        keepsRewriteDetails: Bool = true
+    ) async -> SiteLoader.Result {
+        var options = LoadOptions(configuration: configuration, generator: generator)
+        options.keepsRewriteDetails = keepsRewriteDetails
         var report: (@Sendable (Int, Int) -> Void)? = nil
         if let progress {
             report = { done, total in progress.update(done, total) }
         }
         let result = await SiteLoader.load(
-            root: rootURL, options: LoadOptions(configuration: configuration, generator: generator), progress: report)
+            root: rootURL, options: options, progress: report, cache: cache)
         if progress != nil, !result.diagnostics.isEmpty { progress?.clear() }
         for diagnostic in result.diagnostics {
             StandardError.write(diagnostic.description + "\n")

@@ -28,9 +28,13 @@ struct SuggestCommand: AsyncParsableCommand {
     @Option(name: .customLong("dump-candidates"), help: .hidden)
     var dumpCandidates: String?
 
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the index cache in \(ArticleCache.folderName)/ (see Docs/Performance.md).")
+    var noCache = false
+
     func run() async throws {
         let pipeline = try await SuggestionPipeline.run(
-            site: site, paths: paths, inbound: inbound, minScore: minScore, maxLinks: maxLinks)
+            site: site, paths: paths, inbound: inbound, minScore: minScore, maxLinks: maxLinks, useCache: !noCache,
+            rewrites: false)
         if let dumpCandidates {
             try CandidateDump.write(suggester: pipeline.suggester, to: dumpCandidates)
         }

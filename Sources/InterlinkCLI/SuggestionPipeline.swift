@@ -13,7 +13,7 @@ struct SuggestionPipeline {
     /// Loads the configuration, `.interlink-ignore` and the site, and runs the suggester.
     static func run(
         site: SiteOptions, paths: [String], inbound: String?, minScore: Double?, maxLinks: Int?,
-        includeRejected: Bool = false
+        includeRejected: Bool = false, useCache: Bool = false, rewrites: Bool = true
     ) async throws -> SuggestionPipeline {
         let configuration = try site.configuration()
         let ignore: IgnoreFile
@@ -24,7 +24,15 @@ struct SuggestionPipeline {
             throw exitFailure
         }
         let progress = Progress.onTerminal()
-        let loaded = await site.load(configuration, progress: progress)
+        // The on-disk cache (`.interlink-cache/`): its settings fingerprint covers what shapes topics.
+        let cache = useCache
+            ? StageTimer.shared.measure("cache-read") {
+                ArticleCache(
+                    root: site.rootURL, toolVersion: InterlinkVersion.cacheIdentity,
+                    context: ArticleCache.context(for: SuggestOptions(configuration: configuration)))
+            }
+            : nil
+        let loaded = await site.load(configuration, progress: progress, cache: cache, keepsRewriteDetails: rewrites)
         progress?.finish("indexing \(loaded.site.articles.count) articles")
         let graph = StageTimer.shared.measure("links") { LinkGraph(site: loaded.site) }
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
@@ -37,8 +45,12 @@ struct SuggestionPipeline {
             else { throw ValidationError("--inbound '\(inbound)' is not an article of the site.") }
             options.inboundTarget = path
         }
-        let suggester = Suggester(site: loaded.site, graph: graph, options: options)
+        let reuse = cache.map { $0.reuse(for: loaded) }
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
+        if let cache, let reuse, !loaded.site.articles.isEmpty {
+            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester, reuse: reuse) }
+        }
         progress?.clear()
         return SuggestionPipeline(
             configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)

@@ -2,6 +2,9 @@ import CCmark
 
 /// Parses Markdown files into `MarkdownDocument`s.
 public enum MarkdownParser {
+    /// The largest file the parser takes (byte offsets are stored in 32 bits); callers refuse larger ones.
+    public static let maximumFileSize = Int(UInt32.max)
+
     /// Parses a whole file: locates front matter, then parses the body with cmark.
     /// - Throws: `FrontMatterDelimiterError` when front matter is opened but never closed.
     public static func parse(_ bytes: [UInt8]) throws(FrontMatterDelimiterError) -> MarkdownDocument {

@@ -59,19 +59,27 @@ public enum BlockContext: String, Sendable, Hashable, Codable {
 }
 
 /// A run of prose text on one line whose raw bytes equal what a reader sees.
+///
+/// Stored in 16 bytes (32-bit offsets): a large site holds millions of spans. Files are limited to
+/// 4 GiB (`MarkdownParser.maximumFileSize`).
 public struct TextSpan: Sendable, Hashable {
-    /// Byte range in the file.
-    public let range: Range<Int>
-    /// Index of the block (paragraph, cell row) the span belongs to, in document order.
-    public let block: Int
+    private let start: UInt32
+    private let end: UInt32
+    private let blockIndex: Int32
     /// Where the block sits.
     public let context: BlockContext
     /// Whether the span sits inside emphasis or strong emphasis.
     public let emphasized: Bool
 
+    /// Byte range in the file.
+    public var range: Range<Int> { Int(start)..<Int(end) }
+    /// Index of the block (paragraph, cell row) the span belongs to, in document order.
+    public var block: Int { Int(blockIndex) }
+
     public init(range: Range<Int>, block: Int, context: BlockContext, emphasized: Bool) {
-        self.range = range
-        self.block = block
+        self.start = UInt32(range.lowerBound)
+        self.end = UInt32(range.upperBound)
+        self.blockIndex = Int32(block)
         self.context = context
         self.emphasized = emphasized
     }

@@ -11,6 +11,8 @@ final class SiteCopy: @unchecked Sendable {
     init(of source: URL) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("interlink-apply-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: root)
+        // The source's index cache (left by runs of `suggest` on it) is not part of the site.
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(".interlink-cache"))
         // The copy is ours to change, even where the source is read-only (the shared corpora are mode 444).
         let paths = ((FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String]) ?? []).map {
             root.appendingPathComponent($0).path
@@ -45,6 +47,8 @@ final class SiteCopy: @unchecked Sendable {
         var files: [String: [UInt8]] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [:] }
         for case let path as String in enumerator {
+            // `suggest` keeps its index cache here; it is not site content.
+            if path == ".interlink-cache" || path.hasPrefix(".interlink-cache/") { continue }
             let url = root.appendingPathComponent(path)
             let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
             if type == .typeRegular, let data = FileManager.default.contents(atPath: url.path) {

@@ -205,6 +205,7 @@ import Testing
         let site = mountPoint.appendingPathComponent("site")
         try FileManager.default.copyItem(
             at: CommandRunner.repositoryRoot.appendingPathComponent("ExampleSite"), to: site)
+        try? FileManager.default.removeItem(at: site.appendingPathComponent(".interlink-cache"))
         // Fill the disk, leaving less than any article needs for its rewritten copy.
         let filler = mountPoint.appendingPathComponent("filler")
         FileManager.default.createFile(atPath: filler.path, contents: nil)

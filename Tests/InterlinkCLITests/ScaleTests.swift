@@ -38,8 +38,26 @@ import Testing
             perSource[source, default: 0] += 1
         }
         #expect(perSource.values.allSatisfy { $0 <= 10 })
-        // Deterministic: the same site gives the same report.
+        // Deterministic: the same site gives the same report, from the index cache the first run wrote
+        // and without it.
         let second = try CommandRunner.run(["suggest", "--root", site.path, "--format", "json"])
         #expect(second.stdout == first.stdout)
+        let uncached = try CommandRunner.run(["suggest", "--root", site.path, "--format", "json", "--no-cache"])
+        #expect(uncached.stdout == first.stdout)
+        // Three files edited, as before a commit: reported alone, from the cache, as without it.
+        let markdown = try FileManager.default.subpathsOfDirectory(atPath: site.path).filter {
+            $0.hasSuffix(".md") && !$0.hasPrefix(".")
+        }.sorted()
+        let changed = [markdown[1], markdown[markdown.count / 2], markdown[markdown.count - 2]]
+        for path in changed {
+            let url = site.appendingPathComponent(path)
+            let bytes = [UInt8](try Data(contentsOf: url)) + Array("\nOne more paragraph, written just before the commit.\n".utf8)
+            try Data(bytes).write(to: url)
+        }
+        let hook = try CommandRunner.run(["suggest", "--root", site.path, "--format", "json"] + changed.map { site.appendingPathComponent($0).path })
+        let hookUncached = try CommandRunner.run(
+            ["suggest", "--root", site.path, "--format", "json", "--no-cache"] + changed.map { site.appendingPathComponent($0).path })
+        #expect(hook.status == 0)
+        #expect(hook.stdout == hookUncached.stdout)
     }
 }

@@ -1,0 +1,628 @@
+import Foundation
+import InterlinkMarkdown
+
+/// The on-disk index cache: what reading, parsing, topic extraction, word counting and matching found
+/// in each file, so that a run after a small change only does that work for the files that changed.
+///
+/// One file, `.interlink-cache/articles.bin` in the site root (the folder holds a `.gitignore` of `*`).
+/// Entries are keyed by a hash of the file's bytes: a changed file misses, an unchanged one hits
+/// wherever it now lives (renames keep their parse). What depends on more than the bytes is checked
+/// too: an entry's topics and word counts are used only for the same path, title and settings, and its
+/// mentions only when this run's topic index has the same fingerprint as the run that wrote them.
+/// A file written by another tool version, a truncated or corrupt file (a checksum covers it all)
+/// is ignored as a whole and replaced after the run. Writes go to a temporary file renamed into place.
+public struct ArticleCache: Sendable {
+    /// The cache folder's name in the site root.
+    public static let folderName = ".interlink-cache"
+    static let fileName = "articles.bin"
+    static let magic = Array("INTERLINK-CACHE\n".utf8)
+    /// Bumped whenever the layout of the file changes.
+    static let formatVersion: UInt64 = 1
+
+    /// The site root the cache belongs to.
+    public let root: URL
+    /// The running tool's identity; a file written by another one is ignored.
+    public let toolVersion: String
+    /// A fingerprint of the settings that shape topics and word counts (configuration, layout).
+    public let context: ContentHash
+
+    private let storage: Storage?
+    private let entries: [ContentHash: [Entry]]
+    /// Whether the stored topics and word counts were made with this `context`.
+    private let derivedUsable: Bool
+    /// The topic-index fingerprint of the run that wrote the stored mentions.
+    let indexFingerprint: ContentHash?
+
+    /// Where an entry's two parts lie in the file.
+    struct Entry: Sendable {
+        var parse: Range<Int>
+        var derived: Range<Int>
+    }
+
+    /// The file's bytes, shared read-only between parse tasks.
+    final class Storage: Sendable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    /// The cache file of `root`.
+    public static func fileURL(root: URL) -> URL {
+        root.appendingPathComponent(folderName).appendingPathComponent(fileName)
+    }
+
+    /// Opens the cache of `root`. A missing, unreadable, foreign, truncated or corrupt file gives an
+    /// empty cache: every look-up misses.
+    public init(root: URL, toolVersion: String, context: ContentHash) {
+        self.root = root
+        self.toolVersion = toolVersion
+        self.context = context
+        let bytes: [UInt8]
+        switch FileReader.read(Self.fileURL(root: root).path, limit: Int(Int32.max)) {
+        case .success(let read): bytes = read
+        case .failure: bytes = []
+        }
+        if let parsed = Self.readHeader(bytes, toolVersion: toolVersion) {
+            storage = Storage(bytes)
+            entries = parsed.entries
+            derivedUsable = parsed.context == context
+            indexFingerprint = parsed.indexFingerprint
+        } else {
+            storage = nil
+            entries = [:]
+            derivedUsable = false
+            indexFingerprint = nil
+        }
+    }
+
+    /// Number of entries (articles) read from the file.
+    public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+
+    // MARK: Look-ups
+
+    /// The parse of a file with these bytes, if the cache holds one.
+    func parse(of hash: ContentHash, bytes: [UInt8]) -> ParsedContent? {
+        guard let storage, let entry = entries[hash]?.first else { return nil }
+        return storage.bytes.withUnsafeBytes { buffer -> ParsedContent? in
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.parse]))
+            return try? ParsedContent.decode(&reader, bytes: bytes)
+        }
+    }
+
+    /// What a previous run found in a file with these bytes: word counts and topics when they were made
+    /// for the same path and title, mentions when made with the same topic index (checked by the
+    /// suggester). `target` is the article's index in this run's site.
+    func derived(of hash: ContentHash, path: String, title: String, target: Int, byteCount: Int) -> DerivedContent? {
+        guard let storage, let candidates = entries[hash] else { return nil }
+        return storage.bytes.withUnsafeBytes { buffer -> DerivedContent? in
+            // Files with the same bytes share a parse; their derived parts differ by path.
+            var chosen: DerivedContent? = nil
+            for entry in candidates {
+                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.derived]))
+                guard let derived = try? DerivedContent.decode(&reader, target: target, byteCount: byteCount) else {
+                    return nil
+                }
+                if chosen == nil || derived.path == path { chosen = derived }
+                if derived.path == path { break }
+            }
+            guard var derived = chosen else { return nil }
+            if !derivedUsable || derived.path != path || derived.title != title {
+                derived.termCounts = nil
+                derived.topics = nil
+            }
+            return derived
+        }
+    }
+
+    /// Raw stored bytes of an entry's parse part, to copy unchanged into the next file.
+    func rawParse(of hash: ContentHash) -> ArraySlice<UInt8>? {
+        guard let storage, let entry = entries[hash]?.first else { return nil }
+        return storage.bytes[entry.parse]
+    }
+
+    /// Raw stored bytes of the derived part stored for `path`, to copy unchanged into the next file.
+    func rawDerived(of hash: ContentHash, path: String) -> ArraySlice<UInt8>? {
+        guard let storage, let candidates = entries[hash] else { return nil }
+        for entry in candidates {
+            let stored: String? = storage.bytes.withUnsafeBytes { buffer in
+                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.derived]))
+                return try? reader.string()
+            }
+            if stored == path { return storage.bytes[entry.derived] }
+        }
+        return nil
+    }
+
+    // MARK: Reading the file
+
+    private struct Header {
+        var context: ContentHash
+        var indexFingerprint: ContentHash?
+        var entries: [ContentHash: [Entry]]
+    }
+
+    private static func readHeader(_ bytes: [UInt8], toolVersion: String) -> Header? {
+        guard bytes.count >= magic.count + 16, Array(bytes[0..<magic.count]) == magic else { return nil }
+        return bytes.withUnsafeBytes { buffer -> Header? in
+            // The last 16 bytes are a hash of everything before them.
+            let checksum = ContentHash(buffer: UnsafeRawBufferPointer(rebasing: buffer[0..<(bytes.count - 16)]))
+            var trailer = BinaryReader(buffer, offset: bytes.count - 16)
+            guard let high = try? trailer.fixed64(), let low = try? trailer.fixed64(),
+                ContentHash(high: high, low: low) == checksum
+            else { return nil }
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[0..<(bytes.count - 16)]), offset: magic.count)
+            do {
+                guard try reader.uint() == formatVersion, try reader.string() == toolVersion else { return nil }
+                let context = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                var fingerprint: ContentHash? = nil
+                if try reader.bool() { fingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
+                let count = try reader.count()
+                var table: [(ContentHash, Int, Int)] = []
+                table.reserveCapacity(count)
+                for _ in 0..<count {
+                    let hash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                    table.append((hash, try reader.count(), try reader.count()))
+                }
+                var entries: [ContentHash: [Entry]] = [:]
+                entries.reserveCapacity(count)
+                var offset = reader.offset
+                for (hash, parseLength, derivedLength) in table {
+                    let parseEnd = offset + parseLength
+                    let derivedEnd = parseEnd + derivedLength
+                    guard derivedEnd <= bytes.count - 16 else { return nil }
+                    entries[hash, default: []].append(Entry(parse: offset..<parseEnd, derived: parseEnd..<derivedEnd))
+                    offset = derivedEnd
+                }
+                guard offset == bytes.count - 16 else { return nil }
+                return Header(context: context, indexFingerprint: fingerprint, entries: entries)
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    // MARK: Writing the file
+
+    /// One article's part of the next file.
+    struct Record: Sendable {
+        var hash: ContentHash
+        var parse: [UInt8]
+        var derived: [UInt8]
+    }
+
+    /// Writes the cache file for the records given (one per article), atomically. Any failure
+    /// (read-only site, full disk) leaves the old file or none; the run goes on without a cache.
+    @discardableResult
+    static func write(root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?, records: [Record])
+        -> Bool
+    {
+        var writer = BinaryWriter()
+        writer.raw(magic)
+        writer.uint(formatVersion)
+        writer.string(toolVersion)
+        writer.fixed64(context.high)
+        writer.fixed64(context.low)
+        writer.bool(indexFingerprint != nil)
+        if let indexFingerprint {
+            writer.fixed64(indexFingerprint.high)
+            writer.fixed64(indexFingerprint.low)
+        }
+        writer.uint(UInt64(records.count))
+        for record in records {
+            writer.fixed64(record.hash.high)
+            writer.fixed64(record.hash.low)
+            writer.uint(UInt64(record.parse.count))
+            writer.uint(UInt64(record.derived.count))
+        }
+        var bytes = writer.bytes
+        bytes.reserveCapacity(bytes.count + records.reduce(16) { $0 + $1.parse.count + $1.derived.count })
+        for record in records {
+            bytes.append(contentsOf: record.parse)
+            bytes.append(contentsOf: record.derived)
+        }
+        let checksum = ContentHash(bytes)
+        var trailer = BinaryWriter()
+        trailer.fixed64(checksum.high)
+        trailer.fixed64(checksum.low)
+        bytes.append(contentsOf: trailer.bytes)
+        return writeFile(bytes, root: root)
+    }
+
+    private static func writeFile(_ bytes: [UInt8], root: URL) -> Bool {
+        let folder = root.appendingPathComponent(folderName)
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if !manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard (try? manager.createDirectory(at: folder, withIntermediateDirectories: false)) != nil else { return false }
+        } else if !isDirectory.boolValue {
+            return false
+        }
+        let ignore = folder.appendingPathComponent(".gitignore")
+        if !manager.fileExists(atPath: ignore.path) {
+            _ = manager.createFile(atPath: ignore.path, contents: Data("*\n".utf8))
+        }
+        let target = folder.appendingPathComponent(fileName)
+        let temporary = folder.appendingPathComponent(
+            ".\(fileName).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard complete, rename(temporary.path, target.path) == 0 else {
+            unlink(temporary.path)
+            return false
+        }
+        return true
+    }
+}
+
+/// What parsing one file produces that does not depend on where the file lives.
+struct ParsedContent: Sendable {
+    var frontMatter: FrontMatter
+    var document: MarkdownDocument
+    var suppressedRanges: [Range<Int>]
+
+    /// Front matter nested deeper than this is not cached (and a deeper stored value is corrupt).
+    static let maximumDepth = 64
+
+    struct TooDeep: Error {}
+
+    func encode(into writer: inout BinaryWriter) throws(TooDeep) {
+        writer.uint(UInt64(frontMatter.fields.count))
+        for key in frontMatter.fields.keys.sorted() {
+            writer.string(key)
+            try Self.encode(frontMatter.fields[key]!, into: &writer, depth: 0)
+        }
+        writer.uint(UInt64(document.spans.count))
+        for span in document.spans {
+            writer.range(span.range)
+            writer.int(span.block)
+            writer.string(span.context.rawValue)
+            writer.bool(span.emphasized)
+        }
+        writer.uint(UInt64(document.codeSpans.count))
+        for code in document.codeSpans {
+            writer.range(code.range)
+            writer.string(code.code)
+            writer.int(code.block)
+            writer.string(code.context.rawValue)
+        }
+        writer.uint(UInt64(document.headings.count))
+        for heading in document.headings {
+            writer.int(heading.level)
+            writer.string(heading.text)
+            writer.range(heading.range)
+            writer.string(heading.id)
+        }
+        writer.uint(UInt64(document.links.count))
+        for link in document.links {
+            writer.string(link.kind.rawValue)
+            writer.string(link.destination)
+            writer.optionalString(link.template)
+            writer.string(link.text)
+            writer.range(link.range)
+        }
+        writer.uint(UInt64(document.forbiddenZones.count))
+        for zone in document.forbiddenZones {
+            writer.string(zone.kind.rawValue)
+            writer.range(zone.range)
+        }
+        writer.int(document.wordCount)
+        writer.int(document.unmappedTextCount)
+        writer.string(document.emphasisOutline)
+        writer.uint(UInt64(suppressedRanges.count))
+        for range in suppressedRanges { writer.range(range) }
+    }
+
+    private static func encode(_ value: FrontMatterValue, into writer: inout BinaryWriter, depth: Int) throws(TooDeep) {
+        guard depth < maximumDepth else { throw TooDeep() }
+        switch value {
+        case .string(let text):
+            writer.uint(0)
+            writer.string(text)
+        case .bool(let flag):
+            writer.uint(1)
+            writer.bool(flag)
+        case .number(let number):
+            writer.uint(2)
+            writer.fixed64(number.bitPattern)
+        case .list(let items):
+            writer.uint(3)
+            writer.uint(UInt64(items.count))
+            for item in items { try encode(item, into: &writer, depth: depth + 1) }
+        case .table(let table):
+            writer.uint(4)
+            writer.uint(UInt64(table.count))
+            for key in table.keys.sorted() {
+                writer.string(key)
+                try encode(table[key]!, into: &writer, depth: depth + 1)
+            }
+        }
+    }
+
+    /// Reads a parse back; every range must lie inside the file's `bytes`.
+    static func decode(_ reader: inout BinaryReader, bytes: [UInt8]) throws -> ParsedContent {
+        let limit = bytes.count
+        var fields: [String: FrontMatterValue] = [:]
+        for _ in 0..<(try reader.count()) {
+            let key = try reader.string()
+            fields[key] = try decodeValue(&reader, depth: 0)
+        }
+        func context(_ raw: String) throws -> BlockContext {
+            guard let value = BlockContext(rawValue: raw) else { throw BinaryReader.Corrupt() }
+            return value
+        }
+        var spans: [TextSpan] = []
+        let spanCount = try reader.count()
+        spans.reserveCapacity(spanCount)
+        for _ in 0..<spanCount {
+            spans.append(
+                TextSpan(
+                    range: try reader.range(within: limit), block: try reader.int(),
+                    context: try context(try reader.string()), emphasized: try reader.bool()))
+        }
+        var codeSpans: [CodeSpan] = []
+        for _ in 0..<(try reader.count()) {
+            codeSpans.append(
+                CodeSpan(
+                    range: try reader.range(within: limit), code: try reader.string(), block: try reader.int(),
+                    context: try context(try reader.string())))
+        }
+        var headings: [Heading] = []
+        for _ in 0..<(try reader.count()) {
+            headings.append(
+                Heading(
+                    level: try reader.int(atMost: 6), text: try reader.string(), range: try reader.range(within: limit),
+                    id: try reader.string()))
+        }
+        var links: [MarkdownLink] = []
+        for _ in 0..<(try reader.count()) {
+            guard let kind = MarkdownLink.Kind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+            links.append(
+                MarkdownLink(
+                    kind: kind, destination: try reader.string(), template: try reader.optionalString(),
+                    text: try reader.string(), range: try reader.range(within: limit)))
+        }
+        var zones: [ForbiddenZone] = []
+        let zoneCount = try reader.count()
+        zones.reserveCapacity(zoneCount)
+        for _ in 0..<zoneCount {
+            guard let kind = ForbiddenZone.Kind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+            zones.append(ForbiddenZone(kind: kind, range: try reader.range(within: limit)))
+        }
+        let wordCount = try reader.int(atMost: Int(Int32.max))
+        let unmapped = try reader.int(atMost: Int(Int32.max))
+        let outline = try reader.string()
+        var suppressed: [Range<Int>] = []
+        for _ in 0..<(try reader.count()) { suppressed.append(try reader.range(within: limit)) }
+        guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+        // The front-matter block and line table are found again from the bytes (cheap, and always right).
+        let block = try FrontMatterBlock.locate(in: bytes)
+        let document = MarkdownDocument(
+            lines: LineTable(bytes), frontMatter: block, spans: spans, codeSpans: codeSpans, headings: headings,
+            links: links, forbiddenZones: zones, wordCount: wordCount, unmappedTextCount: unmapped,
+            emphasisOutline: outline)
+        return ParsedContent(frontMatter: FrontMatter(fields: fields), document: document, suppressedRanges: suppressed)
+    }
+
+    private static func decodeValue(_ reader: inout BinaryReader, depth: Int) throws(BinaryReader.Corrupt) -> FrontMatterValue {
+        guard depth < maximumDepth else { throw BinaryReader.Corrupt() }
+        switch try reader.uint() {
+        case 0: return .string(try reader.string())
+        case 1: return .bool(try reader.bool())
+        case 2: return .number(Double(bitPattern: try reader.fixed64()))
+        case 3:
+            var items: [FrontMatterValue] = []
+            for _ in 0..<(try reader.count()) { items.append(try decodeValue(&reader, depth: depth + 1)) }
+            return .list(items)
+        case 4:
+            var table: [String: FrontMatterValue] = [:]
+            for _ in 0..<(try reader.count()) {
+                let key = try reader.string()
+                table[key] = try decodeValue(&reader, depth: depth + 1)
+            }
+            return .table(table)
+        default: throw BinaryReader.Corrupt()
+        }
+    }
+}
+
+/// What the suggester derived from one file in an earlier run.
+struct DerivedContent: Sendable {
+    var path: String
+    var title: String
+    var termCounts: Relatedness.TermCounts?
+    var topics: [Topic]?
+    var mentions: ArticleMentions?
+
+    func encode(into writer: inout BinaryWriter) {
+        writer.string(path)
+        writer.string(title)
+        writer.bool(termCounts != nil)
+        if let termCounts {
+            writer.uint(UInt64(termCounts.count))
+            for (hash, count) in termCounts {
+                writer.fixed64(hash)
+                writer.int(Int(count))
+            }
+        }
+        writer.bool(topics != nil)
+        if let topics {
+            writer.uint(UInt64(topics.count))
+            for topic in topics {
+                writer.string(topic.phrase)
+                writer.uint(UInt64(topic.keys.count))
+                for key in topic.keys { writer.string(key) }
+                writer.string(topic.source.rawValue)
+                writer.optionalString(topic.fragment)
+                writer.bool(topic.caseSensitive)
+                writer.fixed64(topic.weight.bitPattern)
+            }
+        }
+        writer.bool(mentions != nil)
+        if let mentions {
+            for list in [mentions.prose, mentions.linkText] {
+                writer.uint(UInt64(list.count))
+                for mention in list {
+                    writer.range(mention.range)
+                    writer.uint(UInt64(mention.topics.count))
+                    for topic in mention.topics { writer.int(Int(topic)) }
+                    writer.bool(mention.isCode)
+                    writer.int(mention.block)
+                    writer.string(mention.context.rawValue)
+                    writer.int(mention.wordCount)
+                }
+            }
+        }
+    }
+
+    static func decode(_ reader: inout BinaryReader, target: Int, byteCount: Int) throws -> DerivedContent {
+        let path = try reader.string()
+        let title = try reader.string()
+        var termCounts: Relatedness.TermCounts? = nil
+        if try reader.bool() {
+            var counts: Relatedness.TermCounts = []
+            let count = try reader.count()
+            counts.reserveCapacity(count)
+            var previous: UInt64? = nil
+            for _ in 0..<count {
+                let hash = try reader.fixed64()
+                // Sorted and distinct, as relatedness expects.
+                if let previous, previous >= hash { throw BinaryReader.Corrupt() }
+                previous = hash
+                counts.append((hash: hash, count: Int32(try reader.int(atMost: Int(Int32.max)))))
+            }
+            termCounts = counts
+        }
+        var topics: [Topic]? = nil
+        if try reader.bool() {
+            var list: [Topic] = []
+            for _ in 0..<(try reader.count()) {
+                let phrase = try reader.string()
+                var keys: [String] = []
+                for _ in 0..<(try reader.count()) { keys.append(try reader.string()) }
+                guard let source = Topic.Source(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                list.append(
+                    Topic(
+                        phrase: phrase, keys: keys, target: target, source: source, fragment: try reader.optionalString(),
+                        caseSensitive: try reader.bool(), weight: Double(bitPattern: try reader.fixed64())))
+            }
+            topics = list
+        }
+        var mentions: ArticleMentions? = nil
+        if try reader.bool() {
+            var lists: [[Mention]] = []
+            for _ in 0..<2 {
+                var list: [Mention] = []
+                for _ in 0..<(try reader.count()) {
+                    let range = try reader.range(within: byteCount)
+                    var found: [Int32] = []
+                    for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
+                    let isCode = try reader.bool()
+                    let block = try reader.int()
+                    guard let context = BlockContext(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                    list.append(
+                        Mention(
+                            range: range, topics: found, isCode: isCode, block: block, context: context,
+                            wordCount: try reader.int(atMost: Int(Int32.max))))
+                }
+                lists.append(list)
+            }
+            mentions = ArticleMentions(prose: lists[0], linkText: lists[1])
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+        return DerivedContent(path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions)
+    }
+}
+
+extension ArticleCache {
+    /// The fingerprint of the settings that shape topics: stopwords, generic anchors, synonyms.
+    public static func context(for options: SuggestOptions) -> ContentHash {
+        var writer = BinaryWriter()
+        let rules = options.topicRules
+        for word in rules.stopwords.sorted() { writer.string(word) }
+        writer.string("|")
+        for anchor in rules.genericAnchors.sorted() { writer.string(anchor) }
+        writer.string("|")
+        for path in rules.synonyms.keys.sorted() {
+            writer.string(path)
+            for phrase in rules.synonyms[path] ?? [] { writer.string(phrase) }
+        }
+        return ContentHash(writer.bytes)
+    }
+
+    /// What a suggester may take from the cache for the loaded site.
+    public func reuse(for loaded: SiteLoader.Result) -> SuggestReuse {
+        let articles = loaded.site.articles
+        let records = loaded.cacheRecords
+        let derived: [DerivedContent?] = articles.indices.parallelMap { index in
+            let article = articles[index]
+            guard let record = records[article.path] else { return nil }
+            return self.derived(
+                of: record.hash, path: article.path, title: article.title, target: index, byteCount: article.bytes.count)
+        }
+        return SuggestReuse(
+            termCounts: derived.map { $0?.termCounts }, topics: derived.map { $0?.topics },
+            mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint)
+    }
+
+    /// Writes what this run read and computed, unless the file already holds exactly that. Returns
+    /// whether a file was written. Failing to write (a read-only site) is silent: the cache is an aid.
+    @discardableResult
+    public func update(loaded: SiteLoader.Result, suggester: Suggester, reuse: SuggestReuse) -> Bool {
+        let articles = loaded.site.articles
+        let memo = suggester.memo
+        let topics = memo.topics
+        let termCounts = memo.termCounts
+        guard let mentions = memo.mentions, topics.count == articles.count, termCounts.count == articles.count else {
+            return false
+        }
+        var complete = true
+        var stored = 0
+        for (index, article) in articles.enumerated() {
+            guard let record = loaded.cacheRecords[article.path] else { continue }
+            stored += 1
+            if record.freshParse != nil || reuse.termCounts[index] == nil
+                || (topics[index] != nil && reuse.topics[index] == nil)
+            {
+                complete = false
+            }
+        }
+        if complete, suggester.reusedMentions != nil, stored == count {
+            return false
+        }
+        let fingerprint = memo.indexFingerprint
+        let records: [Record?] = articles.indices.parallelMap { index in
+            let article = articles[index]
+            guard let record = loaded.cacheRecords[article.path] else { return nil }
+            let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
+            guard !parse.isEmpty else { return nil }
+            // What this run took whole from the cache is copied as it was stored.
+            if record.freshParse == nil, reuse.termCounts[index] != nil, topics[index] == nil || reuse.topics[index] != nil,
+                let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
+                let raw = self.rawDerived(of: record.hash, path: article.path)
+            {
+                return Record(hash: record.hash, parse: parse, derived: Array(raw))
+            }
+            var writer = BinaryWriter()
+            DerivedContent(
+                path: article.path, title: article.title, termCounts: termCounts[index], topics: topics[index],
+                mentions: mentions[index]
+            ).encode(into: &writer)
+            return Record(hash: record.hash, parse: parse, derived: writer.bytes)
+        }
+        return Self.write(
+            root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,
+            records: records.compactMap { $0 })
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Appends values to a compact binary buffer: unsigned LEB128 integers, length-prefixed strings.
+/// Used by `ArticleCache`; every value written is read back by `BinaryReader` in the same order.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func uint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func int(_ value: Int) {
+        // Zig-zag, so that small negative numbers stay small.
+        uint(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func fixed64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { buffer in
+            uint(UInt64(buffer.count))
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    mutating func optionalString(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func range(_ value: Range<Int>) {
+        int(value.lowerBound)
+        int(value.count)
+    }
+
+    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+}
+
+/// Reads what `BinaryWriter` wrote. Every read is bounds-checked: a truncated or corrupt buffer
+/// throws `BinaryReader.Corrupt` instead of trapping.
+struct BinaryReader {
+    struct Corrupt: Error {}
+
+    let bytes: UnsafeRawBufferPointer
+    private(set) var offset: Int
+
+    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func uint() throws(Corrupt) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws(Corrupt) -> Int {
+        let raw = try uint()
+        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    }
+
+    /// A count of items still to read; each item takes at least one byte, so a count larger than
+    /// what is left is corrupt (and never makes a huge allocation).
+    mutating func count() throws(Corrupt) -> Int {
+        let value = try uint()
+        guard value <= UInt64(bytes.count - offset) else { throw Corrupt() }
+        return Int(value)
+    }
+
+    /// A non-negative integer no larger than `limit`.
+    mutating func int(atMost limit: Int) throws(Corrupt) -> Int {
+        let value = try int()
+        guard value >= 0, value <= limit else { throw Corrupt() }
+        return value
+    }
+
+    mutating func bool() throws(Corrupt) -> Bool {
+        guard offset < bytes.count else { throw Corrupt() }
+        let byte = bytes[offset]
+        offset += 1
+        guard byte <= 1 else { throw Corrupt() }
+        return byte == 1
+    }
+
+    mutating func byte() throws(Corrupt) -> UInt8 {
+        guard offset < bytes.count else { throw Corrupt() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func fixed64() throws(Corrupt) -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        var value: UInt64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + 8)])) }
+        offset += 8
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func string() throws(Corrupt) -> String {
+        let length = try count()
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+        offset += length
+        guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else { throw Corrupt() }
+        return text
+    }
+
+    mutating func optionalString() throws(Corrupt) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    /// A range inside `0...limit`.
+    mutating func range(within limit: Int) throws(Corrupt) -> Range<Int> {
+        let lower = try int(atMost: limit)
+        let length = try int(atMost: limit - lower)
+        return lower..<(lower + length)
+    }
+
+    mutating func skip(_ length: Int) throws(Corrupt) {
+        guard length >= 0, offset + length <= bytes.count else { throw Corrupt() }
+        offset += length
+    }
+}
+
+/// A 128-bit hash of a file's bytes: the cache's key. Not cryptographic; two lanes of 64-bit
+/// multiply-and-rotate over 8-byte words, with the length mixed in.
+public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
+    public let high: UInt64
+    public let low: UInt64
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    public init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBytes { ContentHash(buffer: $0) }
+    }
+
+    /// The hash of the bytes in `buffer` (the same as of an array holding them).
+    init(buffer: UnsafeRawBufferPointer) {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(buffer.count)
+        do {
+            let count = buffer.count
+            var index = 0
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                a = ContentHash.mix(a ^ word, 0x8794_5B8F_7C4B_A5C3)
+                b = ContentHash.mix(b &+ word, 0x1656_67B1_9E37_79F9)
+                index += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < count {
+                tail |= UInt64(buffer[index]) << shift
+                shift += 8
+                index += 1
+            }
+            a = ContentHash.mix(a ^ tail, 0x8794_5B8F_7C4B_A5C3)
+            b = ContentHash.mix(b &+ tail, 0x1656_67B1_9E37_79F9)
+        }
+        high = ContentHash.finish(a ^ (b >> 17))
+        low = ContentHash.finish(b ^ (a << 13))
+    }
+
+    public init(_ text: String) { self.init(Array(text.utf8)) }
+
+    private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
+        let product = value &* multiplier
+        return (product << 31 | product >> 33) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    private static func finish(_ value: UInt64) -> UInt64 {
+        var value = value
+        value ^= value >> 33
+        value = value &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 33
+        value = value &* 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 33
+        return value
+    }
+
+    public var description: String { String(format: "%016llx%016llx", high, low) }
+}

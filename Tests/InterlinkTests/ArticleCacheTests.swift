@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+
+@testable import Interlink
+
+/// The on-disk index cache: a run that takes parses, word counts, topics and mentions from the cache
+/// must give exactly what a run without it gives, whatever happened to the files or the cache.
+@Suite struct ArticleCacheTests {
+    static let exampleSite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("ExampleSite")
+
+    /// A copy of ExampleSite's Markdown files (no cache folder) in a temporary site.
+    static func exampleCopy() throws -> TemporarySite {
+        let site = try TemporarySite([:])
+        let paths = (FileManager.default.enumerator(atPath: exampleSite.path)?.allObjects as? [String]) ?? []
+        for path in paths where !path.hasPrefix(".") && !path.contains("/.") {
+            var isDirectory: ObjCBool = false
+            let url = exampleSite.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            try site.write(path, bytes: [UInt8](try Data(contentsOf: url)))
+        }
+        return site
+    }
+
+    struct Run {
+        var json: String
+        var hits: Int
+        var reusedMentions: Bool
+        var wrote: Bool
+    }
+
+    /// One `suggest` run, with the cache (as the CLI does it) or without.
+    static func suggest(_ root: URL, cached: Bool = true, version: String = "test 1", options: SuggestOptions = SuggestOptions())
+        async throws -> Run
+    {
+        let cache = cached
+            ? ArticleCache(root: root, toolVersion: version, context: ArticleCache.context(for: options)) : nil
+        let loaded = await SiteLoader.load(root: root, cache: cache)
+        let graph = LinkGraph(site: loaded.site)
+        let reuse = cache?.reuse(for: loaded)
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
+        let result = suggester.suggest()
+        var wrote = false
+        if let cache, let reuse { wrote = cache.update(loaded: loaded, suggester: suggester, reuse: reuse) }
+        let json = try SuggestionReport(root: "site", result: result).json()
+        return Run(json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote)
+    }
+
+    static func cacheFile(_ site: TemporarySite) -> URL { ArticleCache.fileURL(root: site.root) }
+
+    @Test func aWarmRunGivesTheSameSuggestionsFromTheCacheAlone() async throws {
+        let site = try Self.exampleCopy()
+        let uncached = try await Self.suggest(site.root, cached: false)
+        #expect(!FileManager.default.fileExists(atPath: Self.cacheFile(site).path))
+        let cold = try await Self.suggest(site.root)
+        #expect(cold.hits == 0)
+        #expect(cold.wrote)
+        let warm = try await Self.suggest(site.root)
+        let articles = await site.load().site.articles.count
+        #expect(warm.hits == articles)
+        #expect(warm.reusedMentions)
+        #expect(!warm.wrote, "nothing changed, so the file is not rewritten")
+        #expect(cold.json == uncached.json)
+        #expect(warm.json == uncached.json)
+        #expect(uncached.json.contains("\"anchor\""))
+        let ignore = try String(contentsOf: site.root.appendingPathComponent(".interlink-cache/.gitignore"), encoding: .utf8)
+        #expect(ignore == "*\n")
+    }
+
+    @Test func anEditedFileIsParsedAgainAndItsNewTextCounts() async throws {
+        let site = try Self.exampleCopy()
+        _ = try await Self.suggest(site.root)
+        // A new paragraph that mentions another article's title.
+        let path = "content/posts/anchor-text.md"
+        var bytes = [UInt8](try Data(contentsOf: site.root.appendingPathComponent(path)))
+        bytes += Array("\n\nA word on crawl budget and on the canonical tag, which matter here too.\n".utf8)
+        try site.write(path, bytes: bytes)
+        let cached = try await Self.suggest(site.root)
+        let uncached = try await Self.suggest(site.root, cached: false)
+        #expect(cached.json == uncached.json)
+        let articles = await site.load().site.articles.count
+        #expect(cached.hits == articles - 1)
+    }
+
+    @Test func aChangedTitleChangesTheTopicsAndIsNotTakenFromTheCache() async throws {
+        let site = try Self.exampleCopy()
+        let before = try await Self.suggest(site.root)
+        let path = "content/posts/crawl-budget.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        let renamed = text.replacingOccurrences(of: "title: \"Crawl Budget\"", with: "title: \"Crawl Budget and Link Equity\"")
+        #expect(renamed != text)
+        try site.write(path, bytes: Array(renamed.utf8))
+        let cached = try await Self.suggest(site.root)
+        let uncached = try await Self.suggest(site.root, cached: false)
+        #expect(cached.json == uncached.json)
+        #expect(!cached.reusedMentions, "the topic index changed, so the stored mentions are stale")
+        #expect(cached.json != before.json)
+    }
+
+    @Test func addedDeletedAndRenamedFilesGiveWhatAnUncachedRunGives() async throws {
+        let site = try Self.exampleCopy()
+        _ = try await Self.suggest(site.root)
+        // Added: a new post that other posts mention.
+        try site.write(
+            "content/posts/link-equity-basics.md",
+            bytes: Array("---\ntitle: Link Equity Basics\n---\n\nWhat link equity is, and how internal links share it.\n".utf8))
+        var cached = try await Self.suggest(site.root)
+        var uncached = try await Self.suggest(site.root, cached: false)
+        #expect(cached.json == uncached.json)
+        // Deleted.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/anchor-text.md"))
+        cached = try await Self.suggest(site.root)
+        uncached = try await Self.suggest(site.root, cached: false)
+        #expect(cached.json == uncached.json)
+        #expect(!cached.json.contains("content/posts/anchor-text.md"))
+        // Renamed: the same bytes at a new path (the parse is reused; URL, file-name topic and links change).
+        try FileManager.default.moveItem(
+            at: site.root.appendingPathComponent("content/posts/crawl-budget.md"),
+            to: site.root.appendingPathComponent("content/posts/budget-for-crawlers.md"))
+        cached = try await Self.suggest(site.root)
+        uncached = try await Self.suggest(site.root, cached: false)
+        #expect(cached.json == uncached.json)
+        #expect(!cached.json.contains("content/posts/crawl-budget.md"))
+        let articles = await site.load().site.articles.count
+        #expect(cached.hits == articles, "a renamed file keeps its parse")
+        // And the next run, with nothing changed, takes everything from the cache again.
+        let again = try await Self.suggest(site.root)
+        #expect(again.json == uncached.json)
+        #expect(again.reusedMentions)
+        #expect(!again.wrote)
+    }
+
+    @Test func aCacheWrittenByAnotherVersionIsIgnored() async throws {
+        let site = try Self.exampleCopy()
+        _ = try await Self.suggest(site.root, version: "interlink 0.1.0 build A")
+        let other = try await Self.suggest(site.root, version: "interlink 0.2.0 build B")
+        #expect(other.hits == 0)
+        #expect(!other.reusedMentions)
+        #expect(other.wrote)
+        let same = try await Self.suggest(site.root, version: "interlink 0.2.0 build B")
+        #expect(same.hits > 0)
+        let uncached = try await Self.suggest(site.root, cached: false)
+        #expect(other.json == uncached.json)
+        #expect(same.json == uncached.json)
+    }
+
+    @Test func otherSettingsDoNotReuseTopics() async throws {
+        let site = try Self.exampleCopy()
+        _ = try await Self.suggest(site.root)
+        var options = SuggestOptions()
+        options.topicRules = TopicRules(stopwords: ["budget"], genericAnchors: [], synonyms: [:])
+        let cached = try await Self.suggest(site.root, options: options)
+        let uncached = try await Self.suggest(site.root, cached: false, options: options)
+        #expect(cached.json == uncached.json)
+    }
+
+    /// Every way a cache file can be damaged: it is ignored (every file parsed again), the run gives the
+    /// uncached result, and the next run writes a good file.
+    @Test(arguments: ["truncated", "flipped", "garbage", "empty", "header only", "folder"])
+    func aDamagedCacheIsIgnoredAndRebuilt(_ damage: String) async throws {
+        let site = try Self.exampleCopy()
+        let uncached = try await Self.suggest(site.root, cached: false)
+        _ = try await Self.suggest(site.root)
+        let file = Self.cacheFile(site)
+        let good = [UInt8](try Data(contentsOf: file))
+        var bad: [UInt8]
+        switch damage {
+        case "truncated": bad = Array(good[0..<(good.count / 2)])
+        case "flipped":
+            bad = good
+            bad[bad.count / 2] ^= 0x40
+        case "garbage": bad = (0..<good.count).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        case "empty": bad = []
+        case "header only": bad = Array(good[0..<40])
+        default: bad = []
+        }
+        if damage == "folder" {
+            try FileManager.default.removeItem(at: file)
+            try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        } else {
+            try Data(bad).write(to: file)
+        }
+        let damaged = try await Self.suggest(site.root)
+        #expect(damaged.hits == 0)
+        #expect(damaged.json == uncached.json)
+        if damage != "folder" {
+            #expect(damaged.wrote)
+            let repaired = try await Self.suggest(site.root)
+            #expect(repaired.hits > 0)
+            #expect(repaired.json == uncached.json)
+        }
+    }
+
+    /// A file whose checksum is right but whose content lies (stored mentions naming topics the index
+    /// does not have, ranges past the end of the file) must not crash or change the result.
+    @Test func aForgedEntryIsRejectedEntryByEntry() async throws {
+        let site = try TemporarySite([
+            "a.md": "---\ntitle: Crawl Budget\n---\n\nHow search engines spend their crawl budget.\n",
+            "b.md": "---\ntitle: Site Speed\n---\n\nSite speed matters for crawl budget.\n",
+        ])
+        let uncached = try await Self.suggest(site.root, cached: false)
+        let bytes = [UInt8](try Data(contentsOf: site.root.appendingPathComponent("b.md")))
+        let hash = ContentHash(bytes)
+        let forged = DerivedContent(
+            path: "b.md", title: "Site Speed", termCounts: nil, topics: nil,
+            mentions: ArticleMentions(
+                prose: [Mention(range: 0..<4, topics: [999], isCode: false, block: 0, context: .paragraph, wordCount: 1)],
+                linkText: []))
+        var derived = BinaryWriter()
+        forged.encode(into: &derived)
+        // A parse part with a span past the end of the file.
+        var parse = BinaryWriter()
+        parse.uint(0)
+        parse.uint(1)
+        parse.range(0..<(bytes.count + 10))
+        let options = SuggestOptions()
+        // Written with the fingerprint this site's index will have, so that the mentions are considered.
+        let loaded = await SiteLoader.load(root: site.root)
+        let index = KeywordIndex(site: loaded.site, graph: LinkGraph(site: loaded.site))
+        ArticleCache.write(
+            root: site.root, toolVersion: "test 1", context: ArticleCache.context(for: options),
+            indexFingerprint: index.fingerprint,
+            records: [ArticleCache.Record(hash: hash, parse: parse.bytes, derived: derived.bytes)])
+        let cached = try await Self.suggest(site.root)
+        #expect(cached.hits == 0)
+        #expect(cached.json == uncached.json)
+    }
+
+    @Test func aReadOnlySiteIsSuggestedWithoutWritingACache() async throws {
+        let site = try Self.exampleCopy()
+        let uncached = try await Self.suggest(site.root, cached: false)
+        chmod(site.root.path, 0o555)
+        defer { chmod(site.root.path, 0o755) }
+        // Root ignores permissions: only check when the folder really is read-only for us.
+        guard access(site.root.path, W_OK) != 0 else { return }
+        let cached = try await Self.suggest(site.root)
+        #expect(cached.json == uncached.json)
+        #expect(!cached.wrote)
+    }
+
+    @Test func theBinaryCodingRefusesTruncatedInput() throws {
+        var writer = BinaryWriter()
+        writer.string("héllo")
+        writer.int(-5)
+        writer.range(3..<9)
+        writer.fixed64(0xDEAD_BEEF)
+        let full = writer.bytes
+        let values = try full.withUnsafeBytes { buffer throws -> (String, Int, Range<Int>, UInt64, Bool) in
+            var reader = BinaryReader(buffer)
+            return (try reader.string(), try reader.int(), try reader.range(within: 9), try reader.fixed64(), reader.isAtEnd)
+        }
+        #expect(values.0 == "héllo")
+        #expect(values.1 == -5)
+        #expect(values.2 == 3..<9)
+        #expect(values.3 == 0xDEAD_BEEF)
+        #expect(values.4)
+        for length in 0..<full.count {
+            let prefix = Array(full[0..<length])
+            let complete = prefix.withUnsafeBytes { buffer -> Bool in
+                var reader = BinaryReader(buffer)
+                do {
+                    _ = try reader.string()
+                    _ = try reader.int()
+                    _ = try reader.range(within: 9)
+                    _ = try reader.fixed64()
+                    return true
+                } catch {
+                    return false
+                }
+            }
+            #expect(!complete, "a \(length)-byte prefix read as complete")
+        }
+        #expect(ContentHash(Array("a".utf8)) != ContentHash(Array("b".utf8)))
+        #expect(ContentHash(Array("12345678".utf8)) != ContentHash(Array("123456780".utf8)))
+    }
+}
