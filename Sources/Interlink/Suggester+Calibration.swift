@@ -14,6 +14,17 @@ public struct Calibration: Sendable, Hashable {
     public var precision: Double
 }
 
+/// A (source, target) pair of article indices.
+public struct LinkedPair: Hashable, Sendable {
+    public var source: Int
+    public var target: Int
+
+    public init(source: Int, target: Int) {
+        self.source = source
+        self.target = target
+    }
+}
+
 extension Suggester {
     /// The fewest existing prose links worth calibrating on.
     static let minimumCalibrationLinks = 20
@@ -39,12 +50,13 @@ extension Suggester {
         return best
     }
 
-    /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
-    /// `Site.articles`).
-    func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
-        // Positives: the best score each linked (source, target) pair would get from its own anchor text.
-        var positives: [Pair: Double] = [:]
-        var linkedSources: Set<Int> = []
+    /// The score each existing prose link would get from its own text as a candidate, best per
+    /// (source, target) pair: the positives of calibration, keyed by article indices.
+    public func existingLinkScores() -> [LinkedPair: Double] {
+        existingLinkScores(table: mentionTable())
+    }
+
+    func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
         var topicsByTarget: [Int: [Topic]] = [:]
         for topic in index.topics where topic.source != .learned && topic.source != .codeName {
             topicsByTarget[topic.target, default: []].append(topic)
@@ -64,19 +76,28 @@ extension Suggester {
             }
             return found
         }
-        for (source, links) in scored.enumerated() where !links.isEmpty {
-            linkedSources.insert(source)
+        var scores: [LinkedPair: Double] = [:]
+        for (source, links) in scored.enumerated() {
             for (target, score) in links {
-                let pair = Pair(source: source, target: target)
-                positives[pair] = max(positives[pair] ?? 0, score)
+                let pair = LinkedPair(source: source, target: target)
+                scores[pair] = max(scores[pair] ?? 0, score)
             }
         }
+        return scores
+    }
+
+    /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
+    /// `Site.articles`).
+    func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
+        // Positives: the best score each linked (source, target) pair would get from its own anchor text.
+        let positives = existingLinkScores(table: table)
+        let linkedSources = Set(positives.keys.map(\.source))
         guard positives.count >= Self.minimumCalibrationLinks else { return nil }
         // Negatives: candidate pairs, in sources that link, that the authors did not link.
-        var negatives: [Pair: Double] = [:]
+        var negatives: [LinkedPair: Double] = [:]
         for source in linkedSources {
             for (target, score) in bestScores[source] {
-                let pair = Pair(source: source, target: target)
+                let pair = LinkedPair(source: source, target: target)
                 guard positives[pair] == nil else { continue }
                 negatives[pair] = max(negatives[pair] ?? 0, score)
             }
@@ -98,10 +119,6 @@ extension Suggester {
         return best
     }
 
-    private struct Pair: Hashable {
-        var source: Int
-        var target: Int
-    }
 
     /// The score the link's own text would get as a mention of its target, learned anchors excluded
     /// (they come from this very link). 0 when the text names none of the target's topics.
@@ -114,17 +131,43 @@ extension Suggester {
         let article = site.articles[source]
         let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
         let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.bytes.count - bodyStart, 1))
+        // The link's own text, when written plainly between brackets: is it written as a name?
+        let text = Array(resolved.link.text.utf8)
+        let start = resolved.link.range.lowerBound + 1
+        let titleCased =
+            article.bytes[resolved.link.range.lowerBound] == UInt8(ascii: "[")
+            && start + text.count <= resolved.link.range.upperBound
+            && article.bytes[start..<(start + text.count)].elementsEqual(text)
+            && isTitleCased(start..<(start + text.count), in: article)
+        // A link whose text is the target's whole title, with punctuation the matcher does not read
+        // across ("Go Concurrency Patterns: Context"), is scored as the whole-title citation it would
+        // be proposed as (see `wholeTitle(around:target:in:)`), not as the title part it contains.
+        func withoutArticle(_ keys: [String]) -> [String] {
+            keys.count > 1 && ["the", "a", "an"].contains(keys[0]) ? Array(keys.dropFirst()) : keys
+        }
+        let punctuated = text.contains { byte in
+            byte < 0x80 && !(byte == 0x20 || Self.joiners.contains(byte) || (0x30...0x39).contains(byte)
+                || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte))
+        }
+        let isWholeTitle = punctuated && keys.count >= 2
+            && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
         for topic in topics where Self.contains(keys, topic.keys) {
             let phrase = topic.keys.joined(separator: " ")
+            let cited = isWholeTitle
+                || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
             let features = CandidateFeatures(
-                topicWeight: topic.weight,
-                specificity: specificity(documentFrequency: (table.documentFrequency[phrase] ?? 0) + 1),
+                topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
+                specificity: specificity(documentFrequency: max(table.documentFrequency[phrase] ?? 0, 1)),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
-                mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph)
+                mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
+                isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading)
             best = max(best, Self.score(features))
         }
         return best
     }
+
+    /// Bytes that join two words into one phrase for the matcher (`KeywordIndex.joins`), and apostrophes.
+    private static let joiners: Set<UInt8> = Set("-_/=+.'".utf8)
 
     private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }

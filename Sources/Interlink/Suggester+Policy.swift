@@ -84,18 +84,26 @@ extension Suggester {
         // over a rewritten file proposes nothing new.
         let source = candidates.first?.source
         let existing = source.map { graph.outgoing[$0].filter { $0.targetIndex != nil } } ?? []
-        let cap = linkCap(for: article) - Set(existing.compactMap(\.targetIndex)).count
+        let linkedTargets = Set(existing.compactMap(\.targetIndex)).count
+        let cap = linkCap(for: article) - linkedTargets
+        // Citations of another article's whole title ("as we wrote in Go Modules in 2019") do not
+        // count against the density cap, which keeps topical links sparse; the hard maximum holds.
+        let hardCap = options.maximumLinksPerArticle - linkedTargets
         let sentences = SentenceIndex(article: article)
         var chosen: [Candidate] = []
+        var counted = 0
         var usedSentences = Set(existing.map { sentences.key(block: article.document.block(containing: $0.link.range), offset: $0.link.range.lowerBound) })
         var chosenTargets: Set<Int> = []
         for candidate in ranked {
-            guard chosen.count < cap else { break }
+            guard chosen.count < hardCap else { break }
+            let exempt = candidate.features.citesTitle
+            guard exempt || counted < cap else { continue }
             let sentence = sentences.key(of: candidate.mention)
             guard !chosenTargets.contains(candidate.target), !usedSentences.contains(sentence),
                 !chosen.contains(where: { $0.mention.range.overlaps(candidate.mention.range) })
             else { continue }
             chosen.append(candidate)
+            if !exempt { counted += 1 }
             chosenTargets.insert(candidate.target)
             usedSentences.insert(sentence)
         }
@@ -135,6 +143,11 @@ extension Suggester {
         case .codeName: sourceName = "an API name the target documents"
         }
         var parts = ["matches \(sourceName) \"\(topic.phrase)\""]
+        if features.citesTitle, topic.source == .titlePart || topic.source == .fileName {
+            parts = ["cites the target's title \"\(site.articles[candidate.target].title)\""]
+        } else if features.isCitation {
+            parts[0] += ", written as its name"
+        }
         parts.append(String(format: "specificity %.2f", features.specificity))
         parts.append(String(format: "relatedness %.2f", features.relatedness))
         if features.ambiguity > 1 { parts.append("phrase names \(features.ambiguity) pages") }

@@ -86,6 +86,33 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     public var isCode: Bool
     /// Block kind of the mention.
     public var context: BlockContext
+    /// Whether the topic is a heading of the target (the link goes to a section).
+    public var isSection: Bool = false
+    /// Whether the mention is written as a name (title case, or the whole title verbatim), not as
+    /// a word of the sentence: see `Suggester+Citation.swift`.
+    public var isCitation: Bool = false
+    /// Whether the anchor is the target's whole title (or an alias) written as a citation: such a
+    /// link does not count against the per-article density cap.
+    public var citesTitle: Bool = false
+
+    public init(
+        topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
+        mentionsOfTarget: Int, words: Int, isCode: Bool, context: BlockContext, isSection: Bool = false,
+        isCitation: Bool = false, citesTitle: Bool = false
+    ) {
+        self.topicWeight = topicWeight
+        self.specificity = specificity
+        self.relatedness = relatedness
+        self.position = position
+        self.ambiguity = ambiguity
+        self.mentionsOfTarget = mentionsOfTarget
+        self.words = words
+        self.isCode = isCode
+        self.context = context
+        self.isSection = isSection
+        self.isCitation = isCitation
+        self.citesTitle = citesTitle
+    }
 }
 
 /// The suggester: finds candidate links in every article, ranks them, and applies the linking policy.
@@ -94,6 +121,8 @@ public struct Suggester: Sendable {
     public let graph: LinkGraph
     public let index: KeywordIndex
     public let relatedness: Relatedness
+    /// How the site writes each word, for telling a cited name from a term.
+    public let wordCase: WordCase
     public let options: SuggestOptions
 
     /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
@@ -152,6 +181,11 @@ public struct Suggester: Sendable {
             reusedMentions = reuse.indexFingerprint == fingerprint ? reuse.mentions : nil
         } else {
             reusedMentions = nil
+        }
+        self.wordCase = StageTimer.shared.measure("case") {
+            WordCase(
+                site: site,
+                phrases: index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
         }
     }
 
@@ -213,37 +247,57 @@ public struct Suggester: Sendable {
     func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
         let documentFrequency = table.documentFrequency
-        let article = site.articles[source]
-        guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
-        else { return [] }
-        let alreadyLinked = graph.targets(of: source)
-        let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
-        let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
-        var perTarget: [Int: Int] = [:]
-        for mention in mentions[source] {
-            for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
-        }
-        var result: [Candidate] = []
-        for mention in mentions[source] {
-            let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
-            let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
-            for topicIndex in mention.topics {
-                let topic = index.topics[Int(topicIndex)]
-                guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
-                let features = CandidateFeatures(
-                    topicWeight: topic.weight, specificity: specificity,
-                    relatedness: relatedness.similarity(source, topic.target),
-                    position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
-                    mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
-                    isCode: mention.isCode, context: mention.context)
-                result.append(
-                    Candidate(
-                        source: source, target: topic.target, topic: topicIndex, mention: mention,
-                        features: features, score: Self.score(features)))
+        do {
+            let article = site.articles[source]
+            guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
+            else { return [] }
+            let alreadyLinked = graph.targets(of: source)
+            let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
+            let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
+            var perTarget: [Int: Int] = [:]
+            for mention in mentions[source] {
+                for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
             }
+            var result: [Candidate] = []
+            for mention in mentions[source] {
+                let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
+                let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
+                for topicIndex in mention.topics {
+                    let topic = index.topics[Int(topicIndex)]
+                    guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
+                    var features = CandidateFeatures(
+                        topicWeight: topic.weight, specificity: specificity,
+                        relatedness: relatedness.similarity(source, topic.target),
+                        position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
+                        mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
+                        isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading)
+                    var placed = mention
+                    if topic.source != .heading, topic.source != .codeName,
+                        let (whole, words) = wholeTitle(around: mention, target: topic.target, in: article)
+                    {
+                        // The whole title stands around the matched part: link it, as a citation.
+                        placed.range = whole
+                        placed.wordCount = words
+                        features.words = words
+                        features.topicWeight = max(features.topicWeight, Topic.Source.title.defaultWeight)
+                        features.ambiguity = 1
+                        features.isCitation = true
+                        features.citesTitle = true
+                    } else if !mention.isCode, mention.wordCount >= 2,
+                        [.title, .alias, .heading].contains(topic.source), isTitleCased(mention.range, in: article)
+                    {
+                        features.isCitation = true
+                        features.citesTitle = topic.source != .heading
+                    }
+                    result.append(
+                        Candidate(
+                            source: source, target: topic.target, topic: topicIndex, mention: placed,
+                            features: features, score: Self.score(features)))
+                }
+            }
+            if let floor { result.removeAll { !($0.score >= floor) } }
+            return result
         }
-        if let floor { result.removeAll { !($0.score >= floor) } }
-        return result
     }
 
     func phraseKey(_ mention: Mention) -> String {
@@ -256,6 +310,13 @@ public struct Suggester: Sendable {
         let related = min(1, features.relatedness / 0.25)
         var value = features.topicWeight * pow(features.specificity, 1.0) * pow(related, 0.7)
         value *= 1 - 0.15 * features.position
+        // A page named as a page ("see Typing Component Props") is far stronger evidence than the
+        // same words used as a term; a section heading used as a term is weaker than a title.
+        if features.isCitation {
+            value *= 2
+        } else if features.isSection {
+            value *= 0.6
+        }
         if features.ambiguity > 1 { value *= pow(1 / Double(features.ambiguity), 0.5) }
         if features.words == 1 && !features.isCode { value *= 0.85 }
         switch features.context {

@@ -1,0 +1,113 @@
+import InterlinkMarkdown
+
+/// Citations: a mention written as the name of a page rather than as a word of the sentence.
+///
+/// Writers who point at another page name it the way its title or heading is written: "see Typing
+/// Component Props", "as explained in Go Concurrency Patterns: Context". Two signs of that are
+/// measured: words the site usually writes in lower case are capitalised (title case), and the
+/// whole title is there verbatim, punctuation and all, around a part of it that matched. A citation
+/// is much stronger evidence for a link than the same words used as a term ("the component props").
+extension Suggester {
+    /// Whether `range` of `article` (a mention or a link text) capitalises, past the first word of
+    /// a sentence, a word the site usually writes in lower case.
+    func isTitleCased(_ range: Range<Int>, in article: Article) -> Bool {
+        let bytes = article.bytes
+        var first = true
+        let skipFirst = Self.startsSentence(at: range.lowerBound, in: article)
+        var cited = false
+        WordCase.forEachWord(bytes, in: range) { word in
+            defer { first = false }
+            guard !cited, !(first && skipFirst) else { return }
+            if WordCase.shape(bytes, word) == .capitalised, wordCase.isUsuallyLowercase(bytes, word) { cited = true }
+        }
+        return cited
+    }
+
+    /// Whether the text before `offset` ends a sentence or a line (so a capital there says nothing):
+    /// sentence punctuation, a line break, a list marker, a heading or quote marker, or the start
+    /// of the body, with blanks, emphasis and opening quotes or brackets skipped.
+    static func startsSentence(at offset: Int, in article: Article) -> Bool {
+        let bytes = article.bytes
+        let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
+        var index = offset - 1
+        while index >= bodyStart {
+            switch bytes[index] {
+            case 0x20, 0x09, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+                UInt8(ascii: "("), UInt8(ascii: "["):
+                index -= 1
+            case 0x9C, 0x98 where index >= bodyStart + 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80:
+                index -= 3  // “ or ‘
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), 0x0A, 0x0D,
+                UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
+                return true
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The range of the target's whole title when it stands verbatim (case aside) around `mention`
+    /// in the same prose span and has more words than the mention (a leading "The" or "An" aside):
+    /// "Go Concurrency Patterns: Context" around the matched part "Go Concurrency Patterns". Returns
+    /// the range and its number of words; nil otherwise.
+    func wholeTitle(around mention: Mention, target: Int, in article: Article) -> (Range<Int>, Int)? {
+        guard !mention.isCode else { return nil }
+        let title = Array(KeywordIndex.trimPunctuation(KeywordIndex.stripMarkup(site.articles[target].title)).utf8)
+        guard title.count > mention.range.count, title.count <= 200,
+            let span = Self.span(containing: mention.range, in: article.document.spans)
+        else { return nil }
+        let bytes = article.bytes
+        let earliest = max(span.range.lowerBound, mention.range.upperBound - title.count)
+        guard earliest <= mention.range.lowerBound else { return nil }
+        for start in earliest...mention.range.lowerBound {
+            let end = start + title.count
+            guard end <= span.range.upperBound else { break }
+            guard start == span.range.lowerBound || !Self.isWordCharacter(bytes, endingAt: start),
+                end == span.range.upperBound || !Self.isWordCharacter(bytes, startingAt: end, end: span.range.upperBound)
+            else { continue }
+            var same = true
+            for offset in 0..<title.count where Self.folded(bytes[start + offset]) != Self.folded(title[offset]) {
+                same = false
+                break
+            }
+            guard same else { continue }
+            var keys = index.tokenizer.tokens(bytes, in: start..<end).map(\.key)
+            let words = keys.count
+            while let first = keys.first, ["the", "a", "an"].contains(first), keys.count > 1 { keys.removeFirst() }
+            return keys.count > mention.wordCount ? (start..<end, words) : nil
+        }
+        return nil
+    }
+
+    /// The prose span holding `range`, by binary search (spans are in document order).
+    static func span(containing range: Range<Int>, in spans: [TextSpan]) -> TextSpan? {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].range.upperBound < range.upperBound { low = middle + 1 } else { high = middle }
+        }
+        guard low < spans.count, spans[low].range.lowerBound <= range.lowerBound,
+            range.upperBound <= spans[low].range.upperBound
+        else { return nil }
+        return spans[low]
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// Whether a letter or digit starts at `index`.
+    private static func isWordCharacter(_ bytes: [UInt8], startingAt index: Int, end: Int) -> Bool {
+        let scalar = Tokenizer.decode(bytes, at: index, end: end).0
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether a letter or digit ends just before `index`.
+    private static func isWordCharacter(_ bytes: [UInt8], endingAt index: Int) -> Bool {
+        var start = index - 1
+        while start > 0, (0x80...0xBF).contains(bytes[start]) { start -= 1 }
+        return isWordCharacter(bytes, startingAt: start, end: index)
+    }
+}

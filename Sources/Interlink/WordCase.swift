@@ -1,0 +1,110 @@
+/// How a site writes each word: how often in lower case and how often capitalised. A writer who
+/// capitalises a word the site usually writes in lower case ("see Typing Component Props") is
+/// quoting a name, such as the title of a page or a section, not using the word as a term.
+/// Measured on the site itself, so proper nouns (always capitalised) and languages that capitalise
+/// every noun never count as quoting.
+///
+/// Words are compared as written (ASCII letters folded to lower case, no stemming), and only the
+/// words of topics that can be cited (titles, aliases, headings) are counted, in one light byte scan
+/// of the prose: no tokenizer pass. A word that starts with a non-ASCII letter is never counted, so
+/// such a word is never evidence of a citation.
+public struct WordCase: Sendable {
+    struct Tally: Sendable {
+        var lower: Int32 = 0
+        var capitalised: Int32 = 0
+    }
+
+    /// Surface hash (`surfaceHash`) → how the site writes the word.
+    let tally: [UInt64: Tally]
+
+    /// Counts, in the prose and link texts of `site`, the words of `phrases`.
+    public init(site: Site, phrases: [String]) {
+        var wanted: Set<UInt64> = []
+        for phrase in phrases {
+            let bytes = Array(phrase.utf8)
+            Self.forEachWord(bytes, in: 0..<bytes.count) { wanted.insert(Self.surfaceHash(bytes, $0)) }
+        }
+        let words = wanted
+        let perArticle: [[UInt64: Tally]] = site.articles.parallelMap { article in
+            var tally: [UInt64: Tally] = [:]
+            let bytes = article.bytes
+            for range in article.document.spans.map(\.range) + article.linkTextRanges {
+                Self.forEachWord(bytes, in: range) { word in
+                    let shape = Self.shape(bytes, word)
+                    guard shape != .other else { return }
+                    let hash = Self.surfaceHash(bytes, word)
+                    guard words.contains(hash) else { return }
+                    if shape == .lower { tally[hash, default: Tally()].lower += 1 } else {
+                        tally[hash, default: Tally()].capitalised += 1
+                    }
+                }
+            }
+            return tally
+        }
+        var merged: [UInt64: Tally] = [:]
+        for tally in perArticle {
+            for (hash, counts) in tally {
+                merged[hash, default: Tally()].lower += counts.lower
+                merged[hash, default: Tally()].capitalised += counts.capitalised
+            }
+        }
+        tally = merged
+    }
+
+    /// Whether the site writes the word at `range` of `bytes` in lower case more often than capitalised.
+    public func isUsuallyLowercase(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard let counts = tally[Self.surfaceHash(bytes, range)] else { return false }
+        return counts.lower > counts.capitalised
+    }
+
+    enum Shape {
+        /// Starts with a lower-case ASCII letter.
+        case lower
+        /// An upper-case ASCII first letter followed by at least one lower-case letter ("Typing").
+        case capitalised
+        /// All capitals (`SEO`), digits, or a non-ASCII first letter.
+        case other
+    }
+
+    /// The shape of the word at `range` of `bytes`.
+    static func shape(_ bytes: [UInt8], _ range: Range<Int>) -> Shape {
+        guard let first = range.first.map({ bytes[$0] }) else { return .other }
+        if (0x61...0x7A).contains(first) { return .lower }
+        guard (0x41...0x5A).contains(first) else { return .other }
+        for index in range.dropFirst() where (0x61...0x7A).contains(bytes[index]) || bytes[index] >= 0x80 {
+            return .capitalised
+        }
+        return .other
+    }
+
+    /// Calls `body` with each word of `bytes[range]`: a run of ASCII letters and digits and of
+    /// non-ASCII bytes (so accented letters stay inside their word).
+    static func forEachWord(_ bytes: [UInt8], in range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var start: Int? = nil
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            let inWord = byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+                || (0x61...0x7A).contains(byte)
+            if inWord {
+                if start == nil { start = index }
+            } else if let begun = start {
+                body(begun..<index)
+                start = nil
+            }
+            index += 1
+        }
+        if let begun = start { body(begun..<range.upperBound) }
+    }
+
+    /// 64-bit FNV-1a of the word with ASCII letters folded to lower case.
+    static func surfaceHash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            let byte = bytes[index]
+            hash ^= UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,216 @@
+import Interlink
+import InterlinkMarkdown
+import Testing
+
+/// Citations: a mention written as the name of a page (title case the site does not otherwise use,
+/// or the whole title verbatim around a matched part) rather than as a word of the sentence. Each
+/// test fails when its rule is removed.
+@Suite struct SuggestCitationTests {
+    static func page(_ title: String, _ body: String) -> String {
+        "---\ntitle: \"\(title)\"\n---\n\n\(body)\n"
+    }
+
+    /// A target with a section "Typing Component Props"; the site writes "typing", "component" and
+    /// "props" in lower case.
+    static let componentGuide = page(
+        "Component Guide",
+        """
+        A component declares its props, and each component passes props down. Careful typing of props \
+        helps, and static typing catches mistakes in every component.
+
+        ## Typing Component Props
+
+        With typing, component props are checked before the component runs.
+        """)
+
+    /// The candidates from `source` to `target`, in document order.
+    static func candidates(_ fixture: SuggestFixture, from source: String, to target: String) -> [Candidate] {
+        fixture.suggester().candidates()[fixture.index(source)]
+            .filter { $0.target == fixture.index(target) }
+            .sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
+    }
+
+    @Test func aTitleCasedMentionIsACitationAndWins() throws {
+        let fixture = try SuggestFixture([
+            "guide.md": Self.componentGuide,
+            "notes.md": Self.page(
+                "Notes",
+                """
+                Each component gets typing component props right. For the details of props, read \
+                ⟦Typing Component Props⟧ in the guide.
+                """),
+        ])
+        let found = Self.candidates(fixture, from: "notes.md", to: "guide.md")
+        try #require(found.count == 2)
+        #expect(!found[0].features.isCitation)
+        #expect(found[1].features.isCitation)
+        #expect(found[1].score > found[0].score)
+        // The later, cited mention is linked, although earlier mentions are otherwise preferred.
+        let suggestions = fixture.suggestions(from: "notes.md")
+        #expect(suggestions.map(\.offset) == fixture.marks("notes.md").map(\.lowerBound))
+        #expect(suggestions.first?.reason.contains("written as its name") == true)
+    }
+
+    @Test(arguments: ["Typing component props is easy.", "- Typing component props\n", "> Typing component props."])
+    func aCapitalThatStartsASentenceOrLineIsNoCitation(text: String) throws {
+        let fixture = try SuggestFixture([
+            "guide.md": Self.componentGuide,
+            "notes.md": Self.page("Notes", "A component with props.\n\n\(text)"),
+        ])
+        let found = Self.candidates(fixture, from: "notes.md", to: "guide.md")
+        try #require(found.count == 1)
+        #expect(!found[0].features.isCitation)
+    }
+
+    @Test func aWordTheSiteUsuallyCapitalisesIsNoCitation() throws {
+        // "Cloud" and "Platform" are always capitalised here: a product name, not a quoted title.
+        let fixture = try SuggestFixture([
+            "gcp.md": Self.page(
+                "Google Cloud Platform",
+                "Google Cloud Platform runs servers. Deploy to Google Cloud Platform from the console."),
+            "notes.md": Self.page("Notes", "We deploy our servers to Google Cloud Platform every week."),
+        ])
+        let found = Self.candidates(fixture, from: "notes.md", to: "gcp.md")
+        try #require(found.count == 1)
+        #expect(!found[0].features.isCitation)
+        // The same words, usually written in lower case, do make a citation.
+        let lower = try SuggestFixture([
+            "gcp.md": Self.page(
+                "Google Cloud Platform", "Google runs a cloud platform. Deploy to the cloud platform from the console."),
+            "notes.md": Self.page("Notes", "We deploy our servers to Google Cloud Platform every week."),
+        ])
+        #expect(Self.candidates(lower, from: "notes.md", to: "gcp.md").map(\.features.isCitation) == [true])
+    }
+
+    @Test func theWholeTitleAroundAMatchedPartBecomesTheAnchor() throws {
+        let fixture = try SuggestFixture([
+            "context.md": Self.page(
+                "Go Concurrency Patterns: Context",
+                "A context carries cancellation and deadlines across goroutines and concurrency patterns."),
+            "notes.md": Self.page(
+                "Notes",
+                "Our post ⟦Go Concurrency Patterns: Context⟧ covers cancellation across goroutines."),
+        ])
+        let suggestions = fixture.suggestions(from: "notes.md")
+        let marked = try #require(fixture.marks("notes.md").first)
+        #expect(suggestions.map(\.offset) == [marked.lowerBound])
+        #expect(suggestions.map(\.length) == [marked.count])
+        #expect(suggestions.first?.reason.hasPrefix("cites the target's title") == true)
+        let found = Self.candidates(fixture, from: "notes.md", to: "context.md")
+        #expect(found.allSatisfy { $0.features.citesTitle && $0.features.isCitation })
+    }
+
+    @Test func aLeadingArticleAloneDoesNotWidenTheAnchor() throws {
+        let fixture = try SuggestFixture([
+            "budget.md": Self.page("The Crawl Budget", "A crawl budget limits how many pages a crawler fetches."),
+            "notes.md": Self.page("Notes", "Plan the ⟦crawl budget⟧ before a crawler fetches every page."),
+        ])
+        let suggestions = fixture.suggestions(from: "notes.md")
+        #expect(suggestions.map(\.offset) == fixture.marks("notes.md").map(\.lowerBound))
+        #expect(suggestions.map(\.anchor) == ["crawl budget"])
+        #expect(Self.candidates(fixture, from: "notes.md", to: "budget.md").allSatisfy { !$0.features.isCitation })
+    }
+
+    @Test func aCitationDoublesTheScoreAndAnUncitedSectionWeighsLess() {
+        let plain = CandidateFeatures(
+            topicWeight: 0.6, specificity: 0.5, relatedness: 0.25, position: 0, ambiguity: 1, mentionsOfTarget: 1,
+            words: 2, isCode: false, context: .paragraph)
+        var section = plain
+        section.isSection = true
+        var cited = section
+        cited.isCitation = true
+        #expect(abs(Suggester.score(section) - 0.6 * Suggester.score(plain)) < 1e-9)
+        #expect(abs(Suggester.score(cited) - 2 * Suggester.score(plain)) < 1e-9)
+        var strong = plain
+        strong.topicWeight = 1
+        strong.specificity = 1
+        strong.isCitation = true
+        #expect(Suggester.score(strong) == 1)
+    }
+
+    @Test func titleCitationsDoNotCountAgainstTheDensityCap() throws {
+        let targets = [
+            "a.md": Self.page("Crawl Budget Basics", "The crawl budget basics: a crawler has a budget for each host."),
+            "b.md": Self.page("Orphan Page Fixes", "Orphan page fixes: give every orphan page an inbound link."),
+            "c.md": Self.page("Link Velocity Explained", "Link velocity explained: how fast a host gains inbound links."),
+        ]
+        let cited = try SuggestFixture(
+            targets.merging([
+                "notes.md": Self.page(
+                    "Notes",
+                    """
+                    Last year we wrote ⟦Crawl Budget Basics⟧ for a crawler. Then came ⟦Orphan Page Fixes⟧ for \
+                    each orphan page. Finally we wrote ⟦Link Velocity Explained⟧ about inbound links.
+                    """)
+            ]) { _, new in new })
+        #expect(cited.article("notes.md").document.wordCount < 150)
+        let suggestions = cited.suggestions(from: "notes.md")
+        #expect(suggestions.map(\.offset) == cited.marks("notes.md").map(\.lowerBound))
+        #expect(cited.suggestions(from: "notes.md", maxLinks: 2).count == 2)
+        // Written as terms, the same phrases are topical links: one per 150 words.
+        let terms = try SuggestFixture(
+            targets.merging([
+                "notes.md": Self.page(
+                    "Notes",
+                    """
+                    Last year we wrote about crawl budget basics for a crawler. Then came orphan page fixes for \
+                    each orphan page. Finally we wrote link velocity explained about inbound links.
+                    """)
+            ]) { _, new in new })
+        #expect(terms.suggestions(from: "notes.md").count == 1)
+    }
+}
+
+/// Calibration treats a site's existing links as positives: each must score what its own words
+/// would score as a candidate, or a site whose links `apply` wrote calibrates itself lower and lower.
+@Suite struct CalibrationScoreTests {
+    static let page = SuggestCitationTests.page
+
+    /// The best candidate score from `source` to `target`, and the score of the existing link from
+    /// `linked` to `target` (the two sources hold the same words, one as a link).
+    static func scores(_ files: [String: String], plain: String, linked: String, target: String) throws
+        -> (candidate: Double, link: Double)
+    {
+        let fixture = try SuggestFixture(files)
+        let suggester = fixture.suggester()
+        let candidate = try #require(
+            suggester.candidates()[fixture.index(plain)].filter { $0.target == fixture.index(target) }
+                .map(\.score).max())
+        let link = try #require(
+            suggester.existingLinkScores()[LinkedPair(source: fixture.index(linked), target: fixture.index(target))])
+        return (candidate, link)
+    }
+
+    @Test func aLinkedPhraseCountsOnceInItsDocumentFrequency() throws {
+        let (candidate, link) = try Self.scores(
+            [
+                "orphan-pages.md": Self.page("Orphan Pages", "Orphan pages have no inbound links, so crawlers miss them."),
+                "plain.md": Self.page("Plain", "Fix orphan pages with inbound links before crawlers visit."),
+                "linked.md": Self.page("Linked", "Fix [orphan pages](orphan-pages.md) with inbound links before crawlers visit."),
+                "other.md": Self.page("Other", "Crawlers visit every host."),
+            ], plain: "plain.md", linked: "linked.md", target: "orphan-pages.md")
+        #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
+    }
+
+    @Test func aLinkOnAWholePunctuatedTitleScoresAsACitation() throws {
+        // Written in lower case, the title is a citation only because it stands whole, colon and
+        // all; scored as a plain title it would get about half the candidate's score.
+        var files = [
+            "pipelines.md": Self.page(
+                "Concurrency patterns: pipelines",
+                "Goroutines send values through channels; a stage closes its outbound channel when done, "
+                    + "and buffered channels decouple senders from receivers under load."),
+            "plain.md": Self.page(
+                "Plain", "Read concurrency patterns: pipelines today. Tomatoes need compost, water and sunlight; basil grows beside them in summer heat."),
+            "linked.md": Self.page(
+                "Linked",
+                "Read [concurrency patterns: pipelines](pipelines.md) today. Tomatoes need compost, water and sunlight; basil grows beside them in summer heat."),
+        ]
+        for (index, topic) in ["violins", "glaciers", "bakeries", "harbours", "orchards", "comets"].enumerated() {
+            files["other-\(index).md"] = Self.page("Other \(index)", "Notes on \(topic) and more \(topic).")
+        }
+        let (candidate, link) = try Self.scores(files, plain: "plain.md", linked: "linked.md", target: "pipelines.md")
+        try #require(candidate < 0.9, "the fixture must leave room below the cap of 1 (candidate \(candidate))")
+        #expect(link >= candidate - 0.02, "candidate \(candidate), existing link \(link)")
+    }
+}
