@@ -187,41 +187,33 @@ public enum SiteLoader {
         case .failure(.system(let message)):
             return .failure(Diagnostic(path: path, message: "cannot read file: \(message)"))
         }
-        guard let cache else {
-            do {
-                let content = try parseContent(path: path, bytes: bytes)
-                return .success(
-                    Loaded(
-                        article: makeArticle(
-                            path: path, bytes: bytes, content: content, layout: layout,
-                            keepsRewriteDetails: options.keepsRewriteDetails)))
-            } catch {
-                return .failure(error)
-            }
-        }
-        let hash = ContentHash(bytes)
-        if let content = cache.parse(of: hash, bytes: bytes) {
-            return .success(
-                Loaded(
-                    article: makeArticle(
-                        path: path, bytes: bytes, content: content, layout: layout,
-                        keepsRewriteDetails: options.keepsRewriteDetails),
-                    record: CacheRecord(hash: hash, freshParse: nil)))
-        }
+        let content: ParsedContent
+        var record: CacheRecord?
         do {
-            let content = try parseContent(path: path, bytes: bytes)
-            var writer = BinaryWriter()
-            // Front matter nested too deep for the cache is simply not cached (an empty record misses).
-            let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
-            return .success(
-                Loaded(
-                    article: makeArticle(
-                        path: path, bytes: bytes, content: content, layout: layout,
-                        keepsRewriteDetails: options.keepsRewriteDetails),
-                    record: CacheRecord(hash: hash, freshParse: fresh)))
+            if let cache {
+                let hash = ContentHash(bytes)
+                if let cached = cache.parse(of: hash, bytes: bytes) {
+                    content = cached
+                    record = CacheRecord(hash: hash, freshParse: nil)
+                } else {
+                    content = try parseContent(path: path, bytes: bytes)
+                    var writer = BinaryWriter()
+                    // Front matter nested too deep for the cache is simply not cached (an empty record misses).
+                    let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
+                    record = CacheRecord(hash: hash, freshParse: fresh)
+                }
+            } else {
+                content = try parseContent(path: path, bytes: bytes)
+            }
         } catch {
             return .failure(error)
         }
+        return .success(
+            Loaded(
+                article: makeArticle(
+                    path: path, bytes: bytes, content: content, layout: layout,
+                    keepsRewriteDetails: options.keepsRewriteDetails),
+                record: record))
     }
 
     /// Parses bytes already read into an `Article`.
