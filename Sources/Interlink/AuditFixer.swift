@@ -110,6 +110,7 @@ public struct AuditFixer: Sendable {
             shift += item.1.replacement.count - item.1.range.count
         }
         return LinkEditVerifier(site: site).problem(
-            article: article, source: source, rewritten: rewritten, expected: expected, removed: removed)
+            article: article, source: source, rewritten: rewritten, edits: items.map(\.1), expected: expected,
+            removed: removed)
     }
 }

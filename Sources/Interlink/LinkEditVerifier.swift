@@ -20,15 +20,15 @@ struct LinkEditVerifier {
 
     let site: Site
 
-    /// The problem with `rewritten`, or nil when it is sound. `removed` lists the links of the original
-    /// that the edits replace or take out.
+    /// The problem with `rewritten` (the article with `edits` applied), or nil when it is sound. `removed`
+    /// lists the links of the original that the edits replace or take out.
     ///
-    /// With `edits` (the original ranges and their replacements), the prose outside them must also keep its
-    /// emphasis, byte for byte: whether cmark pairs a `*` or `_` depends on the characters next to it, which
-    /// a new link's brackets change (`*a *b c*` can pair differently once `b` is `[b](…)`).
+    /// The prose outside the edited ranges must also keep its emphasis, byte for byte: whether cmark pairs
+    /// a `*` or `_` depends on the characters next to it, which a link's brackets change (`*a *b c*` can pair
+    /// differently once `b` is `[b](…)`).
     func problem(
-        article: Article, source: Int, rewritten: [UInt8], expected: [ExpectedLink], removed: [MarkdownLink] = [],
-        edits: [Edit] = []
+        article: Article, source: Int, rewritten: [UInt8], edits: [Edit], expected: [ExpectedLink],
+        removed: [MarkdownLink] = []
     ) -> String? {
         let before = article.document
         let after = MarkdownParser.parse(rewritten, frontMatter: before.frontMatter)
@@ -61,8 +61,7 @@ struct LinkEditVerifier {
         }
         guard blocks(after) == blocks(before) else { return "code, HTML or block structure would change" }
         guard after.emphasisOutline == before.emphasisOutline else { return "emphasis around the link would change" }
-        if !edits.isEmpty, Self.prose(before.spans, cutting: edits, shifted: true) != Self.prose(after.spans, cutting: edits, shifted: false)
-        {
+        if Self.prose(before.spans, cutting: edits, shifted: true) != Self.prose(after.spans, cutting: edits, shifted: false) {
             return "emphasis around the link would change"
         }
         return nil

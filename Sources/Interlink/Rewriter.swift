@@ -137,6 +137,6 @@ public struct Rewriter: Sendable {
             shift += item.1.replacement.count - item.1.range.count
         }
         return LinkEditVerifier(site: site).problem(
-            article: article, source: source, rewritten: rewritten, expected: expected, edits: items.map(\.1))
+            article: article, source: source, rewritten: rewritten, edits: items.map(\.1), expected: expected)
     }
 }
