@@ -67,8 +67,11 @@ public struct Rewriter: Sendable {
                     inTable: tableSpans.contains { $0.overlaps(range) })
                 // An anchor must sit inside one run of prose whose bytes are what a reader sees, or be one whole
                 // code span: the re-parse check cannot see an anchor that crosses emphasis (`*a* b` would lose
-                // its emphasis) or one in a heading or a link reference definition.
+                // its emphasis) or one in a heading or a link reference definition. A literal backtick in prose
+                // is refused too: inside link text cmark can pair it with a backtick run elsewhere (found by the
+                // fuzzer), so the link would not read as its anchor.
                 guard article.document.spans.contains(where: { $0.range.contains(range.lowerBound) && range.upperBound <= $0.range.upperBound })
+                    && !anchor.contains(UInt8(ascii: "`"))
                     || article.document.codeSpans.contains(where: { $0.range == range })
                 else {
                     rejected.append(
