@@ -160,7 +160,8 @@ extension Suggester {
                 specificity: specificity(documentFrequency: max(table.documentFrequency[phrase] ?? 0, 1)),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
-                isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading)
+                isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
+                pointsForward: chronology.pointsForward(from: source, to: target))
             best = max(best, Self.score(features))
         }
         return best

@@ -94,11 +94,14 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the anchor is the target's whole title (or an alias) written as a citation: such a
     /// link does not count against the per-article density cap.
     public var citesTitle: Bool = false
+    /// Whether the target was published after the source, on a site whose links respect publication
+    /// order (see `Chronology`).
+    public var pointsForward: Bool = false
 
     public init(
         topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
         mentionsOfTarget: Int, words: Int, isCode: Bool, context: BlockContext, isSection: Bool = false,
-        isCitation: Bool = false, citesTitle: Bool = false
+        isCitation: Bool = false, citesTitle: Bool = false, pointsForward: Bool = false
     ) {
         self.topicWeight = topicWeight
         self.specificity = specificity
@@ -112,6 +115,7 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
         self.isSection = isSection
         self.isCitation = isCitation
         self.citesTitle = citesTitle
+        self.pointsForward = pointsForward
     }
 }
 
@@ -123,6 +127,8 @@ public struct Suggester: Sendable {
     public let relatedness: Relatedness
     /// How the site writes each word, for telling a cited name from a term.
     public let wordCase: WordCase
+    /// Publication dates, for telling a link back to an earlier post from one forward in time.
+    public let chronology: Chronology
     public let options: SuggestOptions
 
     /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
@@ -145,6 +151,7 @@ public struct Suggester: Sendable {
         })
         let memo = SuggestMemo(enabled: reuse != nil)
         self.memo = memo
+        self.chronology = Chronology(site: site, graph: graph)
         let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
             let own = KeywordIndex.ownTopics(
                 site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
@@ -270,7 +277,8 @@ public struct Suggester: Sendable {
                         relatedness: relatedness.similarity(source, topic.target),
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
                         mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
-                        isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading)
+                        isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading,
+                        pointsForward: chronology.pointsForward(from: source, to: topic.target))
                     var placed = mention
                     if topic.source != .heading, topic.source != .codeName,
                         let (whole, words) = wholeTitle(around: mention, target: topic.target, in: article)
@@ -317,6 +325,8 @@ public struct Suggester: Sendable {
         } else if features.isSection {
             value *= 0.6
         }
+        // A post links back to what was already published; a link forward in time needs a later edit.
+        if features.pointsForward { value *= 0.5 }
         if features.ambiguity > 1 { value *= pow(1 / Double(features.ambiguity), 0.5) }
         if features.words == 1 && !features.isCode { value *= 0.85 }
         switch features.context {

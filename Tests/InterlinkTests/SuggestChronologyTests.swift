@@ -1,0 +1,91 @@
+import Interlink
+import InterlinkMarkdown
+import Testing
+
+/// Publication order: a post links back to what was already published, so a candidate pointing to a
+/// later post is weaker, unless the site's own links show that it links forward freely.
+@Suite struct SuggestChronologyTests {
+    static func post(_ title: String, date: String?, _ body: String) -> String {
+        let dateLine = date.map { "date: \($0)\n" } ?? ""
+        return "---\ntitle: \"\(title)\"\n\(dateLine)---\n\n\(body)\n"
+    }
+
+    /// A source from 2021 mentioning two targets with identical wording, one older and one newer.
+    static func site(sourceDate: String? = "2021-06-01", extra: [String: String] = [:]) throws -> SuggestFixture {
+        var files = [
+            "older.md": post("Garbage Collector", date: "2020-03-01", "How the garbage collector frees memory."),
+            "newer.md": post("Escape Analysis", date: "2022-09-15", "How escape analysis keeps values on the stack."),
+            "source.md": post(
+                "Notes", date: sourceDate,
+                "Memory: the garbage collector and escape analysis decide where values live.\n\n"
+                    + "The garbage collector runs concurrently; escape analysis runs at compile time."),
+        ]
+        files.merge(extra) { $1 }
+        return try SuggestFixture(files)
+    }
+
+    static func best(_ fixture: SuggestFixture, to target: String) throws -> Candidate {
+        let found = fixture.suggester().candidates()[fixture.index("source.md")].filter { $0.target == fixture.index(target) }
+        return try #require(found.max { $0.score < $1.score })
+    }
+
+    @Test func aLinkForwardInTimeScoresHalfOfTheSameLinkBack() throws {
+        let fixture = try Self.site()
+        let back = try Self.best(fixture, to: "older.md")
+        let forward = try Self.best(fixture, to: "newer.md")
+        #expect(!back.features.pointsForward)
+        #expect(forward.features.pointsForward)
+        var unpenalised = forward.features
+        unpenalised.pointsForward = false
+        #expect(abs(forward.score - Suggester.score(unpenalised) * 0.5) < 1e-12)
+    }
+
+    @Test func undatedArticlesAreNeitherForwardNorBack() throws {
+        let fixture = try Self.site(sourceDate: nil)
+        #expect(try !Self.best(fixture, to: "newer.md").features.pointsForward)
+    }
+
+    @Test func aJekyllFileNameDatesAPost() throws {
+        let fixture = try SuggestFixture([
+            "_posts/2019-01-05-old.md": Self.post("Old", date: nil, "Old."),
+            "_posts/2023-07-08-new.md": Self.post("New", date: nil, "New."),
+        ])
+        let chronology = Chronology(site: fixture.site, graph: LinkGraph(site: fixture.site))
+        #expect(chronology.dates[fixture.index("_posts/2019-01-05-old.md")] == PublicationDate(year: 2019, month: 1, day: 5))
+        #expect(chronology.pointsForward(
+            from: fixture.index("_posts/2019-01-05-old.md"), to: fixture.index("_posts/2023-07-08-new.md")))
+    }
+
+    /// A site whose own dated links often point forward (docs kept up to date) switches the signal off;
+    /// one whose links point back keeps it.
+    @Test(arguments: [(forward: 10, back: 15, applies: false), (forward: 3, back: 22, applies: true)])
+    func theSiteOwnLinksDecideWhetherDatesMatter(forward: Int, back: Int, applies: Bool) throws {
+        var extra: [String: String] = [:]
+        for number in 0..<forward {
+            extra["f\(number).md"] = Self.post("F\(number)", date: "2000-01-01", "See [later](newer.md).")
+        }
+        for number in 0..<back {
+            extra["b\(number).md"] = Self.post("B\(number)", date: "2030-01-01", "See [earlier](older.md).")
+        }
+        let fixture = try Self.site(extra: extra)
+        let chronology = Chronology(site: fixture.site, graph: LinkGraph(site: fixture.site))
+        #expect(chronology.appliesToSite == applies)
+        #expect(try Self.best(fixture, to: "newer.md").features.pointsForward == applies)
+    }
+
+    @Test(arguments: [
+        ("2024-04-09", PublicationDate(year: 2024, month: 4, day: 9)),
+        ("2024-4-9", PublicationDate(year: 2024, month: 4, day: 9)),
+        ("2024-04-09T10:00:00Z", PublicationDate(year: 2024, month: 4, day: 9)),
+        ("2024-04-09 10:00", PublicationDate(year: 2024, month: 4, day: 9)),
+        ("\"2024-12-31\"", PublicationDate(year: 2024, month: 12, day: 31)),
+    ])
+    func datesAreRead(text: String, expected: PublicationDate) {
+        #expect(PublicationDate(parsing: text) == expected)
+    }
+
+    @Test(arguments: ["", "yesterday", "2024", "2024-13-01", "2024-04-32", "24-04-09", "2024-04-09x", "2024/04/09"])
+    func otherTextIsNoDate(text: String) {
+        #expect(PublicationDate(parsing: text) == nil)
+    }
+}
