@@ -13,6 +13,20 @@ public struct FrontMatter: Sendable, Hashable {
     public var title: String? { fields["title"]?.text.flatMap { $0.isEmpty ? nil : $0 } }
     /// `aliases`. Values starting with `/` are URL aliases (Hugo); others are alternative names (Obsidian).
     public var aliases: [String] { fields["aliases"]?.strings ?? fields["alias"]?.strings ?? [] }
+    /// The page's short name for menus and sidebars: Hugo `linkTitle`, Docusaurus `sidebar_label`,
+    /// or `short_title` / `shortTitle` / `nav_title` / `navTitle` (several themes), in that order of
+    /// preference; each distinct one once.
+    public var shortTitles: [String] {
+        var seen: Set<String> = []
+        return Self.shortTitleKeys.compactMap { fields[$0]?.text }
+            .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+    }
+
+    /// Front-matter keys that hold a page's short name (Hugo reads `linktitle` in any case).
+    static let shortTitleKeys = [
+        "linkTitle", "linktitle", "LinkTitle", "sidebar_label", "short_title", "shortTitle", "nav_title", "navTitle",
+    ]
+
     /// `keywords`.
     public var keywords: [String] { fields["keywords"]?.strings ?? [] }
     /// `tags`.

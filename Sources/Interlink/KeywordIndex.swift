@@ -203,6 +203,12 @@ public struct KeywordIndex: Sendable {
         add(title, .title)
         for part in titleParts(title) where part != title { add(part, .titlePart) }
         for name in article.aliasNames { add(name, .alias) }
+        // A menu or sidebar name ("Pods" for "Pod Overview") is another name of the page, unless it
+        // is a generic one ("Overview").
+        for name in article.frontMatter.shortTitles
+        where !genericHeadingKeys.contains(tokenizer.keys(stripMarkup(name)).joined(separator: " ")) {
+            add(stripMarkup(name), .alias)
+        }
         for keyword in article.frontMatter.keywords { add(keyword, .keyword) }
         let stem = article.stem
         if !["index", "_index", "readme"].contains(stem.lowercased()) {
