@@ -43,7 +43,7 @@ public struct AuditFixer: Sendable {
     func fix(source: Int, findings: [AuditFinding]) -> AuditFileFix {
         let article = site.articles[source]
         var rejected: [(AuditFinding, String)] = []
-        var planned: [(AuditFinding, Edit)] = []
+        var planned: [(item: AuditFinding, edit: LinkEditVerifier.CheckedEdit)] = []
         // Removing a link wins over rewriting its text; otherwise the earlier finding wins an overlap.
         let ordered = findings.sorted {
             ($0.rule == .genericAnchor ? 1 : 0, $0.fix!.edit!.offset) < ($1.rule == .genericAnchor ? 1 : 0, $1.fix!.edit!.offset)
@@ -55,62 +55,27 @@ public struct AuditFixer: Sendable {
                 rejected.append((finding, "the file no longer holds the link there"))
                 continue
             }
-            if planned.contains(where: { $0.1.range.overlaps(range) }) {
+            if planned.contains(where: { $0.edit.edit.range.overlaps(range) }) {
                 rejected.append((finding, "overlaps another fix"))
                 continue
             }
+            // The link the fix rewrites must read its new text and still reach its target; the one it removes must be gone.
+            let expectation = finding.fix?.expectation
+            let added = expectation?.added.map {
+                LinkEditVerifier.ExpectedLink(range: $0.rangeInReplacement, text: $0.text, target: $0.target, label: $0.text)
+            }
+            let edit = Edit(range: range, expected: Array(article.bytes[range]), replacement: Array(textEdit.replacement.utf8))
             planned.append(
-                (finding, Edit(range: range, expected: Array(article.bytes[range]), replacement: Array(textEdit.replacement.utf8))))
+                (finding,
+                 LinkEditVerifier.CheckedEdit(
+                    edit: edit, added: added.map { [$0] } ?? [], removed: expectation.map { [$0.removed] } ?? [])))
         }
-        var accepted = planned
-        if verify(article: article, source: source, edits: accepted) != nil {
-            accepted = []
-            for item in planned {
-                if let problem = verify(article: article, source: source, edits: [item]) {
-                    rejected.append((item.0, problem))
-                } else {
-                    accepted.append(item)
-                }
-            }
-            if let problem = verify(article: article, source: source, edits: accepted) {
-                rejected += accepted.map { ($0.0, problem) }
-                accepted = []
-            }
-        }
-        let rewritten = (try? Edit.apply(accepted.map(\.1), to: article.bytes)) ?? article.bytes
+        let (accepted, failed) = LinkEditVerifier(site: site).select(planned, article: article, source: source)
+        rejected += failed.map { ($0.item, $0.reason) }
+        let rewritten = (try? Edit.apply(accepted.map(\.edit), to: article.bytes)) ?? article.bytes
         return AuditFileFix(
             path: article.path, original: article.bytes, rewritten: rewritten,
-            applied: accepted.map(\.0).sorted { $0.fix!.edit!.offset < $1.fix!.edit!.offset },
+            applied: accepted.map(\.item).sorted { $0.fix!.edit!.offset < $1.fix!.edit!.offset },
             rejected: rejected.sorted { ($0.0.line, $0.0.column) < ($1.0.line, $1.0.column) })
-    }
-
-    /// Applies the edits and parses the result: the links they rewrite must read their new text and
-    /// still reach their target, the links they remove must be gone, and nothing else may change.
-    func verify(article: Article, source: Int, edits items: [(AuditFinding, Edit)]) -> String? {
-        guard !items.isEmpty else { return nil }
-        let rewritten: [UInt8]
-        do {
-            rewritten = try Edit.apply(items.map(\.1), to: article.bytes)
-        } catch {
-            return "the edits do not apply: \(error)"
-        }
-        var expected: [LinkEditVerifier.ExpectedLink] = []
-        var removed: [MarkdownLink] = []
-        var shift = 0
-        for item in items.sorted(by: { $0.1.range.lowerBound < $1.1.range.lowerBound }) {
-            let start = item.1.range.lowerBound + shift
-            if let expectation = item.0.fix?.expectation {
-                removed.append(expectation.removed)
-                if let added = expectation.added {
-                    let range = (start + added.rangeInReplacement.lowerBound)..<(start + added.rangeInReplacement.upperBound)
-                    expected.append(
-                        LinkEditVerifier.ExpectedLink(range: range, text: added.text, target: added.target, label: added.text))
-                }
-            }
-            shift += item.1.replacement.count - item.1.range.count
-        }
-        return LinkEditVerifier(site: site).problem(
-            article: article, source: source, rewritten: rewritten, edits: items.map(\.1), expected: expected,
-            removed: removed)
     }
 }

@@ -47,7 +47,7 @@ public struct Rewriter: Sendable {
     func rewrite(source: Int, suggestions: [Suggestion]) -> FileRewrite {
         let article = site.articles[source]
         var rejected: [Rejection] = []
-        var planned: [(Suggestion, Edit)] = []
+        var planned: [(item: Suggestion, edit: LinkEditVerifier.CheckedEdit)] = []
         let tableSpans = article.document.spans.filter { $0.context == .tableCell }.map(\.range)
             + article.document.codeSpans.filter { $0.context == .tableCell }.map(\.range)
         for suggestion in suggestions.sorted(by: { $0.offset < $1.offset }) {
@@ -78,68 +78,31 @@ public struct Rewriter: Sendable {
                         Rejection(suggestion: suggestion, reason: "the anchor is not plain prose (it crosses markup, or sits in a heading, link, code or HTML)"))
                     continue
                 }
-                if planned.contains(where: { $0.1.range.overlaps(range) }) {
+                if planned.contains(where: { $0.edit.edit.range.overlaps(range) }) {
                     rejected.append(Rejection(suggestion: suggestion, reason: "overlaps another suggestion"))
                     continue
                 }
-                planned.append((suggestion, Edit(range: range, expected: anchor, replacement: replacement)))
+                // A code anchor reads as its code: `[`ref()`](…)` reads "ref()".
+                let anchorText = suggestion.anchor.hasPrefix("`")
+                    ? String(suggestion.anchor.drop(while: { $0 == "`" }).reversed().drop(while: { $0 == "`" }).reversed())
+                        .trimmingCharacters(in: .whitespaces)
+                    : suggestion.anchor
+                let newLink = LinkEditVerifier.ExpectedLink(
+                    range: 0..<replacement.count, text: anchorText, target: target, label: suggestion.anchor)
+                planned.append(
+                    (suggestion,
+                     LinkEditVerifier.CheckedEdit(
+                        edit: Edit(range: range, expected: anchor, replacement: replacement), added: [newLink])))
             } catch {
                 rejected.append(Rejection(suggestion: suggestion, reason: error.description))
             }
         }
         // Apply all; if the re-parse check fails, keep only the edits that pass on their own.
-        var accepted = planned
-        if verify(article: article, source: source, edits: accepted) != nil {
-            accepted = []
-            for item in planned {
-                if let problem = verify(article: article, source: source, edits: [item]) {
-                    rejected.append(Rejection(suggestion: item.0, reason: problem))
-                } else {
-                    accepted.append(item)
-                }
-            }
-            if let problem = verify(article: article, source: source, edits: accepted) {
-                rejected += accepted.map { Rejection(suggestion: $0.0, reason: problem) }
-                accepted = []
-            }
-        }
-        let rewritten = (try? Edit.apply(accepted.map(\.1), to: article.bytes)) ?? article.bytes
+        let (accepted, failed) = LinkEditVerifier(site: site).select(planned, article: article, source: source)
+        rejected += failed.map { Rejection(suggestion: $0.item, reason: $0.reason) }
+        let rewritten = (try? Edit.apply(accepted.map(\.edit), to: article.bytes)) ?? article.bytes
         return FileRewrite(
-            path: article.path, original: article.bytes, rewritten: rewritten, applied: accepted.map(\.0),
+            path: article.path, original: article.bytes, rewritten: rewritten, applied: accepted.map(\.item),
             rejected: rejected)
-    }
-
-    /// Parses the rewritten file and checks that each new link is there with its anchor as text and
-    /// resolves to its target, and that headings, code, HTML and the other links are unchanged
-    /// (`LinkEditVerifier`, shared with `audit --fix`). Returns the problem, or nil when the rewrite is sound.
-    func verify(article: Article, source: Int, edits items: [(Suggestion, Edit)]) -> String? {
-        guard !items.isEmpty else { return nil }
-        let rewritten: [UInt8]
-        do {
-            rewritten = try Edit.apply(items.map(\.1), to: article.bytes)
-        } catch {
-            return "the edits do not apply: \(error)"
-        }
-        // Where each new link lands in the rewritten file.
-        var expected: [LinkEditVerifier.ExpectedLink] = []
-        var shift = 0
-        for item in items.sorted(by: { $0.1.range.lowerBound < $1.1.range.lowerBound }) {
-            let start = item.1.range.lowerBound + shift
-            let suggestion = item.0
-            // A code anchor reads as its code: `[`ref()`](…)` reads "ref()".
-            let anchorText = suggestion.anchor.hasPrefix("`")
-                ? String(suggestion.anchor.drop(while: { $0 == "`" }).reversed().drop(while: { $0 == "`" }).reversed())
-                    .trimmingCharacters(in: .whitespaces)
-                : suggestion.anchor
-            if let target = site.index(ofPath: suggestion.target) {
-                expected.append(
-                    LinkEditVerifier.ExpectedLink(
-                        range: start..<(start + item.1.replacement.count), text: anchorText, target: target,
-                        label: suggestion.anchor))
-            }
-            shift += item.1.replacement.count - item.1.range.count
-        }
-        return LinkEditVerifier(site: site).problem(
-            article: article, source: source, rewritten: rewritten, edits: items.map(\.1), expected: expected)
     }
 }

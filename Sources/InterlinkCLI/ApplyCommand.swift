@@ -111,47 +111,28 @@ struct ApplyRun {
         }
         if dryRun {
             let colored = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            for plan in plans where plan.changes {
-                let diff = UnifiedDiff.make(path: plan.path, original: plan.original, rewritten: plan.rewritten)
-                print(colored ? DiffColor.apply(diff) : diff, terminator: "")
-            }
+            PlannedFiles.printDiff(plans, colored: colored)
         } else {
-            var filesChanged = 0
-            var linksAdded = 0
-            for planned in plans where planned.changes {
-                // A target deleted since the site was read would get a broken link: those links are dropped
-                // (an error each) and the file is planned again with the others.
-                var plan = planned
-                let gone = Set(plan.applied.map(\.target)).filter {
-                    !FileManager.default.fileExists(atPath: site.rootURL.appendingPathComponent($0).path)
-                }
-                if !gone.isEmpty {
+            let writeFailed = PlannedFiles.write(
+                plans, root: site.rootURL, quiet: quiet, noun: "link", verb: "added",
+                prepare: { plan in
+                    // A target deleted since the site was read would get a broken link: those links are dropped
+                    // (an error each) and the file is planned again with the others.
+                    let gone = Set(plan.applied.map(\.target)).filter {
+                        !FileManager.default.fileExists(atPath: site.rootURL.appendingPathComponent($0).path)
+                    }
+                    guard !gone.isEmpty else { return plan }
                     for suggestion in plan.applied where gone.contains(suggestion.target) {
                         StandardError.write(
                             "\(suggestion.source):\(suggestion.line):\(suggestion.column): error: link \"\(suggestion.anchor)\" to \(suggestion.target) not written: \(suggestion.target) was deleted during the run\n")
                     }
                     failed = true
                     guard let again = rewriter.plan(plan.applied.filter { !gone.contains($0.target) }).first, again.changes
-                    else { continue }
-                    plan = again
-                }
-                do {
-                    try AtomicWriter.replace(
-                        site.rootURL.appendingPathComponent(plan.path), with: plan.rewritten, expecting: plan.original,
-                        displayPath: plan.path)
-                    filesChanged += 1
-                    linksAdded += plan.applied.count
-                    if !quiet {
-                        StandardError.write("\(plan.path): \(plan.applied.count) link\(plan.applied.count == 1 ? "" : "s") added\n")
-                    }
-                } catch {
-                    StandardError.write(error.description + "\n")
-                    failed = true
-                }
-            }
-            if !quiet {
-                StandardError.write("\(linksAdded) link\(linksAdded == 1 ? "" : "s") added in \(filesChanged) file\(filesChanged == 1 ? "" : "s")\n")
-            }
+                    else { return nil }
+                    return again
+                },
+                written: { plan in "\(plan.path): \(plan.applied.count) link\(plan.applied.count == 1 ? "" : "s") added" })
+            failed = failed || writeFailed
         }
         if failed { throw exitFailure }
     }

@@ -52,35 +52,15 @@ struct AuditFixes {
             }
         }
         if dryRun {
-            for plan in plans where plan.changes {
-                let diff = UnifiedDiff.make(path: plan.path, original: plan.original, rewritten: plan.rewritten)
-                print(colored ? DiffColor.apply(diff) : diff, terminator: "")
-            }
+            PlannedFiles.printDiff(plans, colored: colored)
             return false
         }
-        var failed = false
-        var fixed = 0
-        var files = 0
-        for plan in plans where plan.changes {
-            do {
-                try AtomicWriter.replace(
-                    site.rootURL.appendingPathComponent(plan.path), with: plan.rewritten, expecting: plan.original,
-                    displayPath: plan.path)
-                files += 1
-                fixed += plan.applied.count
-                if !quiet {
-                    let rules = plan.applied.map(\.rule.rawValue)
-                    let kinds = Set(rules).sorted().map { rule in "\(rules.filter { $0 == rule }.count) \(rule)" }
-                    StandardError.write("\(plan.path): \(plan.applied.count) fixed (\(kinds.joined(separator: ", ")))\n")
-                }
-            } catch {
-                StandardError.write(error.description + "\n")
-                failed = true
-            }
-        }
-        if !quiet {
-            StandardError.write("\(fixed) finding\(fixed == 1 ? "" : "s") fixed in \(files) file\(files == 1 ? "" : "s")\n")
-        }
-        return failed
+        return PlannedFiles.write(
+            plans, root: site.rootURL, quiet: quiet, noun: "finding", verb: "fixed",
+            written: { plan in
+                let rules = plan.applied.map(\.rule.rawValue)
+                let kinds = Set(rules).sorted().map { rule in "\(rules.filter { $0 == rule }.count) \(rule)" }
+                return "\(plan.path): \(plan.applied.count) fixed (\(kinds.joined(separator: ", ")))"
+            })
     }
 }

@@ -86,6 +86,27 @@ import Testing
         #expect(plans.first?.rejected.map(\.reason) == ["headings would change"])
     }
 
+    /// Unlinking can pair the emphasis around a link differently (`EmphasisSafetyTests`' `pairing.md` run
+    /// backwards): `A *[*[page speed](guide.md)* case` reads `<em>[</em><a>page speed</a>*`, and without the
+    /// link `A *[<em>page speed</em> case`. As many emphases either way, so only the check of the prose
+    /// outside the edit sees that the `[` before the link is no longer emphasized.
+    @Test func aFixThatWouldPairTheEmphasisDifferentlyIsRefused() async throws {
+        let site = try TemporarySite([
+            "index.md": "# Home\n\nRead the [guide](guide.md).\n",
+            "guide.md": "# Guide\n\nA *[*[page speed](guide.md)* case. Back [home](index.md).\n",
+        ])
+        let loaded = await site.load()
+        let result = Auditor(site: loaded.site, graph: LinkGraph(site: loaded.site)).run()
+        let selfLinks = result.findings.filter { $0.rule == .selfLink }
+        #expect(selfLinks.map(\.path) == ["guide.md"])
+        #expect(selfLinks.first?.fix?.edit?.replacement == "page speed")
+        let plans = AuditFixer(site: loaded.site).plan(selfLinks)
+        #expect(plans.count == 1)
+        #expect(plans.first?.applied.isEmpty == true)
+        #expect(plans.first?.rejected.map(\.reason) == ["emphasis around the link would change"])
+        #expect(plans.first?.changes == false)
+    }
+
     @Test func referenceLinksAndWikilinksAreFixedInTheirOwnSyntax() async throws {
         let site = try TemporarySite([
             ".obsidian/app.json": "{}",
