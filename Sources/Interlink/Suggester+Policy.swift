@@ -9,6 +9,12 @@ public struct SuggestResult: Sendable {
     public var minimumScore: Double
     /// How the threshold was chosen.
     public var thresholdOrigin: String
+
+    public init(suggestions: [Suggestion], minimumScore: Double, thresholdOrigin: String) {
+        self.suggestions = suggestions
+        self.minimumScore = minimumScore
+        self.thresholdOrigin = thresholdOrigin
+    }
 }
 
 extension Suggester {

@@ -25,6 +25,24 @@ public struct Suggestion: Sendable, Hashable, Codable {
     public var score: Double
     /// Why the link is proposed, in a sentence.
     public var reason: String
+
+    public init(
+        id: String, source: String, line: Int, column: Int, offset: Int, length: Int, anchor: String, target: String,
+        url: String, fragment: String?, score: Double, reason: String
+    ) {
+        self.id = id
+        self.source = source
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.length = length
+        self.anchor = anchor
+        self.target = target
+        self.url = url
+        self.fragment = fragment
+        self.score = score
+        self.reason = reason
+    }
 }
 
 extension Suggestion {

@@ -22,9 +22,45 @@ public struct SuggestionReport: Sendable, Codable {
 
     /// Pretty, key-sorted JSON with a final newline.
     public func json() throws -> String {
+        var bytes = Data()
+        try writeJSON { bytes.append($0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the JSON form (`json()`) in pieces: each suggestion is encoded on its own, so a report of
+    /// a large site is never held whole in memory, or as an encoder's tree. The bytes are exactly those
+    /// `JSONEncoder` gives the whole report (pretty, sorted keys, a final newline).
+    public func writeJSON(batchSize: Int = 512, _ write: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        var shell = self
+        shell.suggestions = []
+        // The whole report with no suggestions, cut around its empty array: `"suggestions" : [` + `\n\n  ]`.
+        let empty = String(decoding: try encoder.encode(shell), as: UTF8.self)
+        guard let array = empty.range(of: "\"suggestions\" : [\n\n  ]") else {
+            throw EncodingError.invalidValue(
+                shell, EncodingError.Context(codingPath: [], debugDescription: "unexpected JSON layout"))
+        }
+        let head = empty[..<array.lowerBound] + "\"suggestions\" : [\n"
+        let tail = "\n  ]" + empty[array.upperBound...] + "\n"
+        var chunk = Data(head.utf8)
+        for (number, suggestion) in suggestions.enumerated() {
+            if number > 0 { chunk.append(contentsOf: Array(",\n".utf8)) }
+            // Nested two levels deep: every line of the suggestion's own JSON moves right by four spaces.
+            // JSON strings hold no raw newline, so each newline of the encoding is a line break.
+            let element = try encoder.encode(suggestion)
+            chunk.append(contentsOf: Array("    ".utf8))
+            for byte in element {
+                chunk.append(byte)
+                if byte == 0x0A { chunk.append(contentsOf: Array("    ".utf8)) }
+            }
+            if (number + 1) % batchSize == 0 {
+                try write(chunk)
+                chunk = Data()
+            }
+        }
+        chunk.append(contentsOf: Array(tail.utf8))
+        try write(chunk)
     }
 
     /// One line per suggestion: `path:line:col: suggestion: link "anchor" to target (score: reason)`.

@@ -40,7 +40,12 @@ struct SuggestCommand: AsyncParsableCommand {
         }
         let report = SuggestionReport(root: site.root, result: pipeline.result)
         try StageTimer.shared.measure("output") {
-            try output.emit(report.suggestions.map(\.finding), json: { try report.json() })
+            if output.format == .json {
+                // Streamed: a large site's report is never held whole.
+                try report.writeJSON { FileHandle.standardOutput.write($0) }
+            } else {
+                try output.emit(report.suggestions.map(\.finding), json: { try report.json() })
+            }
         }
         StageTimer.shared.report()
         if !pipeline.loaded.diagnostics.isEmpty { throw exitFailure }
