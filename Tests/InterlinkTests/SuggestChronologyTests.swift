@@ -73,6 +73,19 @@ import Testing
         #expect(try Self.best(fixture, to: "newer.md").features.pointsForward == applies)
     }
 
+    /// Front matter as generators write it: YAML dates with and without a time (Jekyll's
+    /// `2019-03-19 10:00:00 +0000`), quoted, and TOML dates and date-times.
+    @Test(arguments: [
+        "---\ndate: 2019-03-19\n---\n", "---\ndate: 2019-03-19 10:00:00 +0000\n---\n",
+        "---\ndate: 2019-03-19T10:00:00+02:00\n---\n", "---\ndate: \"2019-03-19\"\n---\n",
+        "+++\ndate = 2019-03-19\n+++\n", "+++\ndate = 2019-03-19T10:00:00Z\n+++\n", "+++\ndate = \"2019-03-19\"\n+++\n",
+    ])
+    func frontMatterDatesAreRead(frontMatter: String) throws {
+        let fixture = try SuggestFixture(["post.md": frontMatter + "\nText.\n"])
+        let chronology = Chronology(site: fixture.site, graph: LinkGraph(site: fixture.site))
+        #expect(chronology.dates[fixture.index("post.md")] == PublicationDate(year: 2019, month: 3, day: 19))
+    }
+
     @Test(arguments: [
         ("2024-04-09", PublicationDate(year: 2024, month: 4, day: 9)),
         ("2024-4-9", PublicationDate(year: 2024, month: 4, day: 9)),
