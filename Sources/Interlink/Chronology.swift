@@ -4,11 +4,14 @@
 /// after it can only come from a later edit, and is rare (5% of the Go blog's own links). A candidate
 /// that points forward in time is therefore weaker evidence (`CandidateFeatures.pointsForward`).
 ///
-/// Sites that keep their pages up to date (documentation with `date` fields) link forward freely.
-/// When a site's existing links between dated articles show that (more than a quarter point forward,
-/// among at least `minimumEvidence` such links), the signal is switched off for that site.
+/// Only posts are dated for this: pages kept up to date (documentation, where Hugo's archetype gives
+/// every page a `date`) link forward freely. A post is an article whose file name starts with its date
+/// (Jekyll, Eleventy, Docusaurus blogs) or that sits in a `posts`, `post`, `_posts`, `blog`, `blogs` or
+/// `news` folder. When a site's existing links between dated posts show that they too point forward
+/// (more than a quarter of them, among at least `minimumEvidence` such links), the signal is switched
+/// off for that site.
 public struct Chronology: Sendable {
-    /// Each article's publication day, when it has one.
+    /// Each post's publication day; nil for other articles and undated posts.
     public let dates: [PublicationDate?]
     /// Whether a link pointing forward in time counts against a candidate on this site.
     public let appliesToSite: Bool
@@ -19,7 +22,7 @@ public struct Chronology: Sendable {
     public static let forwardShareLimit = 0.25
 
     public init(site: Site, graph: LinkGraph) {
-        let dates = site.articles.map(PublicationDate.init(of:))
+        let dates = site.articles.map { Self.isPost($0) ? PublicationDate(of: $0) : nil }
         self.dates = dates
         var dated = 0
         var forward = 0
@@ -32,6 +35,16 @@ public struct Chronology: Sendable {
             }
         }
         appliesToSite = dated < Self.minimumEvidence || Double(forward) <= Self.forwardShareLimit * Double(dated)
+    }
+
+    /// Folders whose articles are posts, written once at a date.
+    public static let postFolders: Set<String> = ["posts", "post", "_posts", "blog", "blogs", "news"]
+
+    /// Whether the article is a post: its file name starts with a date, or a folder on its path is
+    /// one of `postFolders` (in any case).
+    public static func isPost(_ article: Article) -> Bool {
+        JekyllPostName(article.stem) != nil
+            || article.path.split(separator: "/").dropLast().contains { postFolders.contains($0.lowercased()) }
     }
 
     /// Whether `target` was published after `source`, and the site's links respect publication order.

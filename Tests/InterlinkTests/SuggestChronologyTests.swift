@@ -13,9 +13,9 @@ import Testing
     /// A source from 2021 mentioning two targets with identical wording, one older and one newer.
     static func site(sourceDate: String? = "2021-06-01", extra: [String: String] = [:]) throws -> SuggestFixture {
         var files = [
-            "older.md": post("Garbage Collector", date: "2020-03-01", "How the garbage collector frees memory."),
-            "newer.md": post("Escape Analysis", date: "2022-09-15", "How escape analysis keeps values on the stack."),
-            "source.md": post(
+            "posts/older.md": post("Garbage Collector", date: "2020-03-01", "How the garbage collector frees memory."),
+            "posts/newer.md": post("Escape Analysis", date: "2022-09-15", "How escape analysis keeps values on the stack."),
+            "posts/source.md": post(
                 "Notes", date: sourceDate,
                 "Memory: the garbage collector and escape analysis decide where values live.\n\n"
                     + "The garbage collector runs concurrently; escape analysis runs at compile time."),
@@ -25,14 +25,14 @@ import Testing
     }
 
     static func best(_ fixture: SuggestFixture, to target: String) throws -> Candidate {
-        let found = fixture.suggester().candidates()[fixture.index("source.md")].filter { $0.target == fixture.index(target) }
+        let found = fixture.suggester().candidates()[fixture.index("posts/source.md")].filter { $0.target == fixture.index(target) }
         return try #require(found.max { $0.score < $1.score })
     }
 
     @Test func aLinkForwardInTimeScoresHalfOfTheSameLinkBack() throws {
         let fixture = try Self.site()
-        let back = try Self.best(fixture, to: "older.md")
-        let forward = try Self.best(fixture, to: "newer.md")
+        let back = try Self.best(fixture, to: "posts/older.md")
+        let forward = try Self.best(fixture, to: "posts/newer.md")
         #expect(!back.features.pointsForward)
         #expect(forward.features.pointsForward)
         var unpenalised = forward.features
@@ -42,7 +42,34 @@ import Testing
 
     @Test func undatedArticlesAreNeitherForwardNorBack() throws {
         let fixture = try Self.site(sourceDate: nil)
-        #expect(try !Self.best(fixture, to: "newer.md").features.pointsForward)
+        #expect(try !Self.best(fixture, to: "posts/newer.md").features.pointsForward)
+    }
+
+    /// Documentation pages with dates (Hugo's archetype gives every page one) are no posts: their
+    /// links may point forward.
+    @Test func datedPagesOutsidePostFoldersAreNotOrdered() throws {
+        let fixture = try SuggestFixture([
+            "docs/older.md": Self.post("Garbage Collector", date: "2020-03-01", "Frees memory."),
+            "docs/newer.md": Self.post("Escape Analysis", date: "2022-09-15", "Keeps values on the stack."),
+            "docs/source.md": Self.post("Notes", date: "2021-06-01", "The garbage collector and escape analysis."),
+        ])
+        let chronology = Chronology(site: fixture.site, graph: LinkGraph(site: fixture.site))
+        #expect(chronology.dates.allSatisfy { $0 == nil })
+        let forward = fixture.suggester().candidates()[fixture.index("docs/source.md")]
+            .filter { $0.target == fixture.index("docs/newer.md") }
+        #expect(!forward.isEmpty && forward.allSatisfy { !$0.features.pointsForward })
+    }
+
+    @Test(arguments: ["posts/a.md", "en/blog/a.md", "_posts/a.md", "News/a.md", "2024-01-02-a.md", "x/2024-01-02-a.md"])
+    func postsAreFoundByFolderOrFileName(path: String) throws {
+        let fixture = try SuggestFixture([path: Self.post("A", date: nil, "Text.")])
+        #expect(Chronology.isPost(fixture.article(path)))
+    }
+
+    @Test(arguments: ["docs/a.md", "a.md", "blogging/a.md", "posts.md"])
+    func otherArticlesAreNoPosts(path: String) throws {
+        let fixture = try SuggestFixture([path: Self.post("A", date: nil, "Text.")])
+        #expect(!Chronology.isPost(fixture.article(path)))
     }
 
     @Test func aJekyllFileNameDatesAPost() throws {
@@ -62,15 +89,15 @@ import Testing
     func theSiteOwnLinksDecideWhetherDatesMatter(forward: Int, back: Int, applies: Bool) throws {
         var extra: [String: String] = [:]
         for number in 0..<forward {
-            extra["f\(number).md"] = Self.post("F\(number)", date: "2000-01-01", "See [later](newer.md).")
+            extra["posts/f\(number).md"] = Self.post("F\(number)", date: "2000-01-01", "See [later](newer.md).")
         }
         for number in 0..<back {
-            extra["b\(number).md"] = Self.post("B\(number)", date: "2030-01-01", "See [earlier](older.md).")
+            extra["posts/b\(number).md"] = Self.post("B\(number)", date: "2030-01-01", "See [earlier](older.md).")
         }
         let fixture = try Self.site(extra: extra)
         let chronology = Chronology(site: fixture.site, graph: LinkGraph(site: fixture.site))
         #expect(chronology.appliesToSite == applies)
-        #expect(try Self.best(fixture, to: "newer.md").features.pointsForward == applies)
+        #expect(try Self.best(fixture, to: "posts/newer.md").features.pointsForward == applies)
     }
 
     /// Front matter as generators write it: YAML dates with and without a time (Jekyll's
@@ -81,9 +108,9 @@ import Testing
         "+++\ndate = 2019-03-19\n+++\n", "+++\ndate = 2019-03-19T10:00:00Z\n+++\n", "+++\ndate = \"2019-03-19\"\n+++\n",
     ])
     func frontMatterDatesAreRead(frontMatter: String) throws {
-        let fixture = try SuggestFixture(["post.md": frontMatter + "\nText.\n"])
+        let fixture = try SuggestFixture(["blog/post.md": frontMatter + "\nText.\n"])
         let chronology = Chronology(site: fixture.site, graph: LinkGraph(site: fixture.site))
-        #expect(chronology.dates[fixture.index("post.md")] == PublicationDate(year: 2019, month: 3, day: 19))
+        #expect(chronology.dates[fixture.index("blog/post.md")] == PublicationDate(year: 2019, month: 3, day: 19))
     }
 
     @Test(arguments: [
