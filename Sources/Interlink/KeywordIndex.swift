@@ -210,8 +210,13 @@ public struct KeywordIndex: Sendable {
             add(stripMarkup(name), .alias)
         }
         for keyword in article.frontMatter.keywords { add(keyword, .keyword) }
-        let stem = article.stem
-        if !["index", "_index", "readme"].contains(stem.lowercased()) {
+        // The file name, or for a folder's index page (a Hugo page bundle `posts/my-post/index.md`, an
+        // MkDocs or Docusaurus `guide/index.md`) the folder's name, which is what its URL says.
+        var stem = article.stem
+        if ["index", "_index", "readme"].contains(stem.lowercased()) {
+            stem = ArticlePath.directory(of: article.path).split(separator: "/").last.map(String.init) ?? ""
+        }
+        if !stem.isEmpty {
             let name = JekyllPostName(stem)?.title ?? stem
             add(String(name.map { $0 == "-" || $0 == "_" ? " " : $0 }), .fileName)
         }

@@ -30,3 +30,26 @@ import Testing
         #expect(matter.shortTitles == ["Pods", "Workloads"])
     }
 }
+
+/// A folder's index page (a Hugo page bundle `posts/my-post/index.md`, an MkDocs `guide/index.md`)
+/// is named by its folder, as its URL is: the folder name is its file-name topic.
+@Suite struct IndexPageNameTopicTests {
+    @Test(arguments: ["posts/garbage-collection/index.md", "docs/garbage_collection/README.md"])
+    func theFolderNamesAnIndexPage(path: String) throws {
+        let fixture = try SuggestFixture([
+            path: "---\ntitle: How We Rebuilt Our Collector\n---\n\nShort.\n",
+            "source.md": "---\ntitle: Notes\n---\n\nPauses come from ⟦garbage collection⟧ in the runtime.\n",
+        ])
+        let mentions = fixture.mentions(in: "source.md")
+        #expect(mentions.map(\.range) == fixture.marks("source.md"))
+        #expect(mentions.map(\.targets) == [[path]])
+    }
+
+    @Test func aRootIndexPageHasNoFileNameTopic() throws {
+        let fixture = try SuggestFixture([
+            "index.md": "---\ntitle: Welcome Home\n---\n\nShort.\n",
+            "source.md": "---\ntitle: Notes\n---\n\nThe index of the book is long.\n",
+        ])
+        #expect(fixture.mentions(in: "source.md").isEmpty)
+    }
+}
