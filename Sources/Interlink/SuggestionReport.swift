@@ -27,8 +27,8 @@ public struct SuggestionReport: Sendable, Codable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes the JSON form (`json()`) in pieces: each suggestion is encoded on its own, so a report of
-    /// a large site is never held whole in memory, or as an encoder's tree. The bytes are exactly those
+    /// Writes the JSON form (`json()`) in pieces: the suggestions are encoded `batchSize` at a time, so
+    /// the report of a large site is never held whole in memory, or as an encoder's tree. The bytes are exactly those
     /// `JSONEncoder` gives the whole report (pretty, sorted keys, a final newline).
     public func writeJSON(batchSize: Int = 512, _ write: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
@@ -43,24 +43,33 @@ public struct SuggestionReport: Sendable, Codable {
         }
         let head = empty[..<array.lowerBound] + "\"suggestions\" : [\n"
         let tail = "\n  ]" + empty[array.upperBound...] + "\n"
-        var chunk = Data(head.utf8)
-        for (number, suggestion) in suggestions.enumerated() {
-            if number > 0 { chunk.append(contentsOf: Array(",\n".utf8)) }
-            // Nested two levels deep: every line of the suggestion's own JSON moves right by four spaces.
-            // JSON strings hold no raw newline, so each newline of the encoding is a line break.
-            let element = try encoder.encode(suggestion)
-            chunk.append(contentsOf: Array("    ".utf8))
-            for byte in element {
-                chunk.append(byte)
-                if byte == 0x0A { chunk.append(contentsOf: Array("    ".utf8)) }
+        try write(Data(head.utf8))
+        // Suggestions are encoded a batch at a time, as an array: `[\n  {…},\n  {…}\n]`. Nested one
+        // level deeper in the report, every line of a batch moves right by two spaces; JSON strings hold
+        // no raw newline, so each newline of the encoding is a line break.
+        var start = 0
+        while start < suggestions.count {
+            let end = min(start + batchSize, suggestions.count)
+            let encoded = try encoder.encode(Array(suggestions[start..<end]))
+            // Drop the array's own brackets: "[\n" before the first element and "\n]" after the last.
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(encoded.count + encoded.count / 8 + 8)
+            if start > 0 { chunk.append(contentsOf: ",\n".utf8) }
+            encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let body = UnsafeRawBufferPointer(rebasing: raw[2..<(raw.count - 2)])
+                var lineStart = 0
+                for index in body.indices where body[index] == 0x0A {
+                    chunk.append(contentsOf: "  ".utf8)
+                    chunk.append(contentsOf: body[lineStart...index])
+                    lineStart = index + 1
+                }
+                chunk.append(contentsOf: "  ".utf8)
+                chunk.append(contentsOf: body[lineStart...])
             }
-            if (number + 1) % batchSize == 0 {
-                try write(chunk)
-                chunk = Data()
-            }
+            try write(Data(chunk))
+            start = end
         }
-        chunk.append(contentsOf: Array(tail.utf8))
-        try write(chunk)
+        try write(Data(tail.utf8))
     }
 
     /// One line per suggestion: `path:line:col: suggestion: link "anchor" to target (score: reason)`.
