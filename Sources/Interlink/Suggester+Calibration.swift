@@ -161,7 +161,8 @@ extension Suggester {
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
-                pointsForward: chronology.pointsForward(from: source, to: target))
+                pointsForward: chronology.pointsForward(from: source, to: target),
+                namesOwnSubject: namesOwnSubject(topic.keys, source: source))
             best = max(best, Self.score(features))
         }
         return best

@@ -97,11 +97,15 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the target was published after the source, on a site whose links respect publication
     /// order (see `Chronology`).
     public var pointsForward: Bool = false
+    /// Whether the mention is prose whose words stand in the source's own title: it names the
+    /// source's subject (see `Suggester+OwnSubject.swift`).
+    public var namesOwnSubject: Bool = false
 
     public init(
         topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
         mentionsOfTarget: Int, words: Int, isCode: Bool, context: BlockContext, isSection: Bool = false,
-        isCitation: Bool = false, citesTitle: Bool = false, pointsForward: Bool = false
+        isCitation: Bool = false, citesTitle: Bool = false, pointsForward: Bool = false,
+        namesOwnSubject: Bool = false
     ) {
         self.topicWeight = topicWeight
         self.specificity = specificity
@@ -116,6 +120,7 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
         self.isCitation = isCitation
         self.citesTitle = citesTitle
         self.pointsForward = pointsForward
+        self.namesOwnSubject = namesOwnSubject
     }
 }
 
@@ -129,6 +134,8 @@ public struct Suggester: Sendable {
     public let wordCase: WordCase
     /// Publication dates, for telling a link back to an earlier post from one forward in time.
     public let chronology: Chronology
+    /// Each article's title as word keys, for telling a mention of the source's own subject.
+    let titleKeys: [[String]]
     public let options: SuggestOptions
 
     /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
@@ -152,6 +159,7 @@ public struct Suggester: Sendable {
         let memo = SuggestMemo(enabled: reuse != nil)
         self.memo = memo
         self.chronology = Chronology(site: site, graph: graph)
+        self.titleKeys = Self.titleKeys(of: site, tokenizer: tokenizer)
         let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
             let own = KeywordIndex.ownTopics(
                 site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
@@ -278,7 +286,8 @@ public struct Suggester: Sendable {
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
                         mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
                         isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading,
-                        pointsForward: chronology.pointsForward(from: source, to: topic.target))
+                        pointsForward: chronology.pointsForward(from: source, to: topic.target),
+                        namesOwnSubject: namesOwnSubject(topic.keys, source: source))
                     var placed = mention
                     if topic.source != .heading, topic.source != .codeName,
                         let (whole, words) = wholeTitle(around: mention, target: topic.target, in: article)
@@ -313,6 +322,9 @@ public struct Suggester: Sendable {
         return mention.isCode ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
     }
 
+    /// How much a mention of the source's own subject keeps of its score.
+    static let ownSubjectFactor = 0.5
+
     /// The ranking function: a product of signals, each in 0…1.
     public static func score(_ features: CandidateFeatures) -> Double {
         let related = min(1, features.relatedness / 0.25)
@@ -327,6 +339,8 @@ public struct Suggester: Sendable {
         }
         // A post links back to what was already published; a link forward in time needs a later edit.
         if features.pointsForward { value *= 0.5 }
+        // The source's own subject, named in its prose, refers to the source itself.
+        if features.namesOwnSubject { value *= Self.ownSubjectFactor }
         if features.ambiguity > 1 { value *= pow(1 / Double(features.ambiguity), 0.5) }
         if features.words == 1 && !features.isCode { value *= 0.85 }
         switch features.context {

@@ -1,0 +1,51 @@
+import Interlink
+import InterlinkMarkdown
+import Testing
+
+/// A mention of the source's own subject (words of its own title) refers to the source itself, so it
+/// is weak evidence for a link to another page with that name.
+@Suite struct SuggestOwnSubjectTests {
+    static func page(_ title: String, _ body: String) -> String {
+        "---\ntitle: \"\(title)\"\n---\n\n\(body)\n"
+    }
+
+    static let site: [String: String] = [
+        "summit.md": page("Contributors Summit", "The first contributors summit met in Denver."),
+        "workshop.md": page("Contributor Workshop", "A contributor workshop for new contributors."),
+        "summit-2019.md": page(
+            "Contributors Summit 2019",
+            "This year's Contributors Summit had a contributor workshop, and the summit was larger."),
+    ]
+
+    static func best(_ fixture: SuggestFixture, to target: String) throws -> Candidate {
+        let found = fixture.suggester().candidates()[fixture.index("summit-2019.md")]
+            .filter { $0.target == fixture.index(target) }
+        return try #require(found.max { $0.score < $1.score })
+    }
+
+    @Test func aMentionOfTheSourceOwnTitleScoresHalf() throws {
+        let fixture = try SuggestFixture(Self.site)
+        let own = try Self.best(fixture, to: "summit.md")
+        #expect(own.features.namesOwnSubject)
+        var unpenalised = own.features
+        unpenalised.namesOwnSubject = false
+        #expect(abs(own.score - Suggester.score(unpenalised) * 0.5) < 1e-12)
+    }
+
+    @Test func otherMentionsAreNotTheSourceSubject() throws {
+        let fixture = try SuggestFixture(Self.site)
+        #expect(try !Self.best(fixture, to: "workshop.md").features.namesOwnSubject)
+    }
+
+    /// A guide page about `<KeepAlive>` links the API reference of `<KeepAlive>`: a code name is compared
+    /// as written, not as the title's words.
+    @Test func inlineCodeIsNeverTheSourceSubject() throws {
+        let fixture = try SuggestFixture([
+            "api.md": Self.page("Built-in Components", "## `<KeepAlive>`\n\nCaches components."),
+            "guide.md": Self.page("KeepAlive", "Wrap the view in `<KeepAlive>` to cache it."),
+        ])
+        let found = fixture.suggester().candidates()[fixture.index("guide.md")]
+        let code = try #require(found.first { $0.features.isCode })
+        #expect(!code.features.namesOwnSubject)
+    }
+}
