@@ -192,6 +192,37 @@ import Testing
         #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
     }
 
+    /// A link from a post to a later post is scored with the same publication-order factor as the
+    /// candidate it would be.
+    @Test func aLinkForwardInTimeScoresAsTheForwardCandidate() throws {
+        func post(_ title: String, _ date: String, _ body: String) -> String {
+            "---\ntitle: \"\(title)\"\ndate: \(date)\n---\n\n\(body)\n"
+        }
+        let (candidate, link) = try Self.scores(
+            [
+                "posts/orphan-pages.md": post("Orphan Pages", "2022-01-01", "Orphan pages have no inbound links."),
+                "posts/plain.md": post("Plain", "2020-01-01", "Fix orphan pages with inbound links before crawlers visit."),
+                "posts/linked.md": post(
+                    "Linked", "2020-01-01", "Fix [orphan pages](orphan-pages.md) with inbound links before crawlers visit."),
+                "posts/other.md": post("Other", "2020-01-01", "Crawlers visit every host."),
+            ], plain: "posts/plain.md", linked: "posts/linked.md", target: "posts/orphan-pages.md")
+        #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
+    }
+
+    /// A link on words of the source's own title is scored with the same own-subject factor as the
+    /// candidate it would be.
+    @Test func aLinkOnTheSourceOwnSubjectScoresAsThatCandidate() throws {
+        let (candidate, link) = try Self.scores(
+            [
+                "orphan-pages.md": Self.page("Orphan Pages", "Orphan pages have no inbound links, so crawlers miss them."),
+                "plain.md": Self.page("Orphan Pages in 2024", "Fix orphan pages with inbound links before crawlers visit."),
+                "linked.md": Self.page(
+                    "Orphan Pages in 2023", "Fix [orphan pages](orphan-pages.md) with inbound links before crawlers visit."),
+                "other.md": Self.page("Other", "Crawlers visit every host."),
+            ], plain: "plain.md", linked: "linked.md", target: "orphan-pages.md")
+        #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
+    }
+
     @Test func aLinkOnAWholePunctuatedTitleScoresAsACitation() throws {
         // Written in lower case, the title is a citation only because it stands whole, colon and
         // all; scored as a plain title it would get about half the candidate's score.
