@@ -157,6 +157,8 @@ extension Suggester {
         parts.append(String(format: "specificity %.2f", features.specificity))
         parts.append(String(format: "relatedness %.2f", features.relatedness))
         if features.ambiguity > 1 { parts.append("phrase names \(features.ambiguity) pages") }
+        if features.pointsForward { parts.append("target published later") }
+        if features.namesOwnSubject { parts.append("words of this page's own title") }
         return parts.joined(separator: "; ")
     }
 

@@ -40,6 +40,19 @@ import Testing
         #expect(abs(forward.score - Suggester.score(unpenalised) * 0.5) < 1e-12)
     }
 
+    @Test func theReasonSaysTheTargetWasPublishedLater() throws {
+        let fixture = try SuggestFixture([
+            "posts/newer.md": Self.post("Escape Analysis", date: "2022-09-15", "Keeps values on the stack."),
+            "posts/older.md": Self.post("Garbage Collector", date: "2020-03-01", "Frees memory."),
+            "posts/a.md": Self.post("A", date: "2021-06-01", "Values live where escape analysis puts them."),
+            "posts/b.md": Self.post("B", date: "2021-06-01", "Memory is freed by the garbage collector."),
+        ])
+        let reasons = Dictionary(
+            uniqueKeysWithValues: fixture.suggestions().map { ($0.source, $0.reason) })
+        #expect(reasons["posts/a.md"]?.hasSuffix("; target published later") == true)
+        #expect(reasons["posts/b.md"].map { !$0.contains("published later") } == true)
+    }
+
     @Test func undatedArticlesAreNeitherForwardNorBack() throws {
         let fixture = try Self.site(sourceDate: nil)
         #expect(try !Self.best(fixture, to: "posts/newer.md").features.pointsForward)

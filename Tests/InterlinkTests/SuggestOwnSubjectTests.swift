@@ -30,6 +30,10 @@ import Testing
         var unpenalised = own.features
         unpenalised.namesOwnSubject = false
         #expect(abs(own.score - Suggester.score(unpenalised) * 0.5) < 1e-12)
+        let suggestion = fixture.suggester().suggest().suggestions.first {
+            $0.source == "summit-2019.md" && $0.target == "summit.md"
+        }
+        #expect(suggestion?.reason.hasSuffix("words of this page's own title") == true)
     }
 
     @Test func otherMentionsAreNotTheSourceSubject() throws {
