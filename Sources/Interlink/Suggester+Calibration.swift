@@ -89,14 +89,36 @@ extension Suggester {
     /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
     /// `Site.articles`).
     func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
+        calibrate(positives: existingLinkScores(table: table)) { bestScores[$0] }
+    }
+
+    /// Calibrates on the site's links, scoring candidates only in the sources that link (the only
+    /// ones whose candidates calibration reads): every other source is never ranked.
+    func calibrateOnLinkingSources(table: MentionTable) -> Calibration? {
         // Positives: the best score each linked (source, target) pair would get from its own anchor text.
-        let positives = existingLinkScores(table: table)
+        let positives = StageTimer.shared.measure("calibrate") { existingLinkScores(table: table) }
+        guard positives.count >= Self.minimumCalibrationLinks else { return nil }
+        let linking = Set(positives.keys.map(\.source)).sorted()
+        // Only the best score per (source, target) pair from the lowest threshold calibration can pick
+        // is needed: no candidate is kept.
+        let floor = Self.lowestCalibratedThreshold
+        let scored = StageTimer.shared.measure("rank") {
+            linking.parallelMap { source in Self.bestScorePerTarget(scoredCandidates(of: source, table, floor: floor)) }
+        }
+        var best: [Int: [Int: Double]] = [:]
+        for (source, scores) in zip(linking, scored) { best[source] = scores }
+        return StageTimer.shared.measure("calibrate") { calibrate(positives: positives) { best[$0] ?? [:] } }
+    }
+
+    /// Calibrates on `positives` (the score of each linked pair's own anchor text) against the best
+    /// candidate scores (`bestScores(source)`, target → score) of the sources that link.
+    private func calibrate(positives: [LinkedPair: Double], bestScores: (Int) -> [Int: Double]) -> Calibration? {
         let linkedSources = Set(positives.keys.map(\.source))
         guard positives.count >= Self.minimumCalibrationLinks else { return nil }
         // Negatives: candidate pairs, in sources that link, that the authors did not link.
         var negatives: [LinkedPair: Double] = [:]
         for source in linkedSources {
-            for (target, score) in bestScores[source] {
+            for (target, score) in bestScores(source) {
                 let pair = LinkedPair(source: source, target: target)
                 guard positives[pair] == nil else { continue }
                 negatives[pair] = max(negatives[pair] ?? 0, score)

@@ -123,6 +123,8 @@ public struct Suggester: Sendable {
     public let relatedness: Relatedness
     /// How the site writes each word, for telling a cited name from a term.
     public let wordCase: WordCase
+    /// Each article's title as a citation writes it (`citableTitles(of:)`).
+    let citableTitles: [[UInt8]]
     public let options: SuggestOptions
 
     /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
@@ -187,6 +189,7 @@ public struct Suggester: Sendable {
                 site: site,
                 phrases: index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
         }
+        self.citableTitles = StageTimer.shared.measure("case") { Self.citableTitles(of: site) }
     }
 
     /// Every topic mention of every article, and in how many articles each phrase occurs.
