@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -32,6 +32,8 @@ public struct ArticleCache: Sendable {
     private let derivedUsable: Bool
     /// The topic-index fingerprint of the run that wrote the stored mentions.
     let indexFingerprint: ContentHash?
+    /// The fingerprint of the words counted by the stored word-case tallies (`WordCase.fingerprint(of:)`).
+    let wordCaseFingerprint: ContentHash?
 
     /// Where an entry's two parts lie in the file.
     struct Entry: Sendable {
@@ -66,11 +68,13 @@ public struct ArticleCache: Sendable {
             entries = parsed.entries
             derivedUsable = parsed.context == context
             indexFingerprint = parsed.indexFingerprint
+            wordCaseFingerprint = parsed.wordCaseFingerprint
         } else {
             storage = nil
             entries = [:]
             derivedUsable = false
             indexFingerprint = nil
+            wordCaseFingerprint = nil
         }
     }
 
@@ -137,6 +141,7 @@ public struct ArticleCache: Sendable {
     private struct Header {
         var context: ContentHash
         var indexFingerprint: ContentHash?
+        var wordCaseFingerprint: ContentHash?
         var entries: [ContentHash: [Entry]]
     }
 
@@ -155,6 +160,10 @@ public struct ArticleCache: Sendable {
                 let context = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
                 var fingerprint: ContentHash? = nil
                 if try reader.bool() { fingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
+                var wordCaseFingerprint: ContentHash? = nil
+                if try reader.bool() {
+                    wordCaseFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                }
                 let count = try reader.count()
                 var table: [(ContentHash, Int, Int)] = []
                 table.reserveCapacity(count)
@@ -173,7 +182,9 @@ public struct ArticleCache: Sendable {
                     offset = derivedEnd
                 }
                 guard offset == bytes.count - 16 else { return nil }
-                return Header(context: context, indexFingerprint: fingerprint, entries: entries)
+                return Header(
+                    context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
+                    entries: entries)
             } catch {
                 return nil
             }
@@ -192,9 +203,10 @@ public struct ArticleCache: Sendable {
     /// Writes the cache file for the records given (one per article), atomically. Any failure
     /// (read-only site, full disk) leaves the old file or none; the run goes on without a cache.
     @discardableResult
-    static func write(root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?, records: [Record])
-        -> Bool
-    {
+    static func write(
+        root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?,
+        wordCaseFingerprint: ContentHash?, records: [Record]
+    ) -> Bool {
         var writer = BinaryWriter()
         writer.raw(magic)
         writer.uint(formatVersion)
@@ -205,6 +217,11 @@ public struct ArticleCache: Sendable {
         if let indexFingerprint {
             writer.fixed64(indexFingerprint.high)
             writer.fixed64(indexFingerprint.low)
+        }
+        writer.bool(wordCaseFingerprint != nil)
+        if let wordCaseFingerprint {
+            writer.fixed64(wordCaseFingerprint.high)
+            writer.fixed64(wordCaseFingerprint.low)
         }
         writer.uint(UInt64(records.count))
         for record in records {
@@ -444,6 +461,8 @@ struct DerivedContent: Sendable {
     var termCounts: Relatedness.TermCounts?
     var topics: [Topic]?
     var mentions: ArticleMentions?
+    /// How the file writes the words `WordCase` counts; depends on the bytes and the counted words only.
+    var wordCase: WordCase.ArticleTally?
 
     func encode(into writer: inout BinaryWriter) {
         writer.string(path)
@@ -482,6 +501,15 @@ struct DerivedContent: Sendable {
                     writer.string(mention.context.rawValue)
                     writer.int(mention.wordCount)
                 }
+            }
+        }
+        writer.bool(wordCase != nil)
+        if let wordCase {
+            writer.uint(UInt64(wordCase.count))
+            for entry in wordCase {
+                writer.fixed64(entry.hash)
+                writer.int(Int(entry.lower))
+                writer.int(Int(entry.capitalised))
             }
         }
     }
@@ -540,8 +568,26 @@ struct DerivedContent: Sendable {
             }
             mentions = ArticleMentions(prose: lists[0], linkText: lists[1])
         }
+        var wordCase: WordCase.ArticleTally? = nil
+        if try reader.bool() {
+            var tally: WordCase.ArticleTally = []
+            let count = try reader.count()
+            tally.reserveCapacity(count)
+            var previous: UInt64? = nil
+            for _ in 0..<count {
+                let hash = try reader.fixed64()
+                // Sorted and distinct, as `WordCase.tally(of:words:)` makes them.
+                if let previous, previous >= hash { throw BinaryReader.Corrupt() }
+                previous = hash
+                tally.append(
+                    (hash: hash, lower: Int32(try reader.int(atMost: Int(Int32.max))),
+                     capitalised: Int32(try reader.int(atMost: Int(Int32.max)))))
+            }
+            wordCase = tally
+        }
         guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-        return DerivedContent(path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions)
+        return DerivedContent(
+            path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions, wordCase: wordCase)
     }
 }
 
@@ -573,7 +619,11 @@ extension ArticleCache {
         }
         return SuggestReuse(
             termCounts: derived.map { $0?.termCounts }, topics: derived.map { $0?.topics },
-            mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint)
+            mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint,
+            wordCase: articles.indices.map { index in
+                // Only beside a parse that was read back whole: such an entry is what a run wrote.
+                records[articles[index].path]?.freshParse == nil ? derived[index]?.wordCase : nil
+            }, wordCaseFingerprint: wordCaseFingerprint)
     }
 
     /// Writes what this run read and computed, unless the file already holds exactly that. Returns
@@ -586,8 +636,11 @@ extension ArticleCache {
         let termCounts = memo.termCounts
         let countsReused = memo.termCountsReused
         let topicsReused = memo.topicsReused
+        let wordCase = memo.wordCase
+        let wordCaseReused = memo.wordCaseReused
         guard let mentions = memo.mentions, topics.count == articles.count, termCounts.count == articles.count,
-            countsReused.count == articles.count, topicsReused.count == articles.count
+            countsReused.count == articles.count, topicsReused.count == articles.count,
+            wordCase.count == articles.count, wordCaseReused.count == articles.count
         else {
             return false
         }
@@ -596,7 +649,7 @@ extension ArticleCache {
         for (index, article) in articles.enumerated() {
             guard let record = loaded.cacheRecords[article.path] else { continue }
             stored += 1
-            if record.freshParse != nil || !countsReused[index] || topics[index] != nil {
+            if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index] {
                 complete = false
             }
         }
@@ -610,15 +663,16 @@ extension ArticleCache {
             let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
             guard !parse.isEmpty else { return nil }
             // What this run took whole from the cache is copied as it was stored.
-            if record.freshParse == nil, countsReused[index], topics[index] == nil,
+            if record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
                 let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
                 let raw = self.rawDerived(of: record.hash, path: article.path)
             {
                 return Record(hash: record.hash, parse: parse, derived: Array(raw))
             }
-            // Counts and topics taken from the cache are read from it again (they were not kept in memory).
+            // Counts, topics and tallies taken from the cache are read from it again (they were not
+            // kept in memory).
             let stored =
-                countsReused[index] || topicsReused[index]
+                countsReused[index] || topicsReused[index] || wordCaseReused[index]
                 ? self.derived(
                     of: record.hash, path: article.path, title: article.title, target: index,
                     byteCount: article.bytes.count) : nil
@@ -626,12 +680,13 @@ extension ArticleCache {
             DerivedContent(
                 path: article.path, title: article.title,
                 termCounts: termCounts[index] ?? (countsReused[index] ? stored?.termCounts : nil),
-                topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index]
+                topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index],
+                wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil)
             ).encode(into: &writer)
             return Record(hash: record.hash, parse: parse, derived: writer.bytes)
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,
-            records: records.compactMap { $0 })
+            wordCaseFingerprint: memo.wordCaseFingerprint, records: records.compactMap { $0 })
     }
 }

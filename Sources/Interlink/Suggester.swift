@@ -185,9 +185,22 @@ public struct Suggester: Sendable {
             reusedMentions = nil
         }
         self.wordCase = StageTimer.shared.measure("case") {
-            WordCase(
-                site: site,
-                phrases: index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
+            let words = WordCase.countedWords(
+                index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
+            // An article's tally depends on its bytes and the counted words only: an earlier run's
+            // tally holds when it counted the same words.
+            let fingerprint = reuse.map { _ in WordCase.fingerprint(of: words) }
+            let cached = reuse.flatMap { $0.wordCaseFingerprint == fingerprint ? $0.wordCase : nil }
+            let tallies = site.articles.indices.parallelMap { article in
+                cached?[article] ?? WordCase.tally(of: site.articles[article], words: words)
+            }
+            if memo.enabled {
+                let reused = site.articles.indices.map { cached?[$0] != nil }
+                memo.wordCaseFingerprint = fingerprint
+                memo.wordCaseReused = reused
+                memo.wordCase = site.articles.indices.map { reused[$0] ? nil : tallies[$0] }
+            }
+            return WordCase(tallies: tallies)
         }
         self.citableTitles = StageTimer.shared.measure("case") { Self.citableTitles(of: site) }
     }
@@ -354,15 +367,23 @@ public struct SuggestReuse: Sendable {
     public var mentions: [ArticleMentions?]
     /// The fingerprint of the index the mentions were found with.
     public var indexFingerprint: ContentHash?
+    /// How each article writes the counted words of `WordCase`, valid only when the counted words have
+    /// the fingerprint `wordCaseFingerprint` (`WordCase.fingerprint(of:)`).
+    public var wordCase: [WordCase.ArticleTally?]
+    /// The fingerprint of the words the tallies counted.
+    public var wordCaseFingerprint: ContentHash?
 
     public init(
         termCounts: [Relatedness.TermCounts?], topics: [[Topic]?], mentions: [ArticleMentions?],
-        indexFingerprint: ContentHash?
+        indexFingerprint: ContentHash?, wordCase: [WordCase.ArticleTally?] = [],
+        wordCaseFingerprint: ContentHash? = nil
     ) {
         self.termCounts = termCounts
         self.topics = topics
         self.mentions = mentions
         self.indexFingerprint = indexFingerprint
+        self.wordCase = wordCase.isEmpty ? termCounts.map { _ in nil } : wordCase
+        self.wordCaseFingerprint = wordCaseFingerprint
     }
 }
 
@@ -378,6 +399,9 @@ final class SuggestMemo: @unchecked Sendable {
     private var _mentions: [ArticleMentions]? = nil
     private var _mentionTable: Suggester.MentionTable? = nil
     private var _indexFingerprint: ContentHash? = nil
+    private var _wordCase: [WordCase.ArticleTally?] = []
+    private var _wordCaseReused: [Bool] = []
+    private var _wordCaseFingerprint: ContentHash? = nil
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -418,5 +442,20 @@ final class SuggestMemo: @unchecked Sendable {
     var indexFingerprint: ContentHash? {
         get { locked { _indexFingerprint } }
         set { locked { _indexFingerprint = newValue } }
+    }
+    /// Word-case tallies made in this run (nil where they came from the cache).
+    var wordCase: [WordCase.ArticleTally?] {
+        get { locked { _wordCase } }
+        set { locked { _wordCase = newValue } }
+    }
+    /// Whether each article's word-case tally came from the cache.
+    var wordCaseReused: [Bool] {
+        get { locked { _wordCaseReused } }
+        set { locked { _wordCaseReused = newValue } }
+    }
+    /// The fingerprint of the words this run's tallies count.
+    var wordCaseFingerprint: ContentHash? {
+        get { locked { _wordCaseFingerprint } }
+        set { locked { _wordCaseFingerprint = newValue } }
     }
 }

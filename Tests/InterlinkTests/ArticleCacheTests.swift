@@ -29,6 +29,8 @@ import Testing
         var hits: Int
         var reusedMentions: Bool
         var wrote: Bool
+        /// Articles whose word-case tally came from the cache.
+        var reusedTallies: Int = 0
     }
 
     /// One `suggest` run, with the cache (as the CLI does it) or without.
@@ -44,7 +46,9 @@ import Testing
         var wrote = false
         if let cache { wrote = cache.update(loaded: loaded, suggester: suggester) }
         let json = try SuggestionReport(root: "site", result: result).json()
-        return Run(json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote)
+        return Run(
+            json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote,
+            reusedTallies: suggester.memo.wordCaseReused.filter { $0 }.count)
     }
 
     static func cacheFile(_ site: TemporarySite) -> URL { ArticleCache.fileURL(root: site.root) }
@@ -226,7 +230,7 @@ import Testing
         let index = KeywordIndex(site: loaded.site, graph: LinkGraph(site: loaded.site))
         ArticleCache.write(
             root: site.root, toolVersion: "test 1", context: ArticleCache.context(for: options),
-            indexFingerprint: index.fingerprint,
+            indexFingerprint: index.fingerprint, wordCaseFingerprint: nil,
             records: [ArticleCache.Record(hash: hash, parse: parse.bytes, derived: derived.bytes)])
         let cached = try await Self.suggest(site.root)
         #expect(cached.hits == 0)
