@@ -57,9 +57,10 @@ extension Suggester {
     }
 
     func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
-        var topicsByTarget: [Int: [Topic]] = [:]
-        for topic in index.topics where topic.source != .learned && topic.source != .codeName {
-            topicsByTarget[topic.target, default: []].append(topic)
+        // Topic numbers per target, in index order.
+        var topicsByTarget: [Int: [Int]] = [:]
+        for (number, topic) in index.topics.enumerated() where topic.source != .learned && topic.source != .codeName {
+            topicsByTarget[topic.target, default: []].append(number)
         }
         let byTarget = topicsByTarget
         // Scored per source on all cores; the best per pair does not depend on the order.
@@ -145,7 +146,7 @@ extension Suggester {
     /// The score the link's own text would get as a mention of its target, learned anchors excluded
     /// (they come from this very link). 0 when the text names none of the target's topics.
     private func hiddenLinkScore(
-        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Topic], table: MentionTable
+        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Int], table: MentionTable
     ) -> Double {
         let keys = index.tokenizer.keys(resolved.link.text)
         guard !keys.isEmpty else { return 0 }
@@ -173,13 +174,15 @@ extension Suggester {
         }
         let isWholeTitle = punctuated && keys.count >= 2
             && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
-        for topic in topics where Self.contains(keys, topic.keys) {
-            let phrase = topic.keys.joined(separator: " ")
+        for number in topics {
+            let topic = index.topics[number]
+            guard Self.contains(keys, topic.keys) else { continue }
+            let frequency = table.phrases.articles(mentioningTopic: number) { topic.keys.joined(separator: " ") }
             let cited = isWholeTitle
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
-                specificity: specificity(documentFrequency: max(table.documentFrequency[phrase] ?? 0, 1)),
+                specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading)

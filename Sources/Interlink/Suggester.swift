@@ -208,7 +208,7 @@ public struct Suggester: Sendable {
     /// Every topic mention of every article, and in how many articles each phrase occurs.
     struct MentionTable: Sendable {
         var mentions: [[Mention]]
-        var documentFrequency: [String: Int]
+        var phrases: PhraseFrequency
     }
 
     func mentionTable() -> MentionTable {
@@ -228,14 +228,8 @@ public struct Suggester: Sendable {
         }
         if memo.enabled { memo.mentions = found }
         let mentions = found.map(\.prose)
-        var documentFrequency: [String: Int] = [:]
-        for entry in found {
-            var seen: Set<String> = []
-            // Linked mentions count too: linking a phrase does not make it rarer.
-            for mention in entry.prose + entry.linkText { seen.insert(phraseKey(mention)) }
-            for key in seen { documentFrequency[key, default: 0] += 1 }
-        }
-        return MentionTable(mentions: mentions, documentFrequency: documentFrequency)
+        return MentionTable(
+            mentions: mentions, phrases: PhraseFrequency(found: found, topicCount: index.topics.count, key: phraseKey))
     }
 
     /// How rare a phrase is: 1 when one article says it, towards 0 when every article does.
@@ -262,7 +256,7 @@ public struct Suggester: Sendable {
     /// The candidates of one source article scoring at least `floor` (all of them when nil).
     func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
-        let documentFrequency = table.documentFrequency
+        let phrases = table.phrases
         do {
             let article = site.articles[source]
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
@@ -277,7 +271,8 @@ public struct Suggester: Sendable {
             var result: [Candidate] = []
             for mention in mentions[source] {
                 let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
-                let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
+                let specificity = specificity(
+                    documentFrequency: phrases.articles(mentioning: mention, key: phraseKey) ?? 1)
                 for topicIndex in mention.topics {
                     let topic = index.topics[Int(topicIndex)]
                     guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
