@@ -48,7 +48,8 @@ struct SuggestionPipeline {
         // What the cache holds for this site is only lent to the suggester (not kept here): a large
         // site's word counts are freed once relatedness is built.
         let suggester = Suggester(
-            site: loaded.site, graph: graph, options: options, reuse: cache.map { $0.reuse(for: loaded) })
+            site: loaded.site, graph: graph, options: options,
+            reuse: cache.map { cache in StageTimer.shared.measure("cache-reuse") { cache.reuse(for: loaded) } })
         let result = suggester.suggest()
         if let cache, !loaded.site.articles.isEmpty {
             StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
