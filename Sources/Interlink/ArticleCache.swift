@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -34,6 +34,8 @@ public struct ArticleCache: Sendable {
     let indexFingerprint: ContentHash?
     /// The fingerprint of the words counted by the stored word-case tallies (`WordCase.fingerprint(of:)`).
     let wordCaseFingerprint: ContentHash?
+    /// The `LinkResolver.fingerprint(of:)` of the site whose link resolutions are stored.
+    let linkFingerprint: ContentHash?
 
     /// Where an entry's two parts lie in the file.
     struct Entry: Sendable {
@@ -69,12 +71,14 @@ public struct ArticleCache: Sendable {
             derivedUsable = parsed.context == context
             indexFingerprint = parsed.indexFingerprint
             wordCaseFingerprint = parsed.wordCaseFingerprint
+            linkFingerprint = parsed.linkFingerprint
         } else {
             storage = nil
             entries = [:]
             derivedUsable = false
             indexFingerprint = nil
             wordCaseFingerprint = nil
+            linkFingerprint = nil
         }
     }
 
@@ -142,6 +146,7 @@ public struct ArticleCache: Sendable {
         var context: ContentHash
         var indexFingerprint: ContentHash?
         var wordCaseFingerprint: ContentHash?
+        var linkFingerprint: ContentHash?
         var entries: [ContentHash: [Entry]]
     }
 
@@ -164,6 +169,8 @@ public struct ArticleCache: Sendable {
                 if try reader.bool() {
                     wordCaseFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
                 }
+                var linkFingerprint: ContentHash? = nil
+                if try reader.bool() { linkFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
                 let count = try reader.count()
                 var table: [(ContentHash, Int, Int)] = []
                 table.reserveCapacity(count)
@@ -184,7 +191,7 @@ public struct ArticleCache: Sendable {
                 guard offset == bytes.count - 16 else { return nil }
                 return Header(
                     context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
-                    entries: entries)
+                    linkFingerprint: linkFingerprint, entries: entries)
             } catch {
                 return nil
             }
@@ -205,7 +212,7 @@ public struct ArticleCache: Sendable {
     @discardableResult
     static func write(
         root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?,
-        wordCaseFingerprint: ContentHash?, records: [Record]
+        wordCaseFingerprint: ContentHash?, linkFingerprint: ContentHash? = nil, records: [Record]
     ) -> Bool {
         var writer = BinaryWriter()
         writer.raw(magic)
@@ -222,6 +229,11 @@ public struct ArticleCache: Sendable {
         if let wordCaseFingerprint {
             writer.fixed64(wordCaseFingerprint.high)
             writer.fixed64(wordCaseFingerprint.low)
+        }
+        writer.bool(linkFingerprint != nil)
+        if let linkFingerprint {
+            writer.fixed64(linkFingerprint.high)
+            writer.fixed64(linkFingerprint.low)
         }
         writer.uint(UInt64(records.count))
         for record in records {
@@ -463,6 +475,9 @@ struct DerivedContent: Sendable {
     var mentions: ArticleMentions?
     /// How the file writes the words `WordCase` counts; depends on the bytes and the counted words only.
     var wordCase: WordCase.ArticleTally?
+    /// Where the file's links point, in document order, when it lies at `path` of a site with the
+    /// file's `linkFingerprint`.
+    var resolutions: [LinkResolution]?
 
     func encode(into writer: inout BinaryWriter) {
         writer.string(path)
@@ -510,6 +525,23 @@ struct DerivedContent: Sendable {
                 writer.fixed64(entry.hash)
                 writer.int(Int(entry.lower))
                 writer.int(Int(entry.capitalised))
+            }
+        }
+        writer.bool(resolutions != nil)
+        if let resolutions {
+            writer.uint(UInt64(resolutions.count))
+            for resolution in resolutions {
+                switch resolution {
+                case .article(let index, let fragment):
+                    writer.uint(0)
+                    writer.int(index)
+                    writer.optionalString(fragment)
+                case .broken(let reason):
+                    writer.uint(1)
+                    writer.string(reason)
+                case .other:
+                    writer.uint(2)
+                }
             }
         }
     }
@@ -585,9 +617,23 @@ struct DerivedContent: Sendable {
             }
             wordCase = tally
         }
+        var resolutions: [LinkResolution]? = nil
+        if try reader.bool() {
+            var list: [LinkResolution] = []
+            for _ in 0..<(try reader.count()) {
+                switch try reader.uint() {
+                case 0: list.append(.article(try reader.int(atMost: Int(Int32.max)), fragment: try reader.optionalString()))
+                case 1: list.append(.broken(try reader.string()))
+                case 2: list.append(.other)
+                default: throw BinaryReader.Corrupt()
+                }
+            }
+            resolutions = list
+        }
         guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
         return DerivedContent(
-            path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions, wordCase: wordCase)
+            path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions, wordCase: wordCase,
+            resolutions: resolutions)
     }
 }
 
@@ -611,6 +657,7 @@ extension ArticleCache {
     public func reuse(for loaded: SiteLoader.Result) -> SuggestReuse {
         let articles = loaded.site.articles
         let records = loaded.cacheRecords
+        let linksUsable = linkFingerprint != nil && linkFingerprint == LinkResolver.fingerprint(of: loaded.site)
         let derived: [DerivedContent?] = articles.indices.parallelMap { index in
             let article = articles[index]
             guard let record = records[article.path] else { return nil }
@@ -623,7 +670,16 @@ extension ArticleCache {
             wordCase: articles.indices.map { index in
                 // Only beside a parse that was read back whole: such an entry is what a run wrote.
                 records[articles[index].path]?.freshParse == nil ? derived[index]?.wordCase : nil
-            }, wordCaseFingerprint: wordCaseFingerprint)
+            }, wordCaseFingerprint: wordCaseFingerprint,
+            resolutions: linksUsable
+                ? articles.indices.map { index in
+                    // Made at this path, beside a parse read back whole, in a site that resolves alike.
+                    let article = articles[index]
+                    guard records[article.path]?.freshParse == nil, let stored = derived[index],
+                        stored.path == article.path
+                    else { return nil }
+                    return stored.resolutions
+                } : [])
     }
 
     /// Writes what this run read and computed, unless the file already holds exactly that. Returns
@@ -644,7 +700,12 @@ extension ArticleCache {
         else {
             return false
         }
-        var complete = true
+        // Stored resolutions were made for this site when the fingerprints agree; otherwise every
+        // derived part is written again with this run's.
+        let linkFingerprint = LinkResolver.fingerprint(of: loaded.site)
+        let linksReused = linkFingerprint == self.linkFingerprint
+        let outgoing = suggester.graph.outgoing
+        var complete = linksReused
         var stored = 0
         for (index, article) in articles.enumerated() {
             guard let record = loaded.cacheRecords[article.path] else { continue }
@@ -663,7 +724,7 @@ extension ArticleCache {
             let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
             guard !parse.isEmpty else { return nil }
             // What this run took whole from the cache is copied as it was stored.
-            if record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
+            if linksReused, record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
                 let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
                 let raw = self.rawDerived(of: record.hash, path: article.path)
             {
@@ -681,12 +742,14 @@ extension ArticleCache {
                 path: article.path, title: article.title,
                 termCounts: termCounts[index] ?? (countsReused[index] ? stored?.termCounts : nil),
                 topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index],
-                wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil)
+                wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil),
+                resolutions: outgoing[index].map(\.resolution)
             ).encode(into: &writer)
             return Record(hash: record.hash, parse: parse, derived: writer.bytes)
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,
-            wordCaseFingerprint: memo.wordCaseFingerprint, records: records.compactMap { $0 })
+            wordCaseFingerprint: memo.wordCaseFingerprint, linkFingerprint: linkFingerprint,
+            records: records.compactMap { $0 })
     }
 }

@@ -367,11 +367,14 @@ public struct SuggestReuse: Sendable {
     public var wordCase: [WordCase.ArticleTally?]
     /// The fingerprint of the words the tallies counted.
     public var wordCaseFingerprint: ContentHash?
+    /// Where each article's links point, in document order (for `LinkGraph.init(site:known:)`), nil
+    /// where not known; empty when none is.
+    public var resolutions: [[LinkResolution]?]
 
     public init(
         termCounts: [Relatedness.TermCounts?], topics: [[Topic]?], mentions: [ArticleMentions?],
         indexFingerprint: ContentHash?, wordCase: [WordCase.ArticleTally?] = [],
-        wordCaseFingerprint: ContentHash? = nil
+        wordCaseFingerprint: ContentHash? = nil, resolutions: [[LinkResolution]?] = []
     ) {
         self.termCounts = termCounts
         self.topics = topics
@@ -379,6 +382,7 @@ public struct SuggestReuse: Sendable {
         self.indexFingerprint = indexFingerprint
         self.wordCase = wordCase.isEmpty ? termCounts.map { _ in nil } : wordCase
         self.wordCaseFingerprint = wordCaseFingerprint
+        self.resolutions = resolutions
     }
 }
 

@@ -31,6 +31,10 @@ import Testing
         var wrote: Bool
         /// Articles whose word-case tally came from the cache.
         var reusedTallies: Int = 0
+        /// Articles whose link resolutions came from the cache.
+        var reusedResolutions: Int = 0
+        /// Where each article's links point (the link graph), in article order.
+        var resolutions: [[LinkResolution]] = []
     }
 
     /// One `suggest` run, with the cache (as the CLI does it) or without.
@@ -40,15 +44,19 @@ import Testing
         let cache = cached
             ? ArticleCache(root: root, toolVersion: version, context: ArticleCache.context(for: options)) : nil
         let loaded = await SiteLoader.load(root: root, cache: cache)
-        let graph = LinkGraph(site: loaded.site)
-        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: cache?.reuse(for: loaded))
+        let reuse = cache?.reuse(for: loaded)
+        let known = reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions }
+        let graph = LinkGraph(site: loaded.site, known: known)
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
         var wrote = false
         if let cache { wrote = cache.update(loaded: loaded, suggester: suggester) }
         let json = try SuggestionReport(root: "site", result: result).json()
         return Run(
             json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote,
-            reusedTallies: suggester.memo.wordCaseReused.filter { $0 }.count)
+            reusedTallies: suggester.memo.wordCaseReused.filter { $0 }.count,
+            reusedResolutions: known?.filter { $0 != nil }.count ?? 0,
+            resolutions: graph.outgoing.map { $0.map(\.resolution) })
     }
 
     static func cacheFile(_ site: TemporarySite) -> URL { ArticleCache.fileURL(root: site.root) }
