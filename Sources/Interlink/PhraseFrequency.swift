@@ -45,19 +45,23 @@ struct PhraseFrequency: Sendable {
         return number
     }
 
-    /// The number of articles mentioning the phrase of `mention`, nil when none does.
-    func articles(mentioning mention: Mention, key: (Mention) -> String) -> Int? {
+    /// The number of articles mentioning the phrase of `mention`, when a mention of the same topic
+    /// was counted (every mention counted was); nil otherwise: then `articles(mentioningKey:)` answers.
+    func knownArticles(mentioning mention: Mention) -> Int? {
         let topic = Int(mention.topics[0])
         let known = mention.isCode ? code[topic] : plain[topic]
-        if known >= 0 { return articles[Int(known)] }
-        return numbers[key(mention)].map { articles[Int($0)] }
+        return known >= 0 ? articles[Int(known)] : nil
     }
 
-    /// The number of articles mentioning `phrase`, the plain phrase key of topic `topic`; nil when
-    /// none does.
-    func articles(mentioningTopic topic: Int, phrase: () -> String) -> Int? {
+    /// The number of articles mentioning the phrase of topic `topic` in prose, when a mention of it was
+    /// counted; nil otherwise: then `articles(mentioningKey:)` answers.
+    func knownArticles(mentioningTopic topic: Int) -> Int? {
         let known = plain[topic]
-        if known >= 0 { return articles[Int(known)] }
-        return numbers[phrase()].map { articles[Int($0)] }
+        return known >= 0 ? articles[Int(known)] : nil
+    }
+
+    /// The number of articles mentioning the phrase whose key is `key`, nil when none does.
+    func articles(mentioningKey key: String) -> Int? {
+        numbers[key].map { articles[Int($0)] }
     }
 }

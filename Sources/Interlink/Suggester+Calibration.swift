@@ -177,7 +177,8 @@ extension Suggester {
         for number in topics {
             let topic = index.topics[number]
             guard Self.contains(keys, topic.keys) else { continue }
-            let frequency = table.phrases.articles(mentioningTopic: number) { topic.keys.joined(separator: " ") }
+            let frequency = table.phrases.knownArticles(mentioningTopic: number)
+                ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "))
             let cited = isWholeTitle
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
             let features = CandidateFeatures(

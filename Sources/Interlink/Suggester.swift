@@ -272,7 +272,8 @@ public struct Suggester: Sendable {
             for mention in mentions[source] {
                 let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
                 let specificity = specificity(
-                    documentFrequency: phrases.articles(mentioning: mention, key: phraseKey) ?? 1)
+                    documentFrequency: phrases.knownArticles(mentioning: mention)
+                        ?? phrases.articles(mentioningKey: phraseKey(mention)) ?? 1)
                 for topicIndex in mention.topics {
                     let topic = index.topics[Int(topicIndex)]
                     guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
