@@ -125,6 +125,8 @@ public struct Suggester: Sendable {
     public let wordCase: WordCase
     /// Each article's title as a citation writes it (`citableTitles(of:)`).
     let citableTitles: [[UInt8]]
+    /// The target of each topic of the index.
+    let topicTargets: [Int]
     public let options: SuggestOptions
 
     /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
@@ -162,6 +164,7 @@ public struct Suggester: Sendable {
                 excludedTargets: excluded)
         }
         self.index = index
+        self.topicTargets = index.topics.map(\.target)
         self.relatedness = StageTimer.shared.measure("relatedness") {
             let stopwords = Relatedness.stopwordHashes
             let counts = site.articles.indices.parallelMap { article in
@@ -265,12 +268,15 @@ public struct Suggester: Sendable {
             let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
             let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
             var perTarget: [Int: Int] = [:]
+            var targets: [Int] = []
             for mention in mentions[source] {
-                for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
+                distinctTargets(of: mention, into: &targets)
+                for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
             for mention in mentions[source] {
-                let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
+                distinctTargets(of: mention, into: &targets)
+                targets.removeAll { $0 == source }
                 let specificity = specificity(
                     documentFrequency: phrases.knownArticles(mentioning: mention)
                         ?? phrases.articles(mentioningKey: phraseKey(mention)) ?? 1)
@@ -309,6 +315,15 @@ public struct Suggester: Sendable {
             }
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
+        }
+    }
+
+    /// The different targets of a mention's topics (a handful), in `targets`, whose storage is reused.
+    private func distinctTargets(of mention: Mention, into targets: inout [Int]) {
+        targets.removeAll(keepingCapacity: true)
+        for topic in mention.topics {
+            let target = topicTargets[Int(topic)]
+            if !targets.contains(target) { targets.append(target) }
         }
     }
 
