@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -316,7 +316,7 @@ struct ParsedContent: Sendable {
         for span in document.spans {
             writer.range(span.range)
             writer.int(span.block)
-            writer.string(span.context.rawValue)
+            writer.uint(span.context.cacheCode)
             writer.bool(span.emphasized)
         }
         writer.uint(UInt64(document.codeSpans.count))
@@ -324,7 +324,7 @@ struct ParsedContent: Sendable {
             writer.range(code.range)
             writer.string(code.code)
             writer.int(code.block)
-            writer.string(code.context.rawValue)
+            writer.uint(code.context.cacheCode)
         }
         writer.uint(UInt64(document.headings.count))
         for heading in document.headings {
@@ -335,7 +335,7 @@ struct ParsedContent: Sendable {
         }
         writer.uint(UInt64(document.links.count))
         for link in document.links {
-            writer.string(link.kind.rawValue)
+            writer.uint(link.kind.cacheCode)
             writer.string(link.destination)
             writer.optionalString(link.template)
             writer.string(link.text)
@@ -387,10 +387,6 @@ struct ParsedContent: Sendable {
             let key = try reader.string()
             fields[key] = try decodeValue(&reader, depth: 0)
         }
-        func context(_ raw: String) throws -> BlockContext {
-            guard let value = BlockContext(rawValue: raw) else { throw BinaryReader.Corrupt() }
-            return value
-        }
         var spans: [TextSpan] = []
         let spanCount = try reader.count()
         spans.reserveCapacity(spanCount)
@@ -398,14 +394,14 @@ struct ParsedContent: Sendable {
             spans.append(
                 TextSpan(
                     range: try reader.range(within: limit), block: try reader.int(),
-                    context: try context(try reader.string()), emphasized: try reader.bool()))
+                    context: try BlockContext(cacheCode: try reader.uint()), emphasized: try reader.bool()))
         }
         var codeSpans: [CodeSpan] = []
         for _ in 0..<(try reader.count()) {
             codeSpans.append(
                 CodeSpan(
                     range: try reader.range(within: limit), code: try reader.string(), block: try reader.int(),
-                    context: try context(try reader.string())))
+                    context: try BlockContext(cacheCode: try reader.uint())))
         }
         var headings: [Heading] = []
         for _ in 0..<(try reader.count()) {
@@ -416,7 +412,7 @@ struct ParsedContent: Sendable {
         }
         var links: [MarkdownLink] = []
         for _ in 0..<(try reader.count()) {
-            guard let kind = MarkdownLink.Kind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+            let kind = try MarkdownLink.Kind(cacheCode: try reader.uint())
             links.append(
                 MarkdownLink(
                     kind: kind, destination: try reader.string(), template: try reader.optionalString(),
@@ -497,7 +493,7 @@ struct DerivedContent: Sendable {
                 writer.string(topic.phrase)
                 writer.uint(UInt64(topic.keys.count))
                 for key in topic.keys { writer.string(key) }
-                writer.string(topic.source.rawValue)
+                writer.uint(topic.source.cacheCode)
                 writer.optionalString(topic.fragment)
                 writer.bool(topic.caseSensitive)
                 writer.fixed64(topic.weight.bitPattern)
@@ -513,7 +509,7 @@ struct DerivedContent: Sendable {
                     for topic in mention.topics { writer.int(Int(topic)) }
                     writer.bool(mention.isCode)
                     writer.int(mention.block)
-                    writer.string(mention.context.rawValue)
+                    writer.uint(mention.context.cacheCode)
                     writer.int(mention.wordCount)
                 }
             }
@@ -571,7 +567,7 @@ struct DerivedContent: Sendable {
                 let phrase = try reader.string()
                 var keys: [String] = []
                 for _ in 0..<(try reader.count()) { keys.append(try reader.string()) }
-                guard let source = Topic.Source(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                let source = try Topic.Source(cacheCode: try reader.uint())
                 list.append(
                     Topic(
                         phrase: phrase, keys: keys, target: target, source: source, fragment: try reader.optionalString(),
@@ -590,7 +586,7 @@ struct DerivedContent: Sendable {
                     for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
                     let isCode = try reader.bool()
                     let block = try reader.int()
-                    guard let context = BlockContext(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                    let context = try BlockContext(cacheCode: try reader.uint())
                     list.append(
                         Mention(
                             range: range, topics: found, isCode: isCode, block: block, context: context,
