@@ -238,15 +238,15 @@ public struct KeywordIndex: Sendable {
         -> [Topic]
     {
         var result: [Topic] = []
+        let bytes = site.articles[sourceIndex].bytes
         for link in graph.outgoing[sourceIndex] {
             guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)
             guard !rules.isGeneric(text.lowercased()) else { continue }
-            let article = site.articles[sourceIndex]
-            if article.bytes.count > link.link.range.lowerBound + 1,
-                article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
+            if bytes.count > link.link.range.lowerBound + 1,
+                bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
             {
                 // `[`ref()`](…)`: a code name, matched against inline code only.
                 result.append(
@@ -336,6 +336,12 @@ public struct KeywordIndex: Sendable {
 
     /// Removes Markdown punctuation that titles sometimes carry (backticks, emphasis).
     static func stripMarkup(_ text: String) -> String {
+        // Without a backtick or asterisk byte, Foundation's searches below cannot find one: skip them.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*") }),
+            text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " ")
+        {
+            return text
+        }
         guard text.contains("`") || text.contains("*") || text.first == " " || text.last == " " else { return text }
         return text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: .whitespaces)
