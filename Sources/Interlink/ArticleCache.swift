@@ -653,7 +653,8 @@ extension ArticleCache {
     public func reuse(for loaded: SiteLoader.Result) -> SuggestReuse {
         let articles = loaded.site.articles
         let records = loaded.cacheRecords
-        let linksUsable = linkFingerprint != nil && linkFingerprint == LinkResolver.fingerprint(of: loaded.site)
+        let siteLinkFingerprint = LinkResolver.fingerprint(of: loaded.site)
+        let linksUsable = linkFingerprint == siteLinkFingerprint
         let derived: [DerivedContent?] = articles.indices.parallelMap { index in
             let article = articles[index]
             guard let record = records[article.path] else { return nil }
@@ -675,7 +676,8 @@ extension ArticleCache {
                         stored.path == article.path
                     else { return nil }
                     return stored.resolutions
-                } : [])
+                } : [],
+            linkFingerprint: siteLinkFingerprint)
     }
 
     /// Writes what this run read and computed, unless the file already holds exactly that. Returns
@@ -698,7 +700,7 @@ extension ArticleCache {
         }
         // Stored resolutions were made for this site when the fingerprints agree; otherwise every
         // derived part is written again with this run's.
-        let linkFingerprint = LinkResolver.fingerprint(of: loaded.site)
+        let linkFingerprint = memo.linkFingerprint ?? LinkResolver.fingerprint(of: loaded.site)
         let linksReused = linkFingerprint == self.linkFingerprint
         let outgoing = suggester.graph.outgoing
         var complete = linksReused

@@ -183,6 +183,7 @@ public struct Suggester: Sendable {
         if let reuse {
             let fingerprint = index.fingerprint
             memo.indexFingerprint = fingerprint
+            memo.linkFingerprint = reuse.linkFingerprint
             reusedMentions = reuse.indexFingerprint == fingerprint ? reuse.mentions : nil
         } else {
             reusedMentions = nil
@@ -212,6 +213,12 @@ public struct Suggester: Sendable {
     struct MentionTable: Sendable {
         var mentions: [[Mention]]
         var phrases: PhraseFrequency
+    }
+
+    /// Finds every topic mention of the site now, instead of on the first call that needs them; after
+    /// it, all that `ArticleCache.update(loaded:suggester:)` reads is known.
+    public func findMentions() {
+        _ = mentionTable()
     }
 
     func mentionTable() -> MentionTable {
@@ -386,11 +393,14 @@ public struct SuggestReuse: Sendable {
     /// Where each article's links point, in document order (for `LinkGraph.init(site:known:)`), nil
     /// where not known; empty when none is.
     public var resolutions: [[LinkResolution]?]
+    /// This run's `LinkResolver.fingerprint(of:)`, worked out once for reading and writing the cache.
+    public var linkFingerprint: ContentHash?
 
     public init(
         termCounts: [Relatedness.TermCounts?], topics: [[Topic]?], mentions: [ArticleMentions?],
         indexFingerprint: ContentHash?, wordCase: [WordCase.ArticleTally?] = [],
-        wordCaseFingerprint: ContentHash? = nil, resolutions: [[LinkResolution]?] = []
+        wordCaseFingerprint: ContentHash? = nil, resolutions: [[LinkResolution]?] = [],
+        linkFingerprint: ContentHash? = nil
     ) {
         self.termCounts = termCounts
         self.topics = topics
@@ -399,6 +409,7 @@ public struct SuggestReuse: Sendable {
         self.wordCase = wordCase.isEmpty ? termCounts.map { _ in nil } : wordCase
         self.wordCaseFingerprint = wordCaseFingerprint
         self.resolutions = resolutions
+        self.linkFingerprint = linkFingerprint
     }
 }
 
@@ -417,6 +428,7 @@ final class SuggestMemo: @unchecked Sendable {
     private var _wordCase: [WordCase.ArticleTally?] = []
     private var _wordCaseReused: [Bool] = []
     private var _wordCaseFingerprint: ContentHash? = nil
+    private var _linkFingerprint: ContentHash? = nil
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -472,5 +484,10 @@ final class SuggestMemo: @unchecked Sendable {
     var wordCaseFingerprint: ContentHash? {
         get { locked { _wordCaseFingerprint } }
         set { locked { _wordCaseFingerprint = newValue } }
+    }
+    /// The site's `LinkResolver.fingerprint(of:)`, from `SuggestReuse`.
+    var linkFingerprint: ContentHash? {
+        get { locked { _linkFingerprint } }
+        set { locked { _linkFingerprint = newValue } }
     }
 }

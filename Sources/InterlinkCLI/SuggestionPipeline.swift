@@ -53,10 +53,17 @@ struct SuggestionPipeline {
         }
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         reuse = nil
-        let result = suggester.suggest()
+        // The next cache file needs only what matching finds: it is written on another thread while
+        // ranking, calibration and the policy go on (its stage's times overlap theirs).
+        var writing: Task<Void, Never>? = nil
         if let cache, !loaded.site.articles.isEmpty {
-            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+            suggester.findMentions()
+            writing = Task.detached {
+                StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+            }
         }
+        let result = suggester.suggest()
+        await writing?.value
         progress?.clear()
         return SuggestionPipeline(
             configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)
