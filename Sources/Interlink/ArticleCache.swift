@@ -203,8 +203,19 @@ public struct ArticleCache: Sendable {
     /// One article's part of the next file.
     struct Record: Sendable {
         var hash: ContentHash
-        var parse: [UInt8]
-        var derived: [UInt8]
+        /// Slices of the old file's bytes where copied unchanged: nothing is copied until written.
+        var parse: ArraySlice<UInt8>
+        var derived: ArraySlice<UInt8>
+
+        init(hash: ContentHash, parse: ArraySlice<UInt8>, derived: ArraySlice<UInt8>) {
+            self.hash = hash
+            self.parse = parse
+            self.derived = derived
+        }
+
+        init(hash: ContentHash, parse: [UInt8], derived: [UInt8]) {
+            self.init(hash: hash, parse: parse[...], derived: derived[...])
+        }
     }
 
     /// Writes the cache file for the records given (one per article), atomically. Any failure
@@ -242,21 +253,39 @@ public struct ArticleCache: Sendable {
             writer.uint(UInt64(record.parse.count))
             writer.uint(UInt64(record.derived.count))
         }
-        var bytes = writer.bytes
-        bytes.reserveCapacity(bytes.count + records.reduce(16) { $0 + $1.parse.count + $1.derived.count })
-        for record in records {
-            bytes.append(contentsOf: record.parse)
-            bytes.append(contentsOf: record.derived)
+        let header = writer.bytes
+        // Written as it goes, never assembled whole in memory; the checksum is worked out on the way.
+        var hasher = ContentHasher(
+            count: records.reduce(header.count) { $0 + $1.parse.count + $1.derived.count })
+        return writeFile(root: root) { emit in
+            hasher.feed(header[...])
+            guard emit(header[...]) else { return false }
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 20)
+            for record in records {
+                hasher.feed(record.parse)
+                hasher.feed(record.derived)
+                chunk.append(contentsOf: record.parse)
+                chunk.append(contentsOf: record.derived)
+                if chunk.count >= 1 << 20 {
+                    guard emit(chunk[...]) else { return false }
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+            let checksum = hasher.finish()
+            var trailer = BinaryWriter()
+            trailer.fixed64(checksum.high)
+            trailer.fixed64(checksum.low)
+            chunk.append(contentsOf: trailer.bytes)
+            return emit(chunk[...])
         }
-        let checksum = ContentHash(bytes)
-        var trailer = BinaryWriter()
-        trailer.fixed64(checksum.high)
-        trailer.fixed64(checksum.low)
-        bytes.append(contentsOf: trailer.bytes)
-        return writeFile(bytes, root: root)
     }
 
-    private static func writeFile(_ bytes: [UInt8], root: URL) -> Bool {
+    /// Writes the cache file through a temporary file renamed into place; `produce` hands its bytes,
+    /// in order, to `emit` and returns false when anything failed (then no file is left).
+    private static func writeFile(
+        root: URL, _ produce: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool
+    ) -> Bool {
         let folder = root.appendingPathComponent(folderName)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -274,17 +303,19 @@ public struct ArticleCache: Sendable {
             ".\(fileName).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
+        let complete = produce { bytes in
+            bytes.withUnsafeBytes { buffer -> Bool in
+                var written = 0
+                while written < buffer.count {
+                    let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    written += count
                 }
-                written += count
+                return true
             }
-            return true
         }
         close(descriptor)
         guard complete, rename(temporary.path, target.path) == 0 else {
@@ -719,14 +750,14 @@ extension ArticleCache {
         let records: [Record?] = articles.indices.parallelMap { index in
             let article = articles[index]
             guard let record = loaded.cacheRecords[article.path] else { return nil }
-            let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
+            let parse = record.freshParse.map { $0[...] } ?? self.rawParse(of: record.hash) ?? []
             guard !parse.isEmpty else { return nil }
             // What this run took whole from the cache is copied as it was stored.
             if linksReused, record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
                 let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
                 let raw = self.rawDerived(of: record.hash, path: article.path)
             {
-                return Record(hash: record.hash, parse: parse, derived: Array(raw))
+                return Record(hash: record.hash, parse: parse, derived: raw)
             }
             // Counts, topics and tallies taken from the cache are read from it again (they were not
             // kept in memory).
@@ -743,7 +774,7 @@ extension ArticleCache {
                 wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil),
                 resolutions: outgoing[index].map(\.resolution)
             ).encode(into: &writer)
-            return Record(hash: record.hash, parse: parse, derived: writer.bytes)
+            return Record(hash: record.hash, parse: parse, derived: writer.bytes[...])
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,

@@ -257,6 +257,23 @@ import Testing
         #expect(!cached.wrote)
     }
 
+    /// The cache file is hashed as it is written, in pieces: the checksum must be that of the whole.
+    @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 1000, 4099])
+    func aHashInPiecesIsTheHashOfTheWhole(length: Int) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let whole = ContentHash(bytes)
+        for cuts in [[Int](), [0], [1], [3, 5], [7, 8, 9], [2, 3, 4, 5, 6, 7, 8, 13], [length / 2]] {
+            var hasher = ContentHasher(count: length)
+            var start = 0
+            for cut in cuts where cut >= start && cut <= length {
+                hasher.feed(bytes[start..<cut])
+                start = cut
+            }
+            hasher.feed(bytes[start..<length])
+            #expect(hasher.finish() == whole, "cut at \(cuts)")
+        }
+    }
+
     @Test func theBinaryCodingRefusesTruncatedInput() throws {
         var writer = BinaryWriter()
         writer.string("héllo")
