@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 4
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -32,6 +32,10 @@ public struct ArticleCache: Sendable {
     private let derivedUsable: Bool
     /// The topic-index fingerprint of the run that wrote the stored mentions.
     let indexFingerprint: ContentHash?
+    /// The fingerprint of the words counted by the stored word-case tallies (`WordCase.fingerprint(of:)`).
+    let wordCaseFingerprint: ContentHash?
+    /// The `LinkResolver.fingerprint(of:)` of the site whose link resolutions are stored.
+    let linkFingerprint: ContentHash?
 
     /// Where an entry's two parts lie in the file.
     struct Entry: Sendable {
@@ -66,11 +70,15 @@ public struct ArticleCache: Sendable {
             entries = parsed.entries
             derivedUsable = parsed.context == context
             indexFingerprint = parsed.indexFingerprint
+            wordCaseFingerprint = parsed.wordCaseFingerprint
+            linkFingerprint = parsed.linkFingerprint
         } else {
             storage = nil
             entries = [:]
             derivedUsable = false
             indexFingerprint = nil
+            wordCaseFingerprint = nil
+            linkFingerprint = nil
         }
     }
 
@@ -137,6 +145,8 @@ public struct ArticleCache: Sendable {
     private struct Header {
         var context: ContentHash
         var indexFingerprint: ContentHash?
+        var wordCaseFingerprint: ContentHash?
+        var linkFingerprint: ContentHash?
         var entries: [ContentHash: [Entry]]
     }
 
@@ -155,6 +165,12 @@ public struct ArticleCache: Sendable {
                 let context = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
                 var fingerprint: ContentHash? = nil
                 if try reader.bool() { fingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
+                var wordCaseFingerprint: ContentHash? = nil
+                if try reader.bool() {
+                    wordCaseFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                }
+                var linkFingerprint: ContentHash? = nil
+                if try reader.bool() { linkFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
                 let count = try reader.count()
                 var table: [(ContentHash, Int, Int)] = []
                 table.reserveCapacity(count)
@@ -173,7 +189,9 @@ public struct ArticleCache: Sendable {
                     offset = derivedEnd
                 }
                 guard offset == bytes.count - 16 else { return nil }
-                return Header(context: context, indexFingerprint: fingerprint, entries: entries)
+                return Header(
+                    context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
+                    linkFingerprint: linkFingerprint, entries: entries)
             } catch {
                 return nil
             }
@@ -185,16 +203,28 @@ public struct ArticleCache: Sendable {
     /// One article's part of the next file.
     struct Record: Sendable {
         var hash: ContentHash
-        var parse: [UInt8]
-        var derived: [UInt8]
+        /// Slices of the old file's bytes where copied unchanged: nothing is copied until written.
+        var parse: ArraySlice<UInt8>
+        var derived: ArraySlice<UInt8>
+
+        init(hash: ContentHash, parse: ArraySlice<UInt8>, derived: ArraySlice<UInt8>) {
+            self.hash = hash
+            self.parse = parse
+            self.derived = derived
+        }
+
+        init(hash: ContentHash, parse: [UInt8], derived: [UInt8]) {
+            self.init(hash: hash, parse: parse[...], derived: derived[...])
+        }
     }
 
     /// Writes the cache file for the records given (one per article), atomically. Any failure
     /// (read-only site, full disk) leaves the old file or none; the run goes on without a cache.
     @discardableResult
-    static func write(root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?, records: [Record])
-        -> Bool
-    {
+    static func write(
+        root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?,
+        wordCaseFingerprint: ContentHash?, linkFingerprint: ContentHash? = nil, records: [Record]
+    ) -> Bool {
         var writer = BinaryWriter()
         writer.raw(magic)
         writer.uint(formatVersion)
@@ -206,6 +236,16 @@ public struct ArticleCache: Sendable {
             writer.fixed64(indexFingerprint.high)
             writer.fixed64(indexFingerprint.low)
         }
+        writer.bool(wordCaseFingerprint != nil)
+        if let wordCaseFingerprint {
+            writer.fixed64(wordCaseFingerprint.high)
+            writer.fixed64(wordCaseFingerprint.low)
+        }
+        writer.bool(linkFingerprint != nil)
+        if let linkFingerprint {
+            writer.fixed64(linkFingerprint.high)
+            writer.fixed64(linkFingerprint.low)
+        }
         writer.uint(UInt64(records.count))
         for record in records {
             writer.fixed64(record.hash.high)
@@ -213,21 +253,39 @@ public struct ArticleCache: Sendable {
             writer.uint(UInt64(record.parse.count))
             writer.uint(UInt64(record.derived.count))
         }
-        var bytes = writer.bytes
-        bytes.reserveCapacity(bytes.count + records.reduce(16) { $0 + $1.parse.count + $1.derived.count })
-        for record in records {
-            bytes.append(contentsOf: record.parse)
-            bytes.append(contentsOf: record.derived)
+        let header = writer.bytes
+        // Written as it goes, never assembled whole in memory; the checksum is worked out on the way.
+        var hasher = ContentHasher(
+            count: records.reduce(header.count) { $0 + $1.parse.count + $1.derived.count })
+        return writeFile(root: root) { emit in
+            hasher.feed(header[...])
+            guard emit(header[...]) else { return false }
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 20)
+            for record in records {
+                hasher.feed(record.parse)
+                hasher.feed(record.derived)
+                chunk.append(contentsOf: record.parse)
+                chunk.append(contentsOf: record.derived)
+                if chunk.count >= 1 << 20 {
+                    guard emit(chunk[...]) else { return false }
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+            let checksum = hasher.finish()
+            var trailer = BinaryWriter()
+            trailer.fixed64(checksum.high)
+            trailer.fixed64(checksum.low)
+            chunk.append(contentsOf: trailer.bytes)
+            return emit(chunk[...])
         }
-        let checksum = ContentHash(bytes)
-        var trailer = BinaryWriter()
-        trailer.fixed64(checksum.high)
-        trailer.fixed64(checksum.low)
-        bytes.append(contentsOf: trailer.bytes)
-        return writeFile(bytes, root: root)
     }
 
-    private static func writeFile(_ bytes: [UInt8], root: URL) -> Bool {
+    /// Writes the cache file through a temporary file renamed into place; `produce` hands its bytes,
+    /// in order, to `emit` and returns false when anything failed (then no file is left).
+    private static func writeFile(
+        root: URL, _ produce: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool
+    ) -> Bool {
         let folder = root.appendingPathComponent(folderName)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -245,17 +303,19 @@ public struct ArticleCache: Sendable {
             ".\(fileName).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
+        let complete = produce { bytes in
+            bytes.withUnsafeBytes { buffer -> Bool in
+                var written = 0
+                while written < buffer.count {
+                    let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    written += count
                 }
-                written += count
+                return true
             }
-            return true
         }
         close(descriptor)
         guard complete, rename(temporary.path, target.path) == 0 else {
@@ -287,7 +347,7 @@ struct ParsedContent: Sendable {
         for span in document.spans {
             writer.range(span.range)
             writer.int(span.block)
-            writer.string(span.context.rawValue)
+            writer.uint(span.context.cacheCode)
             writer.bool(span.emphasized)
         }
         writer.uint(UInt64(document.codeSpans.count))
@@ -295,7 +355,7 @@ struct ParsedContent: Sendable {
             writer.range(code.range)
             writer.string(code.code)
             writer.int(code.block)
-            writer.string(code.context.rawValue)
+            writer.uint(code.context.cacheCode)
         }
         writer.uint(UInt64(document.headings.count))
         for heading in document.headings {
@@ -306,7 +366,7 @@ struct ParsedContent: Sendable {
         }
         writer.uint(UInt64(document.links.count))
         for link in document.links {
-            writer.string(link.kind.rawValue)
+            writer.uint(link.kind.cacheCode)
             writer.string(link.destination)
             writer.optionalString(link.template)
             writer.string(link.text)
@@ -358,10 +418,6 @@ struct ParsedContent: Sendable {
             let key = try reader.string()
             fields[key] = try decodeValue(&reader, depth: 0)
         }
-        func context(_ raw: String) throws -> BlockContext {
-            guard let value = BlockContext(rawValue: raw) else { throw BinaryReader.Corrupt() }
-            return value
-        }
         var spans: [TextSpan] = []
         let spanCount = try reader.count()
         spans.reserveCapacity(spanCount)
@@ -369,14 +425,14 @@ struct ParsedContent: Sendable {
             spans.append(
                 TextSpan(
                     range: try reader.range(within: limit), block: try reader.int(),
-                    context: try context(try reader.string()), emphasized: try reader.bool()))
+                    context: try BlockContext(cacheCode: try reader.uint()), emphasized: try reader.bool()))
         }
         var codeSpans: [CodeSpan] = []
         for _ in 0..<(try reader.count()) {
             codeSpans.append(
                 CodeSpan(
                     range: try reader.range(within: limit), code: try reader.string(), block: try reader.int(),
-                    context: try context(try reader.string())))
+                    context: try BlockContext(cacheCode: try reader.uint())))
         }
         var headings: [Heading] = []
         for _ in 0..<(try reader.count()) {
@@ -387,7 +443,7 @@ struct ParsedContent: Sendable {
         }
         var links: [MarkdownLink] = []
         for _ in 0..<(try reader.count()) {
-            guard let kind = MarkdownLink.Kind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+            let kind = try MarkdownLink.Kind(cacheCode: try reader.uint())
             links.append(
                 MarkdownLink(
                     kind: kind, destination: try reader.string(), template: try reader.optionalString(),
@@ -444,6 +500,11 @@ struct DerivedContent: Sendable {
     var termCounts: Relatedness.TermCounts?
     var topics: [Topic]?
     var mentions: ArticleMentions?
+    /// How the file writes the words `WordCase` counts; depends on the bytes and the counted words only.
+    var wordCase: WordCase.ArticleTally?
+    /// Where the file's links point, in document order, when it lies at `path` of a site with the
+    /// file's `linkFingerprint`.
+    var resolutions: [LinkResolution]?
 
     func encode(into writer: inout BinaryWriter) {
         writer.string(path)
@@ -463,7 +524,7 @@ struct DerivedContent: Sendable {
                 writer.string(topic.phrase)
                 writer.uint(UInt64(topic.keys.count))
                 for key in topic.keys { writer.string(key) }
-                writer.string(topic.source.rawValue)
+                writer.uint(topic.source.cacheCode)
                 writer.optionalString(topic.fragment)
                 writer.bool(topic.caseSensitive)
                 writer.fixed64(topic.weight.bitPattern)
@@ -479,8 +540,34 @@ struct DerivedContent: Sendable {
                     for topic in mention.topics { writer.int(Int(topic)) }
                     writer.bool(mention.isCode)
                     writer.int(mention.block)
-                    writer.string(mention.context.rawValue)
+                    writer.uint(mention.context.cacheCode)
                     writer.int(mention.wordCount)
+                }
+            }
+        }
+        writer.bool(wordCase != nil)
+        if let wordCase {
+            writer.uint(UInt64(wordCase.count))
+            for entry in wordCase {
+                writer.fixed64(entry.hash)
+                writer.int(Int(entry.lower))
+                writer.int(Int(entry.capitalised))
+            }
+        }
+        writer.bool(resolutions != nil)
+        if let resolutions {
+            writer.uint(UInt64(resolutions.count))
+            for resolution in resolutions {
+                switch resolution {
+                case .article(let index, let fragment):
+                    writer.uint(0)
+                    writer.int(index)
+                    writer.optionalString(fragment)
+                case .broken(let reason):
+                    writer.uint(1)
+                    writer.string(reason)
+                case .other:
+                    writer.uint(2)
                 }
             }
         }
@@ -511,7 +598,7 @@ struct DerivedContent: Sendable {
                 let phrase = try reader.string()
                 var keys: [String] = []
                 for _ in 0..<(try reader.count()) { keys.append(try reader.string()) }
-                guard let source = Topic.Source(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                let source = try Topic.Source(cacheCode: try reader.uint())
                 list.append(
                     Topic(
                         phrase: phrase, keys: keys, target: target, source: source, fragment: try reader.optionalString(),
@@ -530,7 +617,7 @@ struct DerivedContent: Sendable {
                     for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
                     let isCode = try reader.bool()
                     let block = try reader.int()
-                    guard let context = BlockContext(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                    let context = try BlockContext(cacheCode: try reader.uint())
                     list.append(
                         Mention(
                             range: range, topics: found, isCode: isCode, block: block, context: context,
@@ -540,8 +627,40 @@ struct DerivedContent: Sendable {
             }
             mentions = ArticleMentions(prose: lists[0], linkText: lists[1])
         }
+        var wordCase: WordCase.ArticleTally? = nil
+        if try reader.bool() {
+            var tally: WordCase.ArticleTally = []
+            let count = try reader.count()
+            tally.reserveCapacity(count)
+            var previous: UInt64? = nil
+            for _ in 0..<count {
+                let hash = try reader.fixed64()
+                // Sorted and distinct, as `WordCase.tally(of:words:)` makes them.
+                if let previous, previous >= hash { throw BinaryReader.Corrupt() }
+                previous = hash
+                tally.append(
+                    (hash: hash, lower: Int32(try reader.int(atMost: Int(Int32.max))),
+                     capitalised: Int32(try reader.int(atMost: Int(Int32.max)))))
+            }
+            wordCase = tally
+        }
+        var resolutions: [LinkResolution]? = nil
+        if try reader.bool() {
+            var list: [LinkResolution] = []
+            for _ in 0..<(try reader.count()) {
+                switch try reader.uint() {
+                case 0: list.append(.article(try reader.int(atMost: Int(Int32.max)), fragment: try reader.optionalString()))
+                case 1: list.append(.broken(try reader.string()))
+                case 2: list.append(.other)
+                default: throw BinaryReader.Corrupt()
+                }
+            }
+            resolutions = list
+        }
         guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-        return DerivedContent(path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions)
+        return DerivedContent(
+            path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions, wordCase: wordCase,
+            resolutions: resolutions)
     }
 }
 
@@ -565,6 +684,8 @@ extension ArticleCache {
     public func reuse(for loaded: SiteLoader.Result) -> SuggestReuse {
         let articles = loaded.site.articles
         let records = loaded.cacheRecords
+        let siteLinkFingerprint = LinkResolver.fingerprint(of: loaded.site)
+        let linksUsable = linkFingerprint == siteLinkFingerprint
         let derived: [DerivedContent?] = articles.indices.parallelMap { index in
             let article = articles[index]
             guard let record = records[article.path] else { return nil }
@@ -573,7 +694,21 @@ extension ArticleCache {
         }
         return SuggestReuse(
             termCounts: derived.map { $0?.termCounts }, topics: derived.map { $0?.topics },
-            mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint)
+            mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint,
+            wordCase: articles.indices.map { index in
+                // Only beside a parse that was read back whole: such an entry is what a run wrote.
+                records[articles[index].path]?.freshParse == nil ? derived[index]?.wordCase : nil
+            }, wordCaseFingerprint: wordCaseFingerprint,
+            resolutions: linksUsable
+                ? articles.indices.map { index in
+                    // Made at this path, beside a parse read back whole, in a site that resolves alike.
+                    let article = articles[index]
+                    guard records[article.path]?.freshParse == nil, let stored = derived[index],
+                        stored.path == article.path
+                    else { return nil }
+                    return stored.resolutions
+                } : [],
+            linkFingerprint: siteLinkFingerprint)
     }
 
     /// Writes what this run read and computed, unless the file already holds exactly that. Returns
@@ -586,17 +721,25 @@ extension ArticleCache {
         let termCounts = memo.termCounts
         let countsReused = memo.termCountsReused
         let topicsReused = memo.topicsReused
+        let wordCase = memo.wordCase
+        let wordCaseReused = memo.wordCaseReused
         guard let mentions = memo.mentions, topics.count == articles.count, termCounts.count == articles.count,
-            countsReused.count == articles.count, topicsReused.count == articles.count
+            countsReused.count == articles.count, topicsReused.count == articles.count,
+            wordCase.count == articles.count, wordCaseReused.count == articles.count
         else {
             return false
         }
-        var complete = true
+        // Stored resolutions were made for this site when the fingerprints agree; otherwise every
+        // derived part is written again with this run's.
+        let linkFingerprint = memo.linkFingerprint ?? LinkResolver.fingerprint(of: loaded.site)
+        let linksReused = linkFingerprint == self.linkFingerprint
+        let outgoing = suggester.graph.outgoing
+        var complete = linksReused
         var stored = 0
         for (index, article) in articles.enumerated() {
             guard let record = loaded.cacheRecords[article.path] else { continue }
             stored += 1
-            if record.freshParse != nil || !countsReused[index] || topics[index] != nil {
+            if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index] {
                 complete = false
             }
         }
@@ -607,18 +750,19 @@ extension ArticleCache {
         let records: [Record?] = articles.indices.parallelMap { index in
             let article = articles[index]
             guard let record = loaded.cacheRecords[article.path] else { return nil }
-            let parse = record.freshParse ?? self.rawParse(of: record.hash).map(Array.init) ?? []
+            let parse = record.freshParse.map { $0[...] } ?? self.rawParse(of: record.hash) ?? []
             guard !parse.isEmpty else { return nil }
             // What this run took whole from the cache is copied as it was stored.
-            if record.freshParse == nil, countsReused[index], topics[index] == nil,
+            if linksReused, record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
                 let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
                 let raw = self.rawDerived(of: record.hash, path: article.path)
             {
-                return Record(hash: record.hash, parse: parse, derived: Array(raw))
+                return Record(hash: record.hash, parse: parse, derived: raw)
             }
-            // Counts and topics taken from the cache are read from it again (they were not kept in memory).
+            // Counts, topics and tallies taken from the cache are read from it again (they were not
+            // kept in memory).
             let stored =
-                countsReused[index] || topicsReused[index]
+                countsReused[index] || topicsReused[index] || wordCaseReused[index]
                 ? self.derived(
                     of: record.hash, path: article.path, title: article.title, target: index,
                     byteCount: article.bytes.count) : nil
@@ -626,12 +770,15 @@ extension ArticleCache {
             DerivedContent(
                 path: article.path, title: article.title,
                 termCounts: termCounts[index] ?? (countsReused[index] ? stored?.termCounts : nil),
-                topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index]
+                topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index],
+                wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil),
+                resolutions: outgoing[index].map(\.resolution)
             ).encode(into: &writer)
-            return Record(hash: record.hash, parse: parse, derived: writer.bytes)
+            return Record(hash: record.hash, parse: parse, derived: writer.bytes[...])
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,
+            wordCaseFingerprint: memo.wordCaseFingerprint, linkFingerprint: linkFingerprint,
             records: records.compactMap { $0 })
     }
 }

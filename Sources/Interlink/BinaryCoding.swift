@@ -185,12 +185,12 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) { self.init(Array(text.utf8)) }
 
-    private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
         let product = value &* multiplier
         return (product << 31 | product >> 33) &* 0x9E37_79B9_7F4A_7C15
     }
 
-    private static func finish(_ value: UInt64) -> UInt64 {
+    static func finish(_ value: UInt64) -> UInt64 {
         var value = value
         value ^= value >> 33
         value = value &* 0xFF51_AFD7_ED55_8CCD
@@ -201,4 +201,67 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { String(format: "%016llx%016llx", high, low) }
+}
+
+/// `ContentHash` of bytes handed over in pieces, for a file written as it is produced: the same hash
+/// as of all the pieces joined, whose total length must be known from the start.
+struct ContentHasher {
+    private var a: UInt64
+    private var b: UInt64
+    /// Bytes of a word not yet complete (fewer than 8), least significant first.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private let count: Int
+    private var fed = 0
+
+    init(count: Int) {
+        self.count = count
+        a = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        b = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(count)
+    }
+
+    private mutating func word(_ word: UInt64) {
+        a = ContentHash.mix(a ^ word, 0x8794_5B8F_7C4B_A5C3)
+        b = ContentHash.mix(b &+ word, 0x1656_67B1_9E37_79F9)
+    }
+
+    mutating func feed(_ buffer: UnsafeRawBufferPointer) {
+        fed += buffer.count
+        var index = 0
+        // Complete a pending word first, then whole words, then keep the rest.
+        while pendingCount > 0, index < buffer.count {
+            pending |= UInt64(buffer[index]) << UInt64(8 * pendingCount)
+            pendingCount += 1
+            index += 1
+            if pendingCount == 8 {
+                word(pending)
+                pending = 0
+                pendingCount = 0
+            }
+        }
+        while index + 8 <= buffer.count {
+            word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            index += 8
+        }
+        while index < buffer.count {
+            pending |= UInt64(buffer[index]) << UInt64(8 * pendingCount)
+            pendingCount += 1
+            index += 1
+        }
+    }
+
+    mutating func feed(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBytes { feed($0) }
+    }
+
+    /// The hash; all `count` bytes must have been fed.
+    func finish() -> ContentHash {
+        precondition(fed == count, "ContentHasher fed \(fed) bytes of \(count)")
+        var a = self.a
+        var b = self.b
+        // The tail word is mixed in even when empty, as `ContentHash(buffer:)` does.
+        a = ContentHash.mix(a ^ pending, 0x8794_5B8F_7C4B_A5C3)
+        b = ContentHash.mix(b &+ pending, 0x1656_67B1_9E37_79F9)
+        return ContentHash(high: ContentHash.finish(a ^ (b >> 17)), low: ContentHash.finish(b ^ (a << 13)))
+    }
 }

@@ -162,16 +162,28 @@ public struct KeywordIndex: Sendable {
     /// A hash of every topic in order: mentions found with an index of the same fingerprint are the
     /// same, so the on-disk cache may reuse them.
     public var fingerprint: ContentHash {
+        // Runs of topics hashed on all cores, then the hashes of the runs in order.
+        let topics = self.topics
+        let run = 2048
+        let parts = Array(stride(from: 0, to: topics.count, by: run)).parallelMap { start in
+            var writer = BinaryWriter()
+            for topic in topics[start..<min(start + run, topics.count)] {
+                writer.string(topic.phrase)
+                writer.uint(UInt64(topic.keys.count))
+                for key in topic.keys { writer.string(key) }
+                writer.int(topic.target)
+                writer.string(topic.source.rawValue)
+                writer.optionalString(topic.fragment)
+                writer.bool(topic.caseSensitive)
+                writer.fixed64(topic.weight.bitPattern)
+            }
+            return ContentHash(writer.bytes)
+        }
         var writer = BinaryWriter()
-        for topic in topics {
-            writer.string(topic.phrase)
-            writer.uint(UInt64(topic.keys.count))
-            for key in topic.keys { writer.string(key) }
-            writer.int(topic.target)
-            writer.string(topic.source.rawValue)
-            writer.optionalString(topic.fragment)
-            writer.bool(topic.caseSensitive)
-            writer.fixed64(topic.weight.bitPattern)
+        writer.uint(UInt64(topics.count))
+        for part in parts {
+            writer.fixed64(part.high)
+            writer.fixed64(part.low)
         }
         return ContentHash(writer.bytes)
     }
@@ -249,15 +261,15 @@ public struct KeywordIndex: Sendable {
         -> [Topic]
     {
         var result: [Topic] = []
+        let bytes = site.articles[sourceIndex].bytes
         for link in graph.outgoing[sourceIndex] {
             guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)
             guard !rules.isGeneric(text.lowercased()) else { continue }
-            let article = site.articles[sourceIndex]
-            if article.bytes.count > link.link.range.lowerBound + 1,
-                article.bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
+            if bytes.count > link.link.range.lowerBound + 1,
+                bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
             {
                 // `[`ref()`](…)`: a code name, matched against inline code only.
                 result.append(
@@ -347,6 +359,12 @@ public struct KeywordIndex: Sendable {
 
     /// Removes Markdown punctuation that titles sometimes carry (backticks, emphasis).
     static func stripMarkup(_ text: String) -> String {
+        // Without a backtick or asterisk byte, Foundation's searches below cannot find one: skip them.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*") }),
+            text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " ")
+        {
+            return text
+        }
         guard text.contains("`") || text.contains("*") || text.first == " " || text.last == " " else { return text }
         return text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: .whitespaces)

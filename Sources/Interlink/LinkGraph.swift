@@ -21,15 +21,28 @@ public struct LinkGraph: Sendable {
     /// Links per article, parallel to `Site.articles`, in document order.
     public let outgoing: [[ResolvedLink]]
 
-    /// Resolves every link of every article of `site`.
-    public init(site: Site) {
+    /// Resolves every link of every article of `site`. `known`, parallel to `Site.articles` where given,
+    /// holds resolutions made earlier (the on-disk cache) for the article's links in document order,
+    /// valid only when made for the same links at the same path in a site with the same
+    /// `LinkResolver.fingerprint(of:)`; an article without them, or whose list does not fit, is resolved.
+    public init(site: Site, known: [[LinkResolution]?]? = nil) {
         let resolver = LinkResolver(site: site)
+        let count = site.articles.count
         outgoing = site.articles.indices.parallelMap { source in
             let article = site.articles[source]
-            return article.document.links.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { link in
-                ResolvedLink(
+            let links = article.document.links.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var resolutions = known?[source]
+            if let list = resolutions, list.count != links.count || list.contains(where: { resolution in
+                if case .article(let index, _) = resolution { return index < 0 || index >= count }
+                return false
+            }) {
+                resolutions = nil
+            }
+            return links.indices.map { number in
+                let link = links[number]
+                return ResolvedLink(
                     link: link, location: article.document.lines.location(of: link.range.lowerBound),
-                    resolution: resolver.resolve(link, from: source))
+                    resolution: resolutions?[number] ?? resolver.resolve(link, from: source))
             }
         }
     }

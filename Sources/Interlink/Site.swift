@@ -24,28 +24,40 @@ public struct Site: Sendable {
         // The loader hands them over sorted already: no second copy of a large site's articles then.
         let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.path < $1.path }
         self.articles = sorted ? articles : articles.sorted { $0.path < $1.path }
+        // The keys (lower-cased, URLs normalised: string work) are made on all cores; the tables are
+        // filled in article order, as before.
+        let basePath = layout.basePath
+        let keys = self.articles.parallelMap { article in
+            let trimmed = article.url.dropFirst(basePath.count)
+            let section = trimmed.split(separator: "/").first.flatMap {
+                trimmed.contains("/") && trimmed.count > 1 ? $0.lowercased() : nil
+            }
+            return ArticleKeys(
+                lowercasedPath: article.path.lowercased(),
+                urls: ([article.url] + article.aliasURLs).map { ($0 == article.url, Site.urlKey($0)) },
+                stem: article.stem.lowercased(),
+                names: ([article.title] + article.aliasNames).map { $0.lowercased() }, section: section)
+        }
         var byPath: [String: Int] = [:]
         var byLowercasedPath: [String: Int] = [:]
         var byURL: [String: Int] = [:]
         var byStem: [String: [Int]] = [:]
         var byName: [String: [Int]] = [:]
         var sections: Set<String> = []
+        byPath.reserveCapacity(self.articles.count)
+        byLowercasedPath.reserveCapacity(self.articles.count)
+        byURL.reserveCapacity(self.articles.count)
         for (index, article) in self.articles.enumerated() {
+            let key = keys[index]
             byPath[article.path] = index
-            byLowercasedPath[article.path.lowercased()] = index
-            for url in [article.url] + article.aliasURLs {
-                let key = Site.urlKey(url)
+            byLowercasedPath[key.lowercasedPath] = index
+            for (isOwn, url) in key.urls {
                 // The article's own URL wins over another article's alias.
-                if byURL[key] == nil || url == article.url { byURL[key] = index }
+                if byURL[url] == nil || isOwn { byURL[url] = index }
             }
-            byStem[article.stem.lowercased(), default: []].append(index)
-            for name in [article.title] + article.aliasNames {
-                byName[name.lowercased(), default: []].append(index)
-            }
-            let trimmed = article.url.dropFirst(layout.basePath.count)
-            if let first = trimmed.split(separator: "/").first, trimmed.contains("/") && trimmed.count > 1 {
-                sections.insert(first.lowercased())
-            }
+            byStem[key.stem, default: []].append(index)
+            for name in key.names { byName[name, default: []].append(index) }
+            if let section = key.section { sections.insert(section) }
         }
         indexByPath = byPath
         indexByLowercasedPath = byLowercasedPath
@@ -53,6 +65,16 @@ public struct Site: Sendable {
         indicesByStem = byStem
         indicesByName = byName
         contentSections = sections
+    }
+
+    /// What the look-up tables file one article under.
+    private struct ArticleKeys: Sendable {
+        var lowercasedPath: String
+        /// Each URL's key, and whether that URL is the article's own (not an alias).
+        var urls: [(Bool, String)]
+        var stem: String
+        var names: [String]
+        var section: String?
     }
 
     /// The article at a relative path.

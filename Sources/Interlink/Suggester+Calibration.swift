@@ -57,9 +57,10 @@ extension Suggester {
     }
 
     func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
-        var topicsByTarget: [Int: [Topic]] = [:]
-        for topic in index.topics where topic.source != .learned && topic.source != .codeName {
-            topicsByTarget[topic.target, default: []].append(topic)
+        // Topic numbers per target, in index order.
+        var topicsByTarget: [Int: [Int]] = [:]
+        for (number, topic) in index.topics.enumerated() where topic.source != .learned && topic.source != .codeName {
+            topicsByTarget[topic.target, default: []].append(number)
         }
         let byTarget = topicsByTarget
         // Scored per source on all cores; the best per pair does not depend on the order.
@@ -89,14 +90,36 @@ extension Suggester {
     /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
     /// `Site.articles`).
     func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
+        calibrate(positives: existingLinkScores(table: table)) { bestScores[$0] }
+    }
+
+    /// Calibrates on the site's links, scoring candidates only in the sources that link (the only
+    /// ones whose candidates calibration reads): every other source is never ranked.
+    func calibrateOnLinkingSources(table: MentionTable) -> Calibration? {
         // Positives: the best score each linked (source, target) pair would get from its own anchor text.
-        let positives = existingLinkScores(table: table)
+        let positives = StageTimer.shared.measure("calibrate") { existingLinkScores(table: table) }
+        guard positives.count >= Self.minimumCalibrationLinks else { return nil }
+        let linking = Set(positives.keys.map(\.source)).sorted()
+        // Only the best score per (source, target) pair from the lowest threshold calibration can pick
+        // is needed: no candidate is kept.
+        let floor = Self.lowestCalibratedThreshold
+        let scored = StageTimer.shared.measure("rank") {
+            linking.parallelMap { source in Self.bestScorePerTarget(scoredCandidates(of: source, table, floor: floor)) }
+        }
+        var best: [Int: [Int: Double]] = [:]
+        for (source, scores) in zip(linking, scored) { best[source] = scores }
+        return StageTimer.shared.measure("calibrate") { calibrate(positives: positives) { best[$0] ?? [:] } }
+    }
+
+    /// Calibrates on `positives` (the score of each linked pair's own anchor text) against the best
+    /// candidate scores (`bestScores(source)`, target → score) of the sources that link.
+    private func calibrate(positives: [LinkedPair: Double], bestScores: (Int) -> [Int: Double]) -> Calibration? {
         let linkedSources = Set(positives.keys.map(\.source))
         guard positives.count >= Self.minimumCalibrationLinks else { return nil }
         // Negatives: candidate pairs, in sources that link, that the authors did not link.
         var negatives: [LinkedPair: Double] = [:]
         for source in linkedSources {
-            for (target, score) in bestScores[source] {
+            for (target, score) in bestScores(source) {
                 let pair = LinkedPair(source: source, target: target)
                 guard positives[pair] == nil else { continue }
                 negatives[pair] = max(negatives[pair] ?? 0, score)
@@ -123,7 +146,7 @@ extension Suggester {
     /// The score the link's own text would get as a mention of its target, learned anchors excluded
     /// (they come from this very link). 0 when the text names none of the target's topics.
     private func hiddenLinkScore(
-        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Topic], table: MentionTable
+        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Int], table: MentionTable
     ) -> Double {
         let keys = index.tokenizer.keys(resolved.link.text)
         guard !keys.isEmpty else { return 0 }
@@ -151,13 +174,16 @@ extension Suggester {
         }
         let isWholeTitle = punctuated && keys.count >= 2
             && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
-        for topic in topics where Self.contains(keys, topic.keys) {
-            let phrase = topic.keys.joined(separator: " ")
+        for number in topics {
+            let topic = index.topics[number]
+            guard Self.contains(keys, topic.keys) else { continue }
+            let frequency = table.phrases.knownArticles(mentioningTopic: number)
+                ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "))
             let cited = isWholeTitle
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
-                specificity: specificity(documentFrequency: max(table.documentFrequency[phrase] ?? 0, 1)),
+                specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,

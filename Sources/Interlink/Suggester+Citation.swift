@@ -53,7 +53,7 @@ extension Suggester {
     /// the range and its number of words; nil otherwise.
     func wholeTitle(around mention: Mention, target: Int, in article: Article) -> (Range<Int>, Int)? {
         guard !mention.isCode else { return nil }
-        let title = Array(KeywordIndex.trimPunctuation(KeywordIndex.stripMarkup(site.articles[target].title)).utf8)
+        let title = citableTitles[target]
         guard title.count > mention.range.count, title.count <= 200,
             let span = Self.span(containing: mention.range, in: article.document.spans)
         else { return nil }
@@ -78,6 +78,12 @@ extension Suggester {
             return keys.count > mention.wordCount ? (start..<end, words) : nil
         }
         return nil
+    }
+
+    /// Each article's title as a citation of it is written: markup stripped, edge punctuation
+    /// trimmed, in UTF-8 bytes (parallel to `Site.articles`; worked out once, not per mention).
+    static func citableTitles(of site: Site) -> [[UInt8]] {
+        site.articles.parallelMap { Array(KeywordIndex.trimPunctuation(KeywordIndex.stripMarkup($0.title)).utf8) }
     }
 
     /// The prose span holding `range`, by binary search (spans are in document order).

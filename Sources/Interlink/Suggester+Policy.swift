@@ -28,15 +28,7 @@ extension Suggester {
         if let given = options.minimumScore {
             (threshold, origin) = (given, "given")
         } else {
-            // Calibration needs only the best score per (source, target) pair, and only from pairs
-            // scoring at least its lowest step: every source is scored, but no candidate is kept.
-            let floor = Self.lowestCalibratedThreshold
-            let best = StageTimer.shared.measure("rank") {
-                site.articles.indices.parallelMap { source in
-                    Self.bestScorePerTarget(scoredCandidates(of: source, table, floor: floor))
-                }
-            }
-            let calibration = StageTimer.shared.measure("calibrate") { calibrate(bestScores: best, table: table) }
+            let calibration = calibrateOnLinkingSources(table: table)
             if let calibration {
                 (threshold, origin) = (calibration.threshold, "calibrated")
             } else {

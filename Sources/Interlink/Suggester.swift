@@ -136,6 +136,10 @@ public struct Suggester: Sendable {
     public let chronology: Chronology
     /// Each article's title as word keys, for telling a mention of the source's own subject.
     let titleKeys: [[String]]
+    /// Each article's title as a citation writes it (`citableTitles(of:)`).
+    let citableTitles: [[UInt8]]
+    /// The target of each topic of the index.
+    let topicTargets: [Int]
     public let options: SuggestOptions
 
     /// What this run computed per article, for the on-disk cache (`ArticleCache`); only kept when the
@@ -175,6 +179,7 @@ public struct Suggester: Sendable {
                 excludedTargets: excluded)
         }
         self.index = index
+        self.topicTargets = index.topics.map(\.target)
         self.relatedness = StageTimer.shared.measure("relatedness") {
             let stopwords = Relatedness.stopwordHashes
             let counts = site.articles.indices.parallelMap { article in
@@ -193,21 +198,42 @@ public struct Suggester: Sendable {
         if let reuse {
             let fingerprint = index.fingerprint
             memo.indexFingerprint = fingerprint
+            memo.linkFingerprint = reuse.linkFingerprint
             reusedMentions = reuse.indexFingerprint == fingerprint ? reuse.mentions : nil
         } else {
             reusedMentions = nil
         }
         self.wordCase = StageTimer.shared.measure("case") {
-            WordCase(
-                site: site,
-                phrases: index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
+            let words = WordCase.countedWords(
+                index.topics.filter { [.title, .alias, .heading].contains($0.source) }.map(\.phrase))
+            // An article's tally depends on its bytes and the counted words only: an earlier run's
+            // tally holds when it counted the same words.
+            let fingerprint = reuse.map { _ in WordCase.fingerprint(of: words) }
+            let cached = reuse.flatMap { $0.wordCaseFingerprint == fingerprint ? $0.wordCase : nil }
+            let tallies = site.articles.indices.parallelMap { article in
+                cached?[article] ?? WordCase.tally(of: site.articles[article], words: words)
+            }
+            if memo.enabled {
+                let reused = site.articles.indices.map { cached?[$0] != nil }
+                memo.wordCaseFingerprint = fingerprint
+                memo.wordCaseReused = reused
+                memo.wordCase = site.articles.indices.map { reused[$0] ? nil : tallies[$0] }
+            }
+            return WordCase(tallies: tallies)
         }
+        self.citableTitles = StageTimer.shared.measure("case") { Self.citableTitles(of: site) }
     }
 
     /// Every topic mention of every article, and in how many articles each phrase occurs.
     struct MentionTable: Sendable {
         var mentions: [[Mention]]
-        var documentFrequency: [String: Int]
+        var phrases: PhraseFrequency
+    }
+
+    /// Finds every topic mention of the site now, instead of on the first call that needs them; after
+    /// it, all that `ArticleCache.update(loaded:suggester:)` reads is known.
+    public func findMentions() {
+        _ = mentionTable()
     }
 
     func mentionTable() -> MentionTable {
@@ -227,14 +253,8 @@ public struct Suggester: Sendable {
         }
         if memo.enabled { memo.mentions = found }
         let mentions = found.map(\.prose)
-        var documentFrequency: [String: Int] = [:]
-        for entry in found {
-            var seen: Set<String> = []
-            // Linked mentions count too: linking a phrase does not make it rarer.
-            for mention in entry.prose + entry.linkText { seen.insert(phraseKey(mention)) }
-            for key in seen { documentFrequency[key, default: 0] += 1 }
-        }
-        return MentionTable(mentions: mentions, documentFrequency: documentFrequency)
+        return MentionTable(
+            mentions: mentions, phrases: PhraseFrequency(found: found, topicCount: index.topics.count, key: phraseKey))
     }
 
     /// How rare a phrase is: 1 when one article says it, towards 0 when every article does.
@@ -261,7 +281,7 @@ public struct Suggester: Sendable {
     /// The candidates of one source article scoring at least `floor` (all of them when nil).
     func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
-        let documentFrequency = table.documentFrequency
+        let phrases = table.phrases
         do {
             let article = site.articles[source]
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
@@ -270,13 +290,18 @@ public struct Suggester: Sendable {
             let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
             let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
             var perTarget: [Int: Int] = [:]
+            var targets: [Int] = []
             for mention in mentions[source] {
-                for target in Set(mention.topics.map { index.topics[Int($0)].target }) { perTarget[target, default: 0] += 1 }
+                distinctTargets(of: mention, into: &targets)
+                for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
             for mention in mentions[source] {
-                let targets = Set(mention.topics.map { index.topics[Int($0)].target }).filter { $0 != source }
-                let specificity = specificity(documentFrequency: documentFrequency[phraseKey(mention)] ?? 1)
+                distinctTargets(of: mention, into: &targets)
+                targets.removeAll { $0 == source }
+                let specificity = specificity(
+                    documentFrequency: phrases.knownArticles(mentioning: mention)
+                        ?? phrases.articles(mentioningKey: phraseKey(mention)) ?? 1)
                 for topicIndex in mention.topics {
                     let topic = index.topics[Int(topicIndex)]
                     guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
@@ -314,6 +339,15 @@ public struct Suggester: Sendable {
             }
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
+        }
+    }
+
+    /// The different targets of a mention's topics (a handful), in `targets`, whose storage is reused.
+    private func distinctTargets(of mention: Mention, into targets: inout [Int]) {
+        targets.removeAll(keepingCapacity: true)
+        for topic in mention.topics {
+            let target = topicTargets[Int(topic)]
+            if !targets.contains(target) { targets.append(target) }
         }
     }
 
@@ -375,15 +409,31 @@ public struct SuggestReuse: Sendable {
     public var mentions: [ArticleMentions?]
     /// The fingerprint of the index the mentions were found with.
     public var indexFingerprint: ContentHash?
+    /// How each article writes the counted words of `WordCase`, valid only when the counted words have
+    /// the fingerprint `wordCaseFingerprint` (`WordCase.fingerprint(of:)`).
+    public var wordCase: [WordCase.ArticleTally?]
+    /// The fingerprint of the words the tallies counted.
+    public var wordCaseFingerprint: ContentHash?
+    /// Where each article's links point, in document order (for `LinkGraph.init(site:known:)`), nil
+    /// where not known; empty when none is.
+    public var resolutions: [[LinkResolution]?]
+    /// This run's `LinkResolver.fingerprint(of:)`, worked out once for reading and writing the cache.
+    public var linkFingerprint: ContentHash?
 
     public init(
         termCounts: [Relatedness.TermCounts?], topics: [[Topic]?], mentions: [ArticleMentions?],
-        indexFingerprint: ContentHash?
+        indexFingerprint: ContentHash?, wordCase: [WordCase.ArticleTally?] = [],
+        wordCaseFingerprint: ContentHash? = nil, resolutions: [[LinkResolution]?] = [],
+        linkFingerprint: ContentHash? = nil
     ) {
         self.termCounts = termCounts
         self.topics = topics
         self.mentions = mentions
         self.indexFingerprint = indexFingerprint
+        self.wordCase = wordCase.isEmpty ? termCounts.map { _ in nil } : wordCase
+        self.wordCaseFingerprint = wordCaseFingerprint
+        self.resolutions = resolutions
+        self.linkFingerprint = linkFingerprint
     }
 }
 
@@ -399,6 +449,10 @@ final class SuggestMemo: @unchecked Sendable {
     private var _mentions: [ArticleMentions]? = nil
     private var _mentionTable: Suggester.MentionTable? = nil
     private var _indexFingerprint: ContentHash? = nil
+    private var _wordCase: [WordCase.ArticleTally?] = []
+    private var _wordCaseReused: [Bool] = []
+    private var _wordCaseFingerprint: ContentHash? = nil
+    private var _linkFingerprint: ContentHash? = nil
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -439,5 +493,25 @@ final class SuggestMemo: @unchecked Sendable {
     var indexFingerprint: ContentHash? {
         get { locked { _indexFingerprint } }
         set { locked { _indexFingerprint = newValue } }
+    }
+    /// Word-case tallies made in this run (nil where they came from the cache).
+    var wordCase: [WordCase.ArticleTally?] {
+        get { locked { _wordCase } }
+        set { locked { _wordCase = newValue } }
+    }
+    /// Whether each article's word-case tally came from the cache.
+    var wordCaseReused: [Bool] {
+        get { locked { _wordCaseReused } }
+        set { locked { _wordCaseReused = newValue } }
+    }
+    /// The fingerprint of the words this run's tallies count.
+    var wordCaseFingerprint: ContentHash? {
+        get { locked { _wordCaseFingerprint } }
+        set { locked { _wordCaseFingerprint = newValue } }
+    }
+    /// The site's `LinkResolver.fingerprint(of:)`, from `SuggestReuse`.
+    var linkFingerprint: ContentHash? {
+        get { locked { _linkFingerprint } }
+        set { locked { _linkFingerprint = newValue } }
     }
 }

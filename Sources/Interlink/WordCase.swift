@@ -14,41 +14,67 @@ public struct WordCase: Sendable {
         var capitalised: Int32 = 0
     }
 
+    /// One article's share of the counts: for each counted word it writes (by surface hash, in hash
+    /// order), how often in lower case and how often capitalised. Depends only on the article's bytes
+    /// and parse and on the set of counted words, so the on-disk cache keeps it (`ArticleCache`).
+    public typealias ArticleTally = [(hash: UInt64, lower: Int32, capitalised: Int32)]
+
     /// Surface hash (`surfaceHash`) → how the site writes the word.
     let tally: [UInt64: Tally]
 
     /// Counts, in the prose and link texts of `site`, the words of `phrases`.
     public init(site: Site, phrases: [String]) {
-        var wanted: Set<UInt64> = []
-        for phrase in phrases {
-            let bytes = Array(phrase.utf8)
-            Self.forEachWord(bytes, in: 0..<bytes.count) { wanted.insert(Self.surfaceHash(bytes, $0)) }
-        }
-        let words = wanted
-        let perArticle: [[UInt64: Tally]] = site.articles.parallelMap { article in
-            var tally: [UInt64: Tally] = [:]
-            let bytes = article.bytes
-            for range in article.document.spans.map(\.range) + article.linkTextRanges {
-                Self.forEachWord(bytes, in: range) { word in
-                    let shape = Self.shape(bytes, word)
-                    guard shape != .other else { return }
-                    let hash = Self.surfaceHash(bytes, word)
-                    guard words.contains(hash) else { return }
-                    if shape == .lower { tally[hash, default: Tally()].lower += 1 } else {
-                        tally[hash, default: Tally()].capitalised += 1
-                    }
-                }
-            }
-            return tally
-        }
+        let words = Self.countedWords(phrases)
+        self.init(tallies: site.articles.parallelMap { Self.tally(of: $0, words: words) })
+    }
+
+    /// The counts of a site from those of its articles.
+    public init(tallies: [ArticleTally]) {
         var merged: [UInt64: Tally] = [:]
-        for tally in perArticle {
-            for (hash, counts) in tally {
-                merged[hash, default: Tally()].lower += counts.lower
-                merged[hash, default: Tally()].capitalised += counts.capitalised
+        for tally in tallies {
+            for entry in tally {
+                // Wrapping: tallies read from a cache file are not trusted to stay small.
+                merged[entry.hash, default: Tally()].lower &+= entry.lower
+                merged[entry.hash, default: Tally()].capitalised &+= entry.capitalised
             }
         }
         tally = merged
+    }
+
+    /// The words counted for `phrases` (the titles, aliases and headings that can be cited), by surface hash.
+    public static func countedWords(_ phrases: [String]) -> Set<UInt64> {
+        var wanted: Set<UInt64> = []
+        for phrase in phrases {
+            let bytes = Array(phrase.utf8)
+            forEachWord(bytes, in: 0..<bytes.count) { wanted.insert(surfaceHash(bytes, $0)) }
+        }
+        return wanted
+    }
+
+    /// A hash of a set of counted words: tallies made for sets with the same fingerprint are the same.
+    public static func fingerprint(of words: Set<UInt64>) -> ContentHash {
+        var writer = BinaryWriter()
+        for word in words.sorted() { writer.fixed64(word) }
+        return ContentHash(writer.bytes)
+    }
+
+    /// How `article` writes each of `words`, in its prose and link texts.
+    public static func tally(of article: Article, words: Set<UInt64>) -> ArticleTally {
+        var tally: [UInt64: Tally] = [:]
+        let bytes = article.bytes
+        for range in article.document.spans.map(\.range) + article.linkTextRanges {
+            forEachWord(bytes, in: range) { word in
+                let shape = shape(bytes, word)
+                guard shape != .other else { return }
+                let hash = surfaceHash(bytes, word)
+                guard words.contains(hash) else { return }
+                if shape == .lower { tally[hash, default: Tally()].lower += 1 } else {
+                    tally[hash, default: Tally()].capitalised += 1
+                }
+            }
+        }
+        return tally.map { (hash: $0.key, lower: $0.value.lower, capitalised: $0.value.capitalised) }
+            .sorted { $0.hash < $1.hash }
     }
 
     /// Whether the site writes the word at `range` of `bytes` in lower case more often than capitalised.

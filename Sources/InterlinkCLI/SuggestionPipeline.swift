@@ -34,7 +34,13 @@ struct SuggestionPipeline {
             : nil
         let loaded = await site.load(configuration, progress: progress, cache: cache, keepsRewriteDetails: rewrites)
         progress?.finish("indexing \(loaded.site.articles.count) articles")
-        let graph = StageTimer.shared.measure("links") { LinkGraph(site: loaded.site) }
+        // What the cache holds for this site is only lent to the link graph and the suggester (not
+        // kept here).
+        var reuse = cache.map { cache in StageTimer.shared.measure("cache-reuse") { cache.reuse(for: loaded) } }
+        let graph = StageTimer.shared.measure("links") {
+            LinkGraph(site: loaded.site, known: reuse.map { $0.resolutions.isEmpty ? nil : $0.resolutions } ?? nil)
+        }
+        reuse?.resolutions = []
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
         var options = SuggestOptions(
             configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
@@ -45,14 +51,19 @@ struct SuggestionPipeline {
             else { throw ValidationError("--inbound '\(inbound)' is not an article of the site.") }
             options.inboundTarget = path
         }
-        // What the cache holds for this site is only lent to the suggester (not kept here): a large
-        // site's word counts are freed once relatedness is built.
-        let suggester = Suggester(
-            site: loaded.site, graph: graph, options: options, reuse: cache.map { $0.reuse(for: loaded) })
-        let result = suggester.suggest()
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
+        reuse = nil
+        // The next cache file needs only what matching finds: it is written on another thread while
+        // ranking, calibration and the policy go on (its stage's times overlap theirs).
+        var writing: Task<Void, Never>? = nil
         if let cache, !loaded.site.articles.isEmpty {
-            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+            suggester.findMentions()
+            writing = Task.detached {
+                StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+            }
         }
+        let result = suggester.suggest()
+        await writing?.value
         progress?.clear()
         return SuggestionPipeline(
             configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)

@@ -29,6 +29,12 @@ import Testing
         var hits: Int
         var reusedMentions: Bool
         var wrote: Bool
+        /// Articles whose word-case tally came from the cache.
+        var reusedTallies: Int = 0
+        /// Articles whose link resolutions came from the cache.
+        var reusedResolutions: Int = 0
+        /// Where each article's links point (the link graph), in article order.
+        var resolutions: [[LinkResolution]] = []
     }
 
     /// One `suggest` run, with the cache (as the CLI does it) or without.
@@ -38,13 +44,19 @@ import Testing
         let cache = cached
             ? ArticleCache(root: root, toolVersion: version, context: ArticleCache.context(for: options)) : nil
         let loaded = await SiteLoader.load(root: root, cache: cache)
-        let graph = LinkGraph(site: loaded.site)
-        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: cache?.reuse(for: loaded))
+        let reuse = cache?.reuse(for: loaded)
+        let known = reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions }
+        let graph = LinkGraph(site: loaded.site, known: known)
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
         var wrote = false
         if let cache { wrote = cache.update(loaded: loaded, suggester: suggester) }
         let json = try SuggestionReport(root: "site", result: result).json()
-        return Run(json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote)
+        return Run(
+            json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote,
+            reusedTallies: suggester.memo.wordCaseReused.filter { $0 }.count,
+            reusedResolutions: known?.filter { $0 != nil }.count ?? 0,
+            resolutions: graph.outgoing.map { $0.map(\.resolution) })
     }
 
     static func cacheFile(_ site: TemporarySite) -> URL { ArticleCache.fileURL(root: site.root) }
@@ -226,7 +238,7 @@ import Testing
         let index = KeywordIndex(site: loaded.site, graph: LinkGraph(site: loaded.site))
         ArticleCache.write(
             root: site.root, toolVersion: "test 1", context: ArticleCache.context(for: options),
-            indexFingerprint: index.fingerprint,
+            indexFingerprint: index.fingerprint, wordCaseFingerprint: nil,
             records: [ArticleCache.Record(hash: hash, parse: parse.bytes, derived: derived.bytes)])
         let cached = try await Self.suggest(site.root)
         #expect(cached.hits == 0)
@@ -243,6 +255,23 @@ import Testing
         let cached = try await Self.suggest(site.root)
         #expect(cached.json == uncached.json)
         #expect(!cached.wrote)
+    }
+
+    /// The cache file is hashed as it is written, in pieces: the checksum must be that of the whole.
+    @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 1000, 4099])
+    func aHashInPiecesIsTheHashOfTheWhole(length: Int) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let whole = ContentHash(bytes)
+        for cuts in [[Int](), [0], [1], [3, 5], [7, 8, 9], [2, 3, 4, 5, 6, 7, 8, 13], [length / 2]] {
+            var hasher = ContentHasher(count: length)
+            var start = 0
+            for cut in cuts where cut >= start && cut <= length {
+                hasher.feed(bytes[start..<cut])
+                start = cut
+            }
+            hasher.feed(bytes[start..<length])
+            #expect(hasher.finish() == whole, "cut at \(cuts)")
+        }
     }
 
     @Test func theBinaryCodingRefusesTruncatedInput() throws {

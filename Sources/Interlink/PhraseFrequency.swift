@@ -1,0 +1,67 @@
+/// In how many articles each phrase is mentioned (linked mentions included), for the specificity of
+/// a candidate. Phrases are numbered once, by their key string (`Suggester.phraseKey`), and each topic
+/// remembers its number, so counting and looking up a mention costs an array read instead of
+/// joining its words into a string and hashing it.
+struct PhraseFrequency: Sendable {
+    /// Phrase key → number.
+    private var numbers: [String: Int32] = [:]
+    /// Per topic of the index, the number of its phrase as a prose mention and as a code mention
+    /// (-1 until a mention of it is counted).
+    private var plain: [Int32]
+    private var code: [Int32]
+    /// Per phrase number, the articles that mention it.
+    private var articles: [Int] = []
+
+    /// Counts the phrases of `found` (per article, each phrase once), for an index of `topicCount`
+    /// topics; `key` gives a mention's phrase key.
+    init(found: [ArticleMentions], topicCount: Int, key: (Mention) -> String) {
+        plain = Array(repeating: -1, count: topicCount)
+        code = Array(repeating: -1, count: topicCount)
+        var seen: Set<Int32> = []
+        for entry in found {
+            seen.removeAll(keepingCapacity: true)
+            // Linked mentions count too: linking a phrase does not make it rarer.
+            for mention in entry.prose { seen.insert(number(of: mention, key: key)) }
+            for mention in entry.linkText { seen.insert(number(of: mention, key: key)) }
+            for number in seen { articles[Int(number)] += 1 }
+        }
+    }
+
+    /// The number of a mention's phrase, given one if it has none yet.
+    private mutating func number(of mention: Mention, key: (Mention) -> String) -> Int32 {
+        let topic = Int(mention.topics[0])
+        let known = mention.isCode ? code[topic] : plain[topic]
+        if known >= 0 { return known }
+        let phrase = key(mention)
+        let number: Int32
+        if let existing = numbers[phrase] {
+            number = existing
+        } else {
+            number = Int32(articles.count)
+            numbers[phrase] = number
+            articles.append(0)
+        }
+        if mention.isCode { code[topic] = number } else { plain[topic] = number }
+        return number
+    }
+
+    /// The number of articles mentioning the phrase of `mention`, when a mention of the same topic
+    /// was counted (every mention counted was); nil otherwise: then `articles(mentioningKey:)` answers.
+    func knownArticles(mentioning mention: Mention) -> Int? {
+        let topic = Int(mention.topics[0])
+        let known = mention.isCode ? code[topic] : plain[topic]
+        return known >= 0 ? articles[Int(known)] : nil
+    }
+
+    /// The number of articles mentioning the phrase of topic `topic` in prose, when a mention of it was
+    /// counted; nil otherwise: then `articles(mentioningKey:)` answers.
+    func knownArticles(mentioningTopic topic: Int) -> Int? {
+        let known = plain[topic]
+        return known >= 0 ? articles[Int(known)] : nil
+    }
+
+    /// The number of articles mentioning the phrase whose key is `key`, nil when none does.
+    func articles(mentioningKey key: String) -> Int? {
+        numbers[key].map { articles[Int($0)] }
+    }
+}
