@@ -77,6 +77,13 @@ public struct Article: Sendable {
 public enum ArticlePath {
     /// `a/b/c.md` → `c`.
     public static func stem(of path: String) -> String {
+        if isPlain(path) {
+            // Read as bytes: the same as below for such a path, without splitting it into characters.
+            let utf8 = path.utf8
+            let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+            let end = utf8[start...].lastIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+            return String(path[start..<end])
+        }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return name }
         return String(name[..<dot])
@@ -84,8 +91,24 @@ public enum ArticlePath {
 
     /// `a/b/c.md` → `a/b` (empty for a top-level file).
     public static func directory(of path: String) -> String {
+        if isPlain(path) {
+            let utf8 = path.utf8
+            guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(path[..<slash])
+        }
         let parts = path.split(separator: "/")
         return parts.dropLast().joined(separator: "/")
+    }
+
+    /// Whether `path` is ASCII with no empty segment (no leading, trailing or double `/`): nearly every
+    /// path, and one whose segments are simply the bytes between its slashes.
+    private static func isPlain(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            guard byte < 0x80, !(byte == UInt8(ascii: "/") && previous == byte) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/")
     }
 
     /// Resolves `.` and `..` segments; nil when `..` climbs above the root.

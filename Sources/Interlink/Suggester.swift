@@ -305,14 +305,33 @@ public struct Suggester: Sendable {
                 for topicIndex in mention.topics {
                     let topic = index.topics[Int(topicIndex)]
                     guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
+                    let wholeTitlePossible =
+                        topic.source != .heading && topic.source != .codeName && !mention.isCode
+                        && citableTitles[topic.target].count > mention.range.count
+                    let titleCasePossible =
+                        !mention.isCode && mention.wordCount >= 2 && [.title, .alias, .heading].contains(topic.source)
+                    // Relatedness at its cap (0.25 counts fully), no link forward in time, not the source's
+                    // own subject: the most the rest can give.
                     var features = CandidateFeatures(
-                        topicWeight: topic.weight, specificity: specificity,
-                        relatedness: relatedness.similarity(source, topic.target),
+                        topicWeight: topic.weight, specificity: specificity, relatedness: 0.25,
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
                         mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
-                        isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading,
-                        pointsForward: chronology.pointsForward(from: source, to: topic.target),
-                        namesOwnSubject: namesOwnSubject(topic.keys, source: source))
+                        isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading)
+                    // Under the floor whatever is found below: not worth finding it.
+                    if let floor,
+                        Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
+                    {
+                        continue
+                    }
+                    features.relatedness = relatedness.similarity(source, topic.target)
+                    features.pointsForward = chronology.pointsForward(from: source, to: topic.target)
+                    features.namesOwnSubject = namesOwnSubject(topic.keys, source: source)
+                    // Under the floor whatever the citation checks below find.
+                    if let floor,
+                        Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
+                    {
+                        continue
+                    }
                     var placed = mention
                     if topic.source != .heading, topic.source != .codeName,
                         let (whole, words) = wholeTitle(around: mention, target: topic.target, in: article)
@@ -383,6 +402,29 @@ public struct Suggester: Sendable {
         case .paragraph, .blockQuote: break
         }
         return min(1, value)
+    }
+
+    /// The highest score the citation checks can give a candidate with these features: they only ever
+    /// make it a citation (when its words may be `titleCased`), or a citation of the target's whole
+    /// title (when one may stand around it: `wholeTitle`), which also gives it a title's weight, no
+    /// ambiguity and several words. Infinite outside the signals' ranges, where a change need not
+    /// raise the score.
+    static func bestScore(_ features: CandidateFeatures, wholeTitle: Bool, titleCased: Bool) -> Double {
+        guard features.topicWeight >= 0, features.specificity >= 0, features.position <= 1 else { return .infinity }
+        var cited = features
+        cited.isCitation = cited.isCitation || titleCased
+        var best = score(cited)
+        if wholeTitle {
+            var whole = features
+            whole.words = max(whole.words, 2)
+            whole.topicWeight = max(whole.topicWeight, Topic.Source.title.defaultWeight)
+            whole.ambiguity = 1
+            whole.isCitation = true
+            whole.isSection = false
+            let score = score(whole)
+            if !(score <= best) { best = score }
+        }
+        return best
     }
 }
 

@@ -1,0 +1,27 @@
+import Interlink
+import Testing
+
+/// Stems and directories of relative paths: read as bytes when a path is plain ASCII, as characters
+/// otherwise, with the same answer either way.
+@Suite struct ArticlePathTests {
+    /// What `stem(of:)` and `directory(of:)` compute for any path, by characters.
+    static func referenceStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    static func referenceDirectory(_ path: String) -> String {
+        path.split(separator: "/").dropLast().joined(separator: "/")
+    }
+
+    @Test(arguments: [
+        "", "/", "//", "a", "a.md", "a/b/c.md", "content/posts/page-speed.md", "a//b/c.md", "/a/b.md", "a/b/",
+        "a/b//", ".md", "a/.hidden", "a/b.c.d", "a/b.", "a./b", "x/y/z", "é/ü.md", "a/b\u{301}.md",
+        "dir/\u{301}x.md", "dir\u{301}/x.md", "a/\r\n.md", "_posts/2024-01-02-title.markdown",
+    ])
+    func stemAndDirectoryAreTheSameAsByCharacters(path: String) {
+        #expect(ArticlePath.stem(of: path) == Self.referenceStem(path))
+        #expect(ArticlePath.directory(of: path) == Self.referenceDirectory(path))
+    }
+}
