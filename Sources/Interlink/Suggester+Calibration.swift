@@ -197,9 +197,11 @@ extension Suggester {
     /// Bytes that join two words into one phrase for the matcher (`KeywordIndex.joins`), and apostrophes.
     private static let joiners: Set<UInt8> = Set("-_/=+.'".utf8)
 
-    private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+    /// Whether `needle` stands in `haystack` as a run of consecutive words (never when empty).
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return true
         }
         return false

@@ -7,18 +7,14 @@
 /// key is the name exactly as written (`<KeepAlive>`, `provide()`), never a title's lower-case words,
 /// so a guide page about `<KeepAlive>` still links the API reference of `<KeepAlive>`.
 extension Suggester {
-    /// The word keys of each article's title, markup stripped (parallel to `Site.articles`).
-    static func titleKeys(of site: Site, tokenizer: Tokenizer) -> [[String]] {
-        site.articles.parallelMap { tokenizer.keys(KeywordIndex.stripMarkup($0.title)) }
+    /// The word keys of each article's title, from its citable form (`citableTitles(of:)`: markup
+    /// stripped, edge punctuation trimmed, which changes no word).
+    static func titleKeys(citableTitles: [[UInt8]], tokenizer: Tokenizer) -> [[String]] {
+        citableTitles.parallelMap { tokenizer.keys(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Whether `keys` (a prose mention's words) stand, in order and together, in the source's title.
     func namesOwnSubject(_ keys: [String], source: Int) -> Bool {
-        let title = titleKeys[source]
-        guard !keys.isEmpty, keys.count <= title.count else { return false }
-        for start in 0...(title.count - keys.count) where title[start..<(start + keys.count)].elementsEqual(keys) {
-            return true
-        }
-        return false
+        Self.contains(titleKeys[source], keys)
     }
 }

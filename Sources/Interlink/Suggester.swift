@@ -163,7 +163,6 @@ public struct Suggester: Sendable {
         let memo = SuggestMemo(enabled: reuse != nil)
         self.memo = memo
         self.chronology = Chronology(site: site, graph: graph)
-        self.titleKeys = Self.titleKeys(of: site, tokenizer: tokenizer)
         let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
             let own = KeywordIndex.ownTopics(
                 site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
@@ -222,6 +221,7 @@ public struct Suggester: Sendable {
             return WordCase(tallies: tallies)
         }
         self.citableTitles = StageTimer.shared.measure("case") { Self.citableTitles(of: site) }
+        self.titleKeys = Self.titleKeys(citableTitles: citableTitles, tokenizer: tokenizer)
     }
 
     /// Every topic mention of every article, and in how many articles each phrase occurs.
