@@ -91,6 +91,9 @@ extension Suggester {
         var chosen: [Candidate] = []
         var counted = 0
         var usedSentences = Set(existing.map { sentences.key(block: article.document.block(containing: $0.link.range), offset: $0.link.range.lowerBound) })
+        // A sentence that cites several articles by their whole titles ("see the posts “An Introduction
+        // to Generics” and “When to Use Generics”") is a reading list: each citation may be linked.
+        var citingSentences: Set<SentenceIndex.Key> = []
         var chosenTargets: Set<Int> = []
         for candidate in ranked {
             guard chosen.count < hardCap else { break }
@@ -98,12 +101,13 @@ extension Suggester {
             guard exempt || counted < cap else { continue }
             let sentence = sentences.key(of: candidate.mention)
             guard !chosenTargets.contains(candidate.target), !usedSentences.contains(sentence),
+                exempt || !citingSentences.contains(sentence),
                 !chosen.contains(where: { $0.mention.range.overlaps(candidate.mention.range) })
             else { continue }
             chosen.append(candidate)
             if !exempt { counted += 1 }
             chosenTargets.insert(candidate.target)
-            usedSentences.insert(sentence)
+            if exempt { citingSentences.insert(sentence) } else { usedSentences.insert(sentence) }
         }
         return chosen.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
     }

@@ -159,6 +159,39 @@ import Testing
             ]) { _, new in new })
         #expect(terms.suggestions(from: "notes.md").count == 1)
     }
+
+    @Test func aSentenceCitingSeveralTitlesLinksEachButNoTopicalLinkJoinsThem() throws {
+        let targets = [
+            "a.md": Self.page("Crawl Budget Basics", "The crawl budget basics: a crawler has a budget for each host."),
+            "b.md": Self.page("Orphan Page Fixes", "Orphan page fixes: give every orphan page an inbound link."),
+            "c.md": Self.page("Sitemaps", "A sitemap lists the pages of a host for a crawler."),
+        ]
+        // One sentence, a reading list of two whole titles: both are linked.
+        let list = try SuggestFixture(
+            targets.merging([
+                "notes.md": Self.page(
+                    "Notes",
+                    """
+                    For more detail see the posts “⟦Crawl Budget Basics⟧” and “⟦Orphan Page Fixes⟧” from last \
+                    year, which every crawler team should read before planning anything for a large host.
+                    """)
+            ]) { _, new in new })
+        #expect(list.suggestions(from: "notes.md").map(\.offset) == list.marks("notes.md").map(\.lowerBound))
+        // A topical mention (not a citation) in a sentence that a citation took stays unlinked, and the
+        // other way round: the citation and the topical link never share a sentence.
+        let mixed = try SuggestFixture(
+            targets.merging([
+                "notes.md": Self.page(
+                    "Notes",
+                    """
+                    For more detail see the post “⟦Crawl Budget Basics⟧” and keep the sitemaps of every host \
+                    current, which every crawler team should do before planning anything for a large host.
+                    """)
+            ]) { _, new in new })
+        let mixedCandidates = Self.candidates(mixed, from: "notes.md", to: "c.md")
+        #expect(!mixedCandidates.isEmpty)
+        #expect(mixed.suggestions(from: "notes.md").map(\.offset) == mixed.marks("notes.md").map(\.lowerBound))
+    }
 }
 
 /// Calibration treats a site's existing links as positives: each must score what its own words
