@@ -20,6 +20,9 @@ extension Auditor {
             var targets: Set<Int> = []
             var overCap: ResolvedLink? = nil
             var mentions: [Mention]? = nil
+            // The maximum `suggest` holds this article to: it grows on a long article by default.
+            let maximumLinks = SuggestOptions.maximumLinks(
+                options.maximumLinks, growingBy: options.suggest.longArticleWordsPerLink, words: article.document.wordCount)
             for resolved in links where resolved.link.kind != .image {
                 let link = resolved.link
                 let location = resolved.location
@@ -83,7 +86,7 @@ extension Auditor {
                             continue
                         }
                         firstLink[key] = resolved
-                        if targets.insert(target).inserted, targets.count == options.maximumLinks + 1 { overCap = resolved }
+                        if targets.insert(target).inserted, targets.count == maximumLinks + 1 { overCap = resolved }
                     }
                     if let generic = genericAnchor(link, in: article) {
                         if mentions == nil { mentions = suggester.index.mentions(in: article) }
@@ -104,7 +107,9 @@ extension Auditor {
                     AuditFinding(
                         rule: .overLinked, path: article.path, line: overCap.location.line,
                         column: overCap.location.column,
-                        message: "links to \(targets.count) articles, more than max_links_per_article (\(options.maximumLinks)); this is link \(options.maximumLinks + 1)",
+                        message: maximumLinks == options.maximumLinks
+                            ? "links to \(targets.count) articles, more than max_links_per_article (\(maximumLinks)); this is link \(maximumLinks + 1)"
+                            : "links to \(targets.count) articles, more than the \(maximumLinks) its length allows (one per \(options.suggest.longArticleWordsPerLink ?? 0) words); this is link \(maximumLinks + 1)",
                         fix: AuditFix(description: "keep the links a reader of this article needs most and remove the others")))
             }
         }

@@ -86,7 +86,7 @@ extension Suggester {
         let cap = linkCap(for: article) - linkedTargets
         // Citations of another article's whole title ("as we wrote in Go Modules in 2019") do not
         // count against the density cap, which keeps topical links sparse; the hard maximum holds.
-        let hardCap = options.maximumLinksPerArticle - linkedTargets
+        let hardCap = maximumLinks(for: article) - linkedTargets
         let sentences = SentenceIndex(article: article)
         var chosen: [Candidate] = []
         var counted = 0
@@ -112,9 +112,16 @@ extension Suggester {
         return chosen.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
     }
 
-    /// About one new link per `wordsPerLink` words, at least one, at most `maximumLinksPerArticle`.
+    /// About one new link per `wordsPerLink` words, at least one, at most `maximumLinks(for:)`.
     func linkCap(for article: Article) -> Int {
-        min(options.maximumLinksPerArticle, max(1, article.document.wordCount / max(options.wordsPerLink, 1)))
+        min(maximumLinks(for: article), max(1, article.document.wordCount / max(options.wordsPerLink, 1)))
+    }
+
+    /// The most links an article may have: `maximumLinksPerArticle`, or on a long article with the
+    /// default maximum, one per `longArticleWordsPerLink` words when that is more.
+    func maximumLinks(for article: Article) -> Int {
+        SuggestOptions.maximumLinks(
+            options.maximumLinksPerArticle, growingBy: options.longArticleWordsPerLink, words: article.document.wordCount)
     }
 
     func makeSuggestion(_ candidate: Candidate) -> Suggestion {

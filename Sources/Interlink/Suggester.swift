@@ -9,6 +9,10 @@ public struct SuggestOptions: Sendable {
     public var maximumLinksPerArticle: Int
     /// One new link per this many words of an article.
     public var wordsPerLink: Int
+    /// When set, a long article's maximum grows past `maximumLinksPerArticle` to one link per this many
+    /// words (a 12,000-word reference page is not held to the ten links of a blog post). Nil when the
+    /// maximum was given explicitly: then it holds for every article.
+    public var longArticleWordsPerLink: Int?
     /// Source articles to report (paths relative to the root); nil reports every article.
     public var sourcePaths: Set<String>?
     /// Topic rules: extra stopwords, generic anchors and synonyms.
@@ -24,19 +28,31 @@ public struct SuggestOptions: Sendable {
 
     /// The score threshold used when a site has too few links to calibrate on.
     public static let defaultMinimumScore = 0.3
+    /// The default maximum of links per article, for articles up to ten times `defaultLongArticleWordsPerLink` words.
+    public static let defaultMaximumLinksPerArticle = 10
+    /// Past the default maximum, a long article may have one link per this many words.
+    public static let defaultLongArticleWordsPerLink = 500
 
     public init(
         minimumScore: Double? = nil, maximumLinksPerArticle: Int = 10, wordsPerLink: Int = 150,
-        sourcePaths: Set<String>? = nil, topicRules: TopicRules = TopicRules(), neverLinkTo: [Glob] = [],
-        neverTouch: [Glob] = []
+        longArticleWordsPerLink: Int? = nil, sourcePaths: Set<String>? = nil, topicRules: TopicRules = TopicRules(),
+        neverLinkTo: [Glob] = [], neverTouch: [Glob] = []
     ) {
         self.minimumScore = minimumScore
         self.maximumLinksPerArticle = maximumLinksPerArticle
         self.wordsPerLink = wordsPerLink
+        self.longArticleWordsPerLink = longArticleWordsPerLink
         self.sourcePaths = sourcePaths
         self.topicRules = topicRules
         self.neverLinkTo = neverLinkTo
         self.neverTouch = neverTouch
+    }
+
+    /// The most links an article of `words` words may have: `maximum`, or one per `wordsPerLink` words
+    /// when that is more.
+    public static func maximumLinks(_ maximum: Int, growingBy wordsPerLink: Int?, words: Int) -> Int {
+        guard let wordsPerLink, wordsPerLink > 0 else { return maximum }
+        return max(maximum, words / wordsPerLink)
     }
 
     /// Options from a configuration file; explicit command-line values (non-nil) win.
@@ -46,8 +62,12 @@ public struct SuggestOptions: Sendable {
     ) {
         self.init(
             minimumScore: minimumScore ?? configuration.minimumScore,
-            maximumLinksPerArticle: maximumLinksPerArticle ?? configuration.maximumLinksPerArticle ?? 10,
-            wordsPerLink: configuration.wordsPerLink ?? 150, sourcePaths: sourcePaths,
+            maximumLinksPerArticle: maximumLinksPerArticle ?? configuration.maximumLinksPerArticle
+                ?? Self.defaultMaximumLinksPerArticle,
+            wordsPerLink: configuration.wordsPerLink ?? 150,
+            longArticleWordsPerLink: (maximumLinksPerArticle ?? configuration.maximumLinksPerArticle) == nil
+                ? Self.defaultLongArticleWordsPerLink : nil,
+            sourcePaths: sourcePaths,
             topicRules: TopicRules(
                 stopwords: Set(configuration.stopwords.map { $0.lowercased() }),
                 genericAnchors: Set(configuration.genericAnchors.map { $0.lowercased() }),

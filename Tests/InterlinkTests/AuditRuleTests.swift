@@ -97,6 +97,29 @@ import Testing
         #expect(AuditOptions(configuration: configuration, maximumLinks: 2).maximumLinks == 2)
     }
 
+    @Test func aLongArticleIsHeldToTheMaximumItsLengthAllows() async throws {
+        var files = AuditFixture.planted
+        let prose = Array(repeating: "Each entry of this list was chosen for readers who plan a crawl.", count: 10)
+        files["content/posts/link-list.md"]! += "\n" + prose.joined(separator: " ") + "\n"
+        let fixture = try AuditFixture(files)
+        let (planted, site, _) = await fixture.audit(AuditFixture.plantedOptions)
+        #expect(planted.findings.contains { $0.rule == .overLinked && $0.path == "content/posts/link-list.md" })
+        let words = try #require(site.articles.first { $0.path == "content/posts/link-list.md" }).document.wordCount
+        #expect(words >= 100)
+        // Growing by one link per words/5 words, the five links of link-list.md are within its maximum.
+        var options = AuditFixture.plantedOptions
+        options.suggest = SuggestOptions(maximumLinksPerArticle: 4, longArticleWordsPerLink: words / 5)
+        let (grown, _, _) = await fixture.audit(options)
+        #expect(!grown.findings.contains { $0.rule == .overLinked })
+        // A maximum of 3 grown to 4 by the length: over-linked, and the message says why.
+        options.maximumLinks = 3
+        options.suggest = SuggestOptions(maximumLinksPerArticle: 3, longArticleWordsPerLink: words / 4)
+        let (held, _, _) = await fixture.audit(options)
+        #expect(held.findings.filter { $0.rule == .overLinked }.map(\.message) == [
+            "links to 5 articles, more than the 4 its length allows (one per \(words / 4) words); this is link 5"
+        ])
+    }
+
     @Test func aLargerMaximumDepthLeavesTheDeepPageAlone() async throws {
         let fixture = try AuditFixture(AuditFixture.planted)
         let (result, _, _) = await fixture.audit(AuditOptions(maximumDepth: 4, maximumLinks: 4))

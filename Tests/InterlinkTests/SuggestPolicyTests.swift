@@ -189,6 +189,31 @@ import Testing
         #expect(fixture.suggestions(from: "notes.md", maxLinks: 1).count == 1)
     }
 
+    @Test func theDefaultMaximumGrowsOnALongArticle() throws {
+        let fixture = try Self.site(["notes.md": Self.page("Notes", Self.threeTargets(padding: 600))])
+        let words = fixture.article("notes.md").document.wordCount
+        #expect(words >= 600)
+        func count(growth: Int?) -> Int {
+            Suggester(
+                site: fixture.site, graph: LinkGraph(site: fixture.site),
+                options: SuggestOptions(minimumScore: 0, maximumLinksPerArticle: 2, longArticleWordsPerLink: growth)
+            ).suggest().suggestions.filter { $0.source == "notes.md" }.count
+        }
+        #expect(count(growth: nil) == 2)
+        #expect(count(growth: 200) == 3, "\(words) words allow one link per 200 words past the maximum")
+        #expect(count(growth: words) == 2, "one link per \(words) words is fewer than the maximum")
+    }
+
+    @Test func theMaximumGrowsOnlyWhenNobodyGaveIt() {
+        #expect(SuggestOptions(configuration: Configuration()).longArticleWordsPerLink == 500)
+        #expect(SuggestOptions(configuration: Configuration()).maximumLinksPerArticle == 10)
+        #expect(SuggestOptions(configuration: Configuration(), maximumLinksPerArticle: 10).longArticleWordsPerLink == nil)
+        var configured = Configuration()
+        configured.maximumLinksPerArticle = 4
+        #expect(SuggestOptions(configuration: configured).longArticleWordsPerLink == nil)
+        #expect(SuggestOptions(configuration: configured).maximumLinksPerArticle == 4)
+    }
+
     @Test func theCapKeepsTheBestScoringLinks() throws {
         let fixture = try Self.site(["notes.md": Self.page("Notes", Self.threeTargets(padding: 300))])
         let source = fixture.index("notes.md")
