@@ -209,11 +209,11 @@ extension MarkdownDocument {
             firstStarting(atOrAfter: range.upperBound, in: spans, \.range).map { ($0.block, $0.range) },
             firstStarting(atOrAfter: range.upperBound, in: codeSpans, \.range).map { ($0.block, $0.range) },
         ].compactMap { $0 }.min { $0.1.lowerBound < $1.1.lowerBound }
-        guard let block = before?.0 ?? after?.0 else { return nil }
-        // The neighbour must sit on the same line, or the range is in another block.
+        // The neighbour must sit on the same line, or the range is in another block: a link that opens
+        // a paragraph has the previous paragraph before it, on an earlier line, and its own prose after.
         let line = lines.location(of: range.lowerBound).line
-        if let before, before.0 == block, lines.location(of: before.1.upperBound).line == line { return block }
-        if let after, after.0 == block, lines.location(of: after.1.lowerBound).line == line { return block }
+        if let before, lines.location(of: before.1.upperBound).line == line { return before.0 }
+        if let after, lines.location(of: after.1.lowerBound).line == line { return after.0 }
         return nil
     }
 }

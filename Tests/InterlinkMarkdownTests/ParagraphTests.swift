@@ -40,6 +40,14 @@ import Testing
         #expect(document.spans.map(\.context) == [.paragraph, .paragraph])
     }
 
+    @Test func aLinkOpeningAParagraphIsInThatParagraph() throws {
+        let text = "First paragraph ends here.\n\n[A link](a.md) opens the second\nparagraph.\n"
+        let document = try MarkdownParser.parse(Array(text.utf8))
+        let link = try #require(document.links.first)
+        #expect(document.spans.map(\.block) == [1, 2, 2])
+        #expect(document.block(containing: link.range) == 2)
+    }
+
     @Test func listItemsAndBlockQuotesGiveTheirContext() throws {
         let (_, document) = try expectSpans(
             """

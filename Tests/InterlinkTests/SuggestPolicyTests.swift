@@ -227,6 +227,15 @@ import Testing
 
     // MARK: Sentences
 
+    @Test func anExistingLinkOpeningAParagraphTakesItsSentence() throws {
+        // Linked once (by the author or an earlier `apply`), the sentence has no room for another link.
+        let text = "Read this first.\n\n[Orphan pages](orphan-pages.md) waste crawl budget on every crawler.\n\n\(filler(words: 320))"
+        let fixture = try Self.site(["notes.md": Self.page("Notes", text)])
+        let source = fixture.index("notes.md")
+        #expect(fixture.suggester().candidates()[source].contains { fixture.site.articles[$0.target].path == "crawl-budget.md" })
+        #expect(fixture.suggestions(from: "notes.md").isEmpty)
+    }
+
     @Test func neverTwoLinksInOneSentence() throws {
         let together = try Self.site([
             "notes.md": Self.page(
