@@ -1,5 +1,21 @@
-"""Strips internal links (inline and reference-style) from a folder of Markdown, writing a corpus
-in the shared eval layout: NAME/site, NAME/truth.json, NAME/corpus.json."""
+#!/usr/bin/env python3
+"""Builds a link-restoration corpus from any folder of Markdown, in the layout of ../shared/corpora.
+
+usage: scripts/make-link-corpus.py SOURCE_DIR OUT_DIR NAME
+
+Every prose link to another Markdown file of the folder -- inline `[text](other.md#x)` and
+reference-style `[text][label]`, `[text][]`, `[text]` whose definition points at one -- is replaced by
+its link text, and the definitions of such links are removed. Links in headings, fenced code and HTML
+comments are left alone, as are links to anything else (.html pages, other sites, the same page).
+Writes OUT_DIR/site (the stripped copy), OUT_DIR/truth.json (source, target, anchor, line of every
+removed link) and OUT_DIR/corpus.json, so that ../shared/eval/score.py can score suggestions for it:
+
+    scripts/make-link-corpus.py /usr/share/doc/nodejs/api /tmp/node-api node-api
+    interlink suggest --root /tmp/node-api/site --format json > s.json
+    python ../shared/eval/score.py --corpus /tmp/node-api --suggestions s.json --quiet
+
+Docs/Quality.md uses it on the Node.js API docs (Debian's nodejs-doc), a site none of the tuning saw.
+"""
 import json, os, re, sys, posixpath, shutil
 src, out, name = sys.argv[1], sys.argv[2], sys.argv[3]
 site = os.path.join(out, "site")
