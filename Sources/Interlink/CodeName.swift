@@ -27,14 +27,59 @@ enum CodeName {
         return text
     }
 
-    /// The code names in a heading such as `defineProps() & defineEmits()` or `app.mount()`.
+    /// The code names in a heading such as `defineProps() & defineEmits()`, `app.mount()`, or as API
+    /// references write them, `Class: net.Server` and `util.inspect(object[, options])` (a signature
+    /// names the call `util.inspect()`).
     static func names(inHeading heading: String) -> [String] {
         // Most headings are prose: only look closer at one holding a character code names use.
         guard heading.utf8.contains(where: { Self.codeMarks.contains($0) }) || hasInnerCapital(heading) else { return [] }
-        let parts = heading.split(separator: ",").flatMap { $0.split(separator: "&") }
+        let parts = withoutLabel(withoutParameters(heading)).split(separator: ",").flatMap { $0.split(separator: "&") }
             .flatMap { $0.split(separator: " and ") }
-            .map { String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
+            .map { part in
+                var text = Substring(part.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+                // The last item of a list: "`a()`, `b()`, and `c()`".
+                for conjunction in ["and ", "or "] where text.hasPrefix(conjunction) { text = text.dropFirst(conjunction.count) }
+                return String(text)
+            }
         return parts.filter(looksLikeCode)
+    }
+
+    /// `name(a[, b])` → `name()`: the parameters of a call signature, nested brackets and all. A
+    /// parenthesis that does not follow a name character (prose "(see below)") is left alone.
+    static func withoutParameters(_ heading: String) -> String {
+        var result = ""
+        var depth = 0
+        var previous: Character = " "
+        for character in heading {
+            if depth > 0 {
+                if character == "(" { depth += 1 }
+                if character == ")" {
+                    depth -= 1
+                    if depth == 0 { result.append(")") }
+                }
+                continue
+            }
+            if character == "(", previous.isLetter || previous.isNumber || previous == "_" || previous == "$" {
+                depth = 1
+                result.append("(")
+            } else {
+                result.append(character)
+            }
+            previous = character
+        }
+        // An unbalanced signature: keep the heading as written.
+        return depth == 0 ? result : heading
+    }
+
+    /// `Class: net.Server` → `net.Server`: a short prose label before a colon (API references write
+    /// "Class:", "Static method:", "Event:") is not part of the name.
+    static func withoutLabel(_ heading: String) -> String {
+        guard let colon = heading.range(of: ": ") else { return heading }
+        let label = heading[..<colon.lowerBound]
+        guard !label.isEmpty, label.split(separator: " ").count <= 3,
+            label.allSatisfy({ $0.isLetter || $0 == " " })
+        else { return heading }
+        return String(heading[colon.upperBound...])
     }
 
     /// `(`, `.`, `<`, `_`, `$`, `@`, `-`: characters that code names use and prose headings rarely do.
