@@ -31,7 +31,7 @@ public struct SuggestOptions: Sendable {
     /// The default maximum of links per article, for articles up to ten times `defaultLongArticleWordsPerLink` words.
     public static let defaultMaximumLinksPerArticle = 10
     /// Past the default maximum, a long article may have one link per this many words.
-    public static let defaultLongArticleWordsPerLink = 500
+    public static let defaultLongArticleWordsPerLink = 200
 
     public init(
         minimumScore: Double? = nil, maximumLinksPerArticle: Int = 10, wordsPerLink: Int = 150,

@@ -205,7 +205,7 @@ import Testing
     }
 
     @Test func theMaximumGrowsOnlyWhenNobodyGaveIt() {
-        #expect(SuggestOptions(configuration: Configuration()).longArticleWordsPerLink == 500)
+        #expect(SuggestOptions(configuration: Configuration()).longArticleWordsPerLink == 200)
         #expect(SuggestOptions(configuration: Configuration()).maximumLinksPerArticle == 10)
         #expect(SuggestOptions(configuration: Configuration(), maximumLinksPerArticle: 10).longArticleWordsPerLink == nil)
         var configured = Configuration()
