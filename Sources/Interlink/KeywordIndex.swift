@@ -212,8 +212,12 @@ public struct KeywordIndex: Sendable {
             }
         }
         let title = stripMarkup(article.title)
-        add(title, .title)
-        for part in titleParts(title) where part != title { add(part, .titlePart) }
+        // A root index page nobody titled is called "home" for display; the word is not its name.
+        let titleIsInvented = article.title == "home" && article.frontMatter.title == nil && article.document.firstH1 == nil
+        if !titleIsInvented {
+            add(title, .title)
+            for part in titleParts(title) where part != title { add(part, .titlePart) }
+        }
         for name in article.aliasNames { add(name, .alias) }
         // A menu or sidebar name ("Pods" for "Pod Overview") is another name of the page, unless it
         // is a generic one ("Overview").

@@ -53,3 +53,24 @@ import Testing
         #expect(fixture.mentions(in: "source.md").isEmpty)
     }
 }
+
+/// A root index page without a title is shown as "home", a name nobody wrote: it is no topic, while a
+/// home page whose front matter or first heading says "Home" keeps it.
+@Suite struct InventedTitleTopicTests {
+    static let source = "---\ntitle: Notes\n---\n\nEvery reader starts at the home of the site and reads on.\n"
+
+    @Test func anUntitledRootIndexIsNotNamedHome() throws {
+        let fixture = try SuggestFixture([
+            "index.md": "* About this documentation\n* Usage and example\n",
+            "source.md": Self.source,
+        ])
+        #expect(fixture.article("index.md").title == "home")
+        #expect(fixture.mentions(in: "source.md").isEmpty)
+    }
+
+    @Test(arguments: ["---\ntitle: Home\n---\n\nWelcome.\n", "# Home\n\nWelcome.\n"])
+    func aWrittenHomeTitleIsATopic(index: String) throws {
+        let fixture = try SuggestFixture(["index.md": index, "source.md": Self.source])
+        #expect(fixture.mentions(in: "source.md").map(\.targets) == [["index.md"]])
+    }
+}
