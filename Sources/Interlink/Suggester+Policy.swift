@@ -95,9 +95,12 @@ extension Suggester {
         // to Generics” and “When to Use Generics”") is a reading list: each citation may be linked.
         var citingSentences: Set<SentenceIndex.Key> = []
         var chosenTargets: Set<Int> = []
+        var entries = 0
         for candidate in ranked {
-            guard chosen.count < hardCap else { break }
-            let exempt = candidate.features.citesTitle
+            // An entry of a list of articles is linked whatever the caps.
+            let entry = candidate.features.isListEntry
+            guard entry || chosen.count - entries < hardCap else { continue }
+            let exempt = candidate.features.citesTitle || entry
             guard exempt || counted < cap else { continue }
             let sentence = sentences.key(of: candidate.mention)
             guard !chosenTargets.contains(candidate.target), !usedSentences.contains(sentence),
@@ -105,6 +108,7 @@ extension Suggester {
                 !chosen.contains(where: { $0.mention.range.overlaps(candidate.mention.range) })
             else { continue }
             chosen.append(candidate)
+            if entry { entries += 1 }
             if !exempt { counted += 1 }
             chosenTargets.insert(candidate.target)
             if exempt { citingSentences.insert(sentence) } else { usedSentences.insert(sentence) }
@@ -157,6 +161,7 @@ extension Suggester {
         } else if features.isCitation {
             parts[0] += ", written as its name"
         }
+        if features.isListEntry { parts[0] += ", as an entry of a list" }
         parts.append(String(format: "specificity %.2f", features.specificity))
         parts.append(String(format: "relatedness %.2f", features.relatedness))
         if features.ambiguity > 1 { parts.append("phrase names \(features.ambiguity) pages") }

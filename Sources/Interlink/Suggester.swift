@@ -120,6 +120,9 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the mention is prose whose words stand in the source's own title: it names the
     /// source's subject (see `Suggester+OwnSubject.swift`).
     public var namesOwnSubject: Bool = false
+    /// Whether the anchor is the whole text of a list item and the target's title or alias: an entry
+    /// of a list of articles, linked whatever the per-article caps (see `Suggester+ListEntry.swift`).
+    public var isListEntry: Bool = false
 
     public init(
         topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
@@ -369,6 +372,9 @@ public struct Suggester: Sendable {
                     {
                         features.isCitation = true
                         features.citesTitle = topic.source != .heading
+                    }
+                    if mention.context == .listItem, features.citesTitle || [.title, .alias].contains(topic.source) {
+                        features.isListEntry = Self.isWholeListItem(placed.range, block: placed.block, in: article)
                     }
                     result.append(
                         Candidate(

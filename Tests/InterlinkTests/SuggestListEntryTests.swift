@@ -1,0 +1,63 @@
+import Testing
+
+@testable import Interlink
+
+/// A list item whose whole text is another article's title is an entry of a list of articles (a table
+/// of contents, "Related posts", a map of content): linked whatever the per-article caps.
+@Suite struct SuggestListEntryTests {
+    static let names = [
+        "Crawl Budget", "Orphan Pages", "Link Velocity", "Anchor Text", "Redirect Chains", "Canonical Tags",
+        "Sitemap Files", "Robots Rules", "Hreflang Tags", "Structured Data", "Page Speed", "Duplicate Content",
+    ]
+
+    /// Twelve targets, each a page about its title, and a contents page listing them as `items` says.
+    static func site(items: (String) -> String) throws -> SuggestFixture {
+        var files: [String: String] = [:]
+        for name in names {
+            let file = name.lowercased().replacingOccurrences(of: " ", with: "-") + ".md"
+            files[file] = "---\ntitle: \(name)\n---\n\n\(name) matters for every site and its crawler.\n"
+        }
+        files["contents.md"] =
+            "---\ntitle: Contents\n---\n\nEvery guide of the site:\n\n" + names.map(items).joined(separator: "\n") + "\n"
+        return try SuggestFixture(files)
+    }
+
+    @Test(arguments: ["- ", "* ", "+ ", "1. ", "2) "])
+    func everyEntryOfAListOfTitlesIsLinked(marker: String) throws {
+        let fixture = try Self.site { marker + $0 }
+        #expect(fixture.article("contents.md").document.wordCount < 150, "the density cap alone would allow one link")
+        let suggestions = fixture.suggestions(from: "contents.md", maxLinks: 10)
+        #expect(suggestions.count == Self.names.count)
+        #expect(suggestions.allSatisfy { $0.reason.contains("as an entry of a list") })
+        // Each entry links the page it names.
+        #expect(suggestions.allSatisfy { $0.target == $0.anchor.lowercased().replacingOccurrences(of: " ", with: "-") + ".md" })
+    }
+
+    @Test func anItemWithMoreThanTheTitleIsNoEntry() throws {
+        let fixture = try Self.site { "- \($0) for crawlers" }
+        let suggestions = fixture.suggestions(from: "contents.md", maxLinks: 10)
+        #expect(suggestions.count == 1, "held to the density cap of a short article")
+    }
+
+    @Test func anItemContinuedOnTheNextLineIsNoEntry() throws {
+        let fixture = try Self.site { "- \($0)\n  and more" }
+        #expect(fixture.suggestions(from: "contents.md", maxLinks: 10).count < Self.names.count)
+    }
+
+    @Test func aParagraphOfTitlesIsNoList() throws {
+        let fixture = try Self.site { $0 + "." }
+        #expect(fixture.suggestions(from: "contents.md", maxLinks: 10).count <= 10)
+    }
+
+    @Test(arguments: [
+        ("- ⟦Crawl Budget⟧\n", true), ("  * ⟦Crawl Budget⟧  \n", true), ("10. ⟦Crawl Budget⟧\n", true),
+        ("- ⟦Crawl Budget⟧ basics\n", false), ("- the ⟦Crawl Budget⟧\n", false), ("-⟦Crawl Budget⟧\n", false),
+    ])
+    func wholeListItems(text: String, whole: Bool) throws {
+        let fixture = try SuggestFixture(["a.md": "---\ntitle: Notes\n---\n\n" + text])
+        let article = fixture.article("a.md")
+        let range = try #require(fixture.marks("a.md").first)
+        let block = try #require(article.document.spans.first { $0.range.overlaps(range) }?.block)
+        #expect(Suggester.isWholeListItem(range, block: block, in: article) == whole)
+    }
+}
