@@ -233,8 +233,12 @@ public struct KeywordIndex: Sendable {
             stem = ArticlePath.directory(of: article.path).split(separator: "/").last.map(String.init) ?? ""
         }
         if !stem.isEmpty {
-            let name = JekyllPostName(stem)?.title ?? stem
-            add(String(name.map { $0 == "-" || $0 == "_" ? " " : $0 }), .fileName)
+            let name = String((JekyllPostName(stem)?.title ?? stem).map { $0 == "-" || $0 == "_" ? " " : $0 })
+            // A file name whose words stand together in the title ("race-detector.md" for "Introducing
+            // the Go Race Detector") is the part of the title its author chose as the page's short
+            // name: it weighs as a title part.
+            let namesTitlePart = !titleIsInvented && Suggester.contains(tokenizer.keys(title), tokenizer.keys(name))
+            add(name, .fileName, weight: namesTitlePart ? Topic.Source.titlePart.defaultWeight : nil)
         }
         for heading in article.document.headings where (2...4).contains(heading.level) {
             let text = stripMarkup(heading.text)

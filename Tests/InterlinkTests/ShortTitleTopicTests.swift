@@ -74,3 +74,28 @@ import Testing
         #expect(fixture.mentions(in: "source.md").map(\.targets) == [["index.md"]])
     }
 }
+
+/// A file name whose words stand together in the title is the short name its author chose from the
+/// title: it weighs as a title part; any other file name keeps the file-name weight.
+@Suite struct FileNameInTitleTopicTests {
+    static func fileNameWeight(path: String, title: String) throws -> Double? {
+        let fixture = try SuggestFixture([path: "---\ntitle: \(title)\n---\n\nShort.\n"])
+        let index = KeywordIndex(site: fixture.site, graph: LinkGraph(site: fixture.site))
+        return index.topics.first { $0.source == .fileName }?.weight
+    }
+
+    @Test func aFileNameInTheTitleWeighsAsATitlePart() throws {
+        #expect(try Self.fileNameWeight(path: "race-detector.md", title: "Introducing the Go Race Detector")
+            == 0.7, "the title-part weight of Docs/Matching.md")
+        #expect(try Self.fileNameWeight(path: "posts/2017-05-05-libz-blitz.md", title: "The Rust Libz Blitz")
+            == 0.7, "the title-part weight of Docs/Matching.md")
+    }
+
+    @Test func aFileNameOutsideTheTitleKeepsItsWeight() throws {
+        #expect(try Self.fileNameWeight(path: "detector.md", title: "Finding Data Races")
+            == 0.6, "the file-name weight of Docs/Matching.md")
+        // The words must stand together and in order.
+        #expect(try Self.fileNameWeight(path: "detector-race.md", title: "The Race Detector")
+            == 0.6, "the file-name weight of Docs/Matching.md")
+    }
+}
