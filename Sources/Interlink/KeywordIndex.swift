@@ -12,6 +12,9 @@ public struct KeywordIndex: Sendable {
     /// Topics ending at each trie node: `terminalTopics[terminalStarts[node]..<terminalStarts[node + 1]]`.
     let terminalStarts: [Int32]
     let terminalTopics: [Int32]
+    /// The same per node as arrays (empty for a node where no topic ends), shared by every mention of
+    /// the node: a large site's millions of mentions would otherwise each hold a copy.
+    let terminalLists: [[Int32]]
     /// Code key (`CodeName.key`) → code-name topics.
     let codeTopics: [String: [Int32]]
     /// The tokenizer used for topics and prose alike.
@@ -117,6 +120,13 @@ public struct KeywordIndex: Sendable {
         self.edges = edges
         self.terminalStarts = starts
         self.terminalTopics = flat
+        var lists = [[Int32]](repeating: [], count: Int(nodeCount))
+        for node in 0..<Int(nodeCount) where starts[node] < starts[node + 1] {
+            let first = Int(starts[node])
+            let last = Int(starts[node + 1])
+            lists[node] = Array(flat[first..<last])
+        }
+        self.terminalLists = lists
         self.codeTopics = codeTopics
     }
 
