@@ -178,6 +178,7 @@ public struct Suggester: Sendable {
                 excludedTargets: excluded)
         }
         self.index = index
+        FreedMemory.release()
         self.topicTargets = index.topics.map(\.target)
         self.relatedness = StageTimer.shared.measure("relatedness") {
             let stopwords = Relatedness.stopwordHashes
@@ -194,6 +195,7 @@ public struct Suggester: Sendable {
             }
             return Relatedness(counts: counts)
         }
+        FreedMemory.release()
         if let reuse {
             let fingerprint = index.fingerprint
             memo.indexFingerprint = fingerprint
