@@ -82,15 +82,22 @@ public struct KeywordIndex: Sendable {
             guard let own = ownTopics[index] else { return [] }
             return Self.unique(own, learned: learned[index] ?? [])
         }
-        let unique = Array(perTarget.joined())
-        self.topics = unique
+        var unique = Array(perTarget.joined())
 
         var edges: [TrieEdge: Int32] = [:]
         var nodeCount: Int32 = 1
         // The node each topic ends at (-1: a code name, not in the trie), then topics grouped by node.
         var endNode = [Int32](repeating: -1, count: unique.count)
         var codeTopics: [String: [Int32]] = [:]
-        for (topicIndex, topic) in unique.enumerated() {
+        // Equal key lists (the same heading in many articles) share one array.
+        var keyLists: [[String]: [String]] = [:]
+        for topicIndex in unique.indices {
+            let topic = unique[topicIndex]
+            if let shared = keyLists[topic.keys] {
+                unique[topicIndex].keys = shared
+            } else {
+                keyLists[topic.keys] = topic.keys
+            }
             if topic.source == .codeName {
                 codeTopics[CodeName.key(topic.phrase), default: []].append(Int32(topicIndex))
                 continue
@@ -117,6 +124,7 @@ public struct KeywordIndex: Sendable {
             flat[Int(fill[Int(node)])] = Int32(topicIndex)
             fill[Int(node)] += 1
         }
+        self.topics = unique
         self.edges = edges
         self.terminalStarts = starts
         self.terminalTopics = flat
@@ -364,6 +372,8 @@ public struct KeywordIndex: Sendable {
         let characters = Substring(phrase)
         let start = characters.firstIndex { !edgePunctuation.contains($0) } ?? characters.endIndex
         let end = characters.lastIndex { !edgePunctuation.contains($0) }.map { characters.index(after: $0) } ?? start
+        // Nothing trimmed (nearly always): the phrase itself, sharing its storage with the title or heading.
+        if start == characters.startIndex, end == characters.endIndex, start < end { return phrase }
         return start < end ? String(characters[start..<end]) : ""
     }
 

@@ -6,9 +6,13 @@ public struct Relatedness: Sendable {
     /// One article's word counts: (word hash, count), sorted by word hash.
     public typealias TermCounts = [(hash: UInt64, count: Int32)]
 
-    /// Sparse unit vectors, one per article: (word id, weight), sorted by word id. Word ids number the
-    /// site's distinct word hashes in ascending order, so the order is that of the hashes.
-    let vectors: [[(UInt32, Float)]]
+    /// Sparse unit vectors, one per article, all in two flat arrays (one allocation each instead of
+    /// one per article): article `a`'s word ids are `wordIDs[vectorStarts[a]..<vectorStarts[a + 1]]`,
+    /// sorted, and its weights the same slice of `weights`. Word ids number the site's distinct word
+    /// hashes in ascending order, so the order is that of the hashes.
+    let wordIDs: [UInt32]
+    let weights: [Float]
+    let vectorStarts: [Int]
 
     /// Builds the vectors for every article of `site`, on all cores.
     public init(site: Site, tokenizer: Tokenizer) {
@@ -76,22 +80,44 @@ public struct Relatedness: Sendable {
         }
         let words = numbered
         let total = Double(max(counts.count, 1))
-        vectors = counts.parallelMap { list in
-            var entries: [(UInt32, Float)] = []
-            entries.reserveCapacity(list.count)
-            var sum: Float = 0
-            for (hash, count) in list {
-                let word = words[shard(hash)][hash]!
-                let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
-                entries.append((word.id, weight))
-                sum += weight * weight
+        var starts = [Int](repeating: 0, count: counts.count + 1)
+        for (article, list) in counts.enumerated() { starts[article + 1] = starts[article] + list.count }
+        let entryCount = starts[counts.count]
+        let offsets = starts
+        var ids = [UInt32](repeating: 0, count: entryCount)
+        var values = [Float](repeating: 0, count: entryCount)
+        ids.withUnsafeMutableBufferPointer { idBuffer in
+            values.withUnsafeMutableBufferPointer { weightBuffer in
+                // Each article writes its own slice of the flat arrays, on all cores.
+                let slices = VectorSlices(ids: idBuffer, weights: weightBuffer)
+                _ = counts.indices.parallelMap { article in
+                    let list = counts[article]
+                    let base = offsets[article]
+                    var sum: Float = 0
+                    for (offset, (hash, count)) in list.enumerated() {
+                        let word = words[shard(hash)][hash]!
+                        let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
+                        slices.ids[base + offset] = word.id
+                        slices.weights[base + offset] = weight
+                        sum += weight * weight
+                    }
+                    let norm = sqrt(sum)
+                    if norm > 0 {
+                        for index in base..<(base + list.count) { slices.weights[index] /= norm }
+                    }
+                    return true
+                }
             }
-            let norm = sqrt(sum)
-            if norm > 0 {
-                for index in entries.indices { entries[index].1 /= norm }
-            }
-            return entries
         }
+        wordIDs = ids
+        weights = values
+        vectorStarts = starts
+    }
+
+    /// The flat arrays' storage while the vectors are written, each article's slice by one worker.
+    private struct VectorSlices: @unchecked Sendable {
+        let ids: UnsafeMutableBufferPointer<UInt32>
+        let weights: UnsafeMutableBufferPointer<Float>
     }
 
     private static let shardBits = 5
@@ -99,16 +125,18 @@ public struct Relatedness: Sendable {
 
     /// Cosine similarity of two articles, 0…1.
     public func similarity(_ first: Int, _ second: Int) -> Double {
-        vectors[first].withUnsafeBufferPointer { a in
-            vectors[second].withUnsafeBufferPointer { b in
-                var i = 0
-                var j = 0
+        wordIDs.withUnsafeBufferPointer { ids in
+            weights.withUnsafeBufferPointer { weights in
+                var i = vectorStarts[first]
+                let iEnd = vectorStarts[first + 1]
+                var j = vectorStarts[second]
+                let jEnd = vectorStarts[second + 1]
                 var sum: Float = 0
-                while i < a.count, j < b.count {
-                    let left = a[i].0
-                    let right = b[j].0
+                while i < iEnd, j < jEnd {
+                    let left = ids[i]
+                    let right = ids[j]
                     if left == right {
-                        sum += a[i].1 * b[j].1
+                        sum += weights[i] * weights[j]
                         i += 1
                         j += 1
                     } else if left < right {

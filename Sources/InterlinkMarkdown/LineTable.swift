@@ -22,11 +22,7 @@ public struct LineTable: Sendable, Hashable {
         let table = bytes.withContiguousStorageIfAvailable { Self.lineStarts(of: UnsafeRawBufferPointer($0)) }
             ?? Array(bytes).withUnsafeBytes { Self.lineStarts(of: $0) }
         // The table was built with room to spare (a guess of one line per 40 bytes); the one kept fits.
-        starts = table.capacity > table.count
-            ? [UInt32](unsafeUninitializedCapacity: table.count) { buffer, count in
-                count = buffer.initialize(fromContentsOf: table)
-            }
-            : table
+        starts = table.fitted()
         byteCount = bytes.count
     }
 
