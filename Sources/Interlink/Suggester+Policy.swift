@@ -118,7 +118,8 @@ extension Suggester {
         let target = site.articles[candidate.target]
         let topic = index.topics[Int(candidate.topic)]
         let location = source.document.lines.location(of: candidate.mention.range.lowerBound)
-        let url = target.url + (topic.fragment.map { "#" + $0 } ?? "")
+        // Without a fragment the target's own string (shared, not copied per suggestion).
+        let url = topic.fragment.map { target.url + "#" + $0 } ?? target.url
         let anchor = source.text(candidate.mention.range)
         return Suggestion(
             id: Suggestion.id(source: source.path, target: target.path, anchor: anchor), source: source.path, line: location.line, column: location.column,
