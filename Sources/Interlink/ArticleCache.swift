@@ -422,10 +422,14 @@ struct ParsedContent: Sendable {
         let spanCount = try reader.count()
         spans.reserveCapacity(spanCount)
         for _ in 0..<spanCount {
+            let range = try reader.range(within: limit)
+            // A span keeps its block in 32 bits: a damaged value is a miss, not a trap.
+            let block = try reader.int()
+            guard Int32(exactly: block) != nil else { throw BinaryReader.Corrupt() }
             spans.append(
                 TextSpan(
-                    range: try reader.range(within: limit), block: try reader.int(),
-                    context: try BlockContext(cacheCode: try reader.uint()), emphasized: try reader.bool()))
+                    range: range, block: block, context: try BlockContext(cacheCode: try reader.uint()),
+                    emphasized: try reader.bool()))
         }
         var codeSpans: [CodeSpan] = []
         for _ in 0..<(try reader.count()) {
@@ -617,6 +621,7 @@ struct DerivedContent: Sendable {
                     for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
                     let isCode = try reader.bool()
                     let block = try reader.int()
+                    guard Int32(exactly: block) != nil else { throw BinaryReader.Corrupt() }
                     let context = try BlockContext(cacheCode: try reader.uint())
                     list.append(
                         Mention(

@@ -2,18 +2,49 @@ import InterlinkMarkdown
 
 /// A place in an article's prose where one or more topics are mentioned.
 public struct Mention: Sendable, Hashable {
-    /// Bytes of the anchor text in the file.
-    public var range: Range<Int>
+    // Stored in 32 bytes (32-bit offsets and counts): a large site holds millions of mentions. Files
+    // are limited to 4 GiB (`MarkdownParser.maximumFileSize`).
+    private var start: UInt32
+    private var end: UInt32
     /// Indices into `KeywordIndex.topics` of the topics the text names (possibly of several targets).
+    /// Mentions of the same trie node share one array (`KeywordIndex.terminalLists`).
     public var topics: [Int32]
+    private var blockIndex: Int32
+    private var words: Int32
     /// Whether the anchor is a whole inline code span.
     public var isCode: Bool
-    /// Block (paragraph, cell row) the mention sits in.
-    public var block: Int
     /// Kind of block.
     public var context: BlockContext
+
+    /// Bytes of the anchor text in the file.
+    public var range: Range<Int> {
+        get { Int(start)..<Int(end) }
+        set {
+            start = UInt32(newValue.lowerBound)
+            end = UInt32(newValue.upperBound)
+        }
+    }
+    /// Block (paragraph, cell row) the mention sits in.
+    public var block: Int {
+        get { Int(blockIndex) }
+        set { blockIndex = Int32(newValue) }
+    }
     /// Number of words in the anchor.
-    public var wordCount: Int
+    public var wordCount: Int {
+        get { Int(words) }
+        set { words = Int32(newValue) }
+    }
+
+    /// A mention; `range` must lie within 4 GiB, `block` and `wordCount` within 32 bits.
+    public init(range: Range<Int>, topics: [Int32], isCode: Bool, block: Int, context: BlockContext, wordCount: Int) {
+        self.start = UInt32(range.lowerBound)
+        self.end = UInt32(range.upperBound)
+        self.topics = topics
+        self.blockIndex = Int32(block)
+        self.words = Int32(wordCount)
+        self.isCode = isCode
+        self.context = context
+    }
 }
 
 extension KeywordIndex {
@@ -75,11 +106,14 @@ extension KeywordIndex {
                 var matched = false
                 for (end, node) in ends.reversed() {
                     let range = ranges[start].lowerBound..<ranges[end].upperBound
-                    let accepted = terminals(node).filter { topicIndex in
+                    let all = terminalLists[Int(node)]
+                    func fits(_ topicIndex: Int32) -> Bool {
                         let topic = topics[Int(topicIndex)]
                         return !topic.caseSensitive
                             || Self.sameCase(bytes, ranges[start...end], topic.phrase, tokenizer)
                     }
+                    // Nearly always every topic fits: the node's shared list, not a new array per mention.
+                    let accepted = all.allSatisfy(fits) ? all : all.filter(fits)
                     guard !accepted.isEmpty else { continue }
                     result.append(
                         Mention(

@@ -12,6 +12,9 @@ public struct KeywordIndex: Sendable {
     /// Topics ending at each trie node: `terminalTopics[terminalStarts[node]..<terminalStarts[node + 1]]`.
     let terminalStarts: [Int32]
     let terminalTopics: [Int32]
+    /// The same per node as arrays (empty for a node where no topic ends), shared by every mention of
+    /// the node: a large site's millions of mentions would otherwise each hold a copy.
+    let terminalLists: [[Int32]]
     /// Code key (`CodeName.key`) → code-name topics.
     let codeTopics: [String: [Int32]]
     /// The tokenizer used for topics and prose alike.
@@ -79,15 +82,22 @@ public struct KeywordIndex: Sendable {
             guard let own = ownTopics[index] else { return [] }
             return Self.unique(own, learned: learned[index] ?? [])
         }
-        let unique = Array(perTarget.joined())
-        self.topics = unique
+        var unique = Array(perTarget.joined())
 
         var edges: [TrieEdge: Int32] = [:]
         var nodeCount: Int32 = 1
         // The node each topic ends at (-1: a code name, not in the trie), then topics grouped by node.
         var endNode = [Int32](repeating: -1, count: unique.count)
         var codeTopics: [String: [Int32]] = [:]
-        for (topicIndex, topic) in unique.enumerated() {
+        // Equal key lists (the same heading in many articles) share one array.
+        var keyLists: [[String]: [String]] = [:]
+        for topicIndex in unique.indices {
+            let topic = unique[topicIndex]
+            if let shared = keyLists[topic.keys] {
+                unique[topicIndex].keys = shared
+            } else {
+                keyLists[topic.keys] = topic.keys
+            }
             if topic.source == .codeName {
                 codeTopics[CodeName.key(topic.phrase), default: []].append(Int32(topicIndex))
                 continue
@@ -114,9 +124,17 @@ public struct KeywordIndex: Sendable {
             flat[Int(fill[Int(node)])] = Int32(topicIndex)
             fill[Int(node)] += 1
         }
+        self.topics = unique
         self.edges = edges
         self.terminalStarts = starts
         self.terminalTopics = flat
+        var lists = [[Int32]](repeating: [], count: Int(nodeCount))
+        for node in 0..<Int(nodeCount) where starts[node] < starts[node + 1] {
+            let first = Int(starts[node])
+            let last = Int(starts[node + 1])
+            lists[node] = Array(flat[first..<last])
+        }
+        self.terminalLists = lists
         self.codeTopics = codeTopics
     }
 
@@ -362,6 +380,8 @@ public struct KeywordIndex: Sendable {
         let characters = Substring(phrase)
         let start = characters.firstIndex { !edgePunctuation.contains($0) } ?? characters.endIndex
         let end = characters.lastIndex { !edgePunctuation.contains($0) }.map { characters.index(after: $0) } ?? start
+        // Nothing trimmed (nearly always): the phrase itself, sharing its storage with the title or heading.
+        if start == characters.startIndex, end == characters.endIndex, start < end { return phrase }
         return start < end ? String(characters[start..<end]) : ""
     }
 

@@ -6,9 +6,16 @@ public struct Relatedness: Sendable {
     /// One article's word counts: (word hash, count), sorted by word hash.
     public typealias TermCounts = [(hash: UInt64, count: Int32)]
 
-    /// Sparse unit vectors, one per article: (word id, weight), sorted by word id. Word ids number the
-    /// site's distinct word hashes in ascending order, so the order is that of the hashes.
-    let vectors: [[(UInt32, Float)]]
+    /// Sparse unit vectors, one per article, all in flat arrays (one allocation each instead of one per
+    /// article): article `a`'s word ids are `[vectorStarts[a]..<vectorStarts[a + 1]]` of the id array,
+    /// sorted, and its weights the same slice of `weights`. Word ids number the site's distinct word
+    /// hashes in ascending order, so the order is that of the hashes. The ids are kept in 16 bits
+    /// (`narrowIDs`) when the site has at most 65,536 distinct words, else in 32 (`wideIDs`); the
+    /// other array is empty.
+    let narrowIDs: [UInt16]
+    let wideIDs: [UInt32]
+    let weights: [Float]
+    let vectorStarts: [Int]
 
     /// Builds the vectors for every article of `site`, on all cores.
     public init(site: Site, tokenizer: Tokenizer) {
@@ -76,22 +83,55 @@ public struct Relatedness: Sendable {
         }
         let words = numbered
         let total = Double(max(counts.count, 1))
-        vectors = counts.parallelMap { list in
-            var entries: [(UInt32, Float)] = []
-            entries.reserveCapacity(list.count)
-            var sum: Float = 0
-            for (hash, count) in list {
-                let word = words[shard(hash)][hash]!
-                let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
-                entries.append((word.id, weight))
-                sum += weight * weight
-            }
-            let norm = sqrt(sum)
-            if norm > 0 {
-                for index in entries.indices { entries[index].1 /= norm }
-            }
-            return entries
+        var starts = [Int](repeating: 0, count: counts.count + 1)
+        for (article, list) in counts.enumerated() { starts[article + 1] = starts[article] + list.count }
+        if nextID <= UInt32(UInt16.max) + 1 {
+            (narrowIDs, weights) = Self.vectors(counts: counts, words: words, total: total, starts: starts, as: UInt16.self)
+            wideIDs = []
+        } else {
+            (wideIDs, weights) = Self.vectors(counts: counts, words: words, total: total, starts: starts, as: UInt32.self)
+            narrowIDs = []
         }
+        vectorStarts = starts
+    }
+
+    /// The vectors' word ids (as `ID`) and weights, each article's slice written on its own, on all cores.
+    private static func vectors<ID: FixedWidthInteger & UnsignedInteger & Sendable>(
+        counts: [TermCounts], words: [[UInt64: (frequency: Int32, id: UInt32)]], total: Double, starts: [Int],
+        as _: ID.Type
+    ) -> ([ID], [Float]) {
+        let entryCount = starts[counts.count]
+        var ids = [ID](repeating: 0, count: entryCount)
+        var values = [Float](repeating: 0, count: entryCount)
+        ids.withUnsafeMutableBufferPointer { idBuffer in
+            values.withUnsafeMutableBufferPointer { weightBuffer in
+                let slices = VectorSlices(ids: idBuffer, weights: weightBuffer)
+                _ = counts.indices.parallelMap { article in
+                    let list = counts[article]
+                    let base = starts[article]
+                    var sum: Float = 0
+                    for (offset, (hash, count)) in list.enumerated() {
+                        let word = words[shard(hash)][hash]!
+                        let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
+                        slices.ids[base + offset] = ID(word.id)
+                        slices.weights[base + offset] = weight
+                        sum += weight * weight
+                    }
+                    let norm = sqrt(sum)
+                    if norm > 0 {
+                        for index in base..<(base + list.count) { slices.weights[index] /= norm }
+                    }
+                    return true
+                }
+            }
+        }
+        return (ids, values)
+    }
+
+    /// The flat arrays' storage while the vectors are written, each article's slice by one worker.
+    private struct VectorSlices<ID>: @unchecked Sendable {
+        let ids: UnsafeMutableBufferPointer<ID>
+        let weights: UnsafeMutableBufferPointer<Float>
     }
 
     private static let shardBits = 5
@@ -99,26 +139,34 @@ public struct Relatedness: Sendable {
 
     /// Cosine similarity of two articles, 0…1.
     public func similarity(_ first: Int, _ second: Int) -> Double {
-        vectors[first].withUnsafeBufferPointer { a in
-            vectors[second].withUnsafeBufferPointer { b in
-                var i = 0
-                var j = 0
-                var sum: Float = 0
-                while i < a.count, j < b.count {
-                    let left = a[i].0
-                    let right = b[j].0
-                    if left == right {
-                        sum += a[i].1 * b[j].1
-                        i += 1
-                        j += 1
-                    } else if left < right {
-                        i += 1
-                    } else {
-                        j += 1
-                    }
+        wideIDs.isEmpty
+            ? narrowIDs.withUnsafeBufferPointer { dot(first, second, ids: $0) }
+            : wideIDs.withUnsafeBufferPointer { dot(first, second, ids: $0) }
+    }
+
+    /// The dot product of two articles' unit vectors, summed in word order.
+    @inline(__always)
+    private func dot<ID: FixedWidthInteger>(_ first: Int, _ second: Int, ids: UnsafeBufferPointer<ID>) -> Double {
+        weights.withUnsafeBufferPointer { weights in
+            var i = vectorStarts[first]
+            let iEnd = vectorStarts[first + 1]
+            var j = vectorStarts[second]
+            let jEnd = vectorStarts[second + 1]
+            var sum: Float = 0
+            while i < iEnd, j < jEnd {
+                let left = ids[i]
+                let right = ids[j]
+                if left == right {
+                    sum += weights[i] * weights[j]
+                    i += 1
+                    j += 1
+                } else if left < right {
+                    i += 1
+                } else {
+                    j += 1
                 }
-                return Double(sum)
             }
+            return Double(sum)
         }
     }
 }

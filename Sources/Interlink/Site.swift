@@ -33,9 +33,9 @@ public struct Site: Sendable {
                 trimmed.contains("/") && trimmed.count > 1 ? $0.lowercased() : nil
             }
             return ArticleKeys(
-                lowercasedPath: article.path.lowercased(),
+                lowercasedPath: Site.lowercased(article.path),
                 urls: ([article.url] + article.aliasURLs).map { ($0 == article.url, Site.urlKey($0)) },
-                stem: article.stem.lowercased(),
+                stem: Site.lowercased(article.stem),
                 names: ([article.title] + article.aliasNames).map { $0.lowercased() }, section: section)
         }
         var byPath: [String: Int] = [:]
@@ -89,6 +89,13 @@ public struct Site: Sendable {
         if let index = indexByURL[key] { return index }
         if !layout.basePath.isEmpty { return indexByURL[Site.urlKey(layout.basePath + url)] }
         return nil
+    }
+
+    /// `text.lowercased()`, but `text` itself (sharing its storage) when it has no capital to lower:
+    /// most paths are lower case already.
+    static func lowercased(_ text: String) -> String {
+        let hasUpper = text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
+        return hasUpper ? text.lowercased() : text
     }
 
     /// The normal form of a URL path used as a look-up key.

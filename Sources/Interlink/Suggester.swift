@@ -186,22 +186,8 @@ public struct Suggester: Sendable {
         let memo = SuggestMemo(enabled: reuse != nil)
         self.memo = memo
         self.chronology = Chronology(site: site, graph: graph)
-        let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
-            let own = KeywordIndex.ownTopics(
-                site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
-                cached: reuse?.topics)
-            if memo.enabled {
-                // As with word counts below: only the topics extracted in this run are kept.
-                let reused = site.articles.indices.map { reuse?.topics[$0] != nil }
-                memo.topicsReused = reused
-                memo.topics = site.articles.indices.map { reused[$0] ? nil : own[$0] }
-            }
-            return KeywordIndex(
-                site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: options.topicRules,
-                excludedTargets: excluded)
-        }
-        self.index = index
-        self.topicTargets = index.topics.map(\.target)
+        // Relatedness first: its word counts (16 bytes per distinct word of every article) are its
+        // largest temporary, and are freed while the heap is still small, before the topic index.
         self.relatedness = StageTimer.shared.measure("relatedness") {
             let stopwords = Relatedness.stopwordHashes
             let counts = site.articles.indices.parallelMap { article in
@@ -217,6 +203,24 @@ public struct Suggester: Sendable {
             }
             return Relatedness(counts: counts)
         }
+        FreedMemory.release()
+        let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
+            let own = KeywordIndex.ownTopics(
+                site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
+                cached: reuse?.topics)
+            if memo.enabled {
+                // As with word counts above: only the topics extracted in this run are kept.
+                let reused = site.articles.indices.map { reuse?.topics[$0] != nil }
+                memo.topicsReused = reused
+                memo.topics = site.articles.indices.map { reused[$0] ? nil : own[$0] }
+            }
+            return KeywordIndex(
+                site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: options.topicRules,
+                excludedTargets: excluded)
+        }
+        self.index = index
+        self.topicTargets = index.topics.map(\.target)
+        FreedMemory.release()
         if let reuse {
             let fingerprint = index.fingerprint
             memo.indexFingerprint = fingerprint

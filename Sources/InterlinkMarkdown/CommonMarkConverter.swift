@@ -493,7 +493,7 @@ struct CommonMarkConverter {
         var blockReach = 0
         var spanCursor = 0
         for lineIndex in 0..<lines.lineCount {
-            let start = max(lines.lineStarts[lineIndex], bodyStart)
+            let start = max(lines.start(ofLineAt: lineIndex), bodyStart)
             guard start < raw.count else { continue }
             while blockCursor < blocked.count, blocked[blockCursor].lowerBound <= start {
                 blockReach = max(blockReach, blocked[blockCursor].upperBound)
@@ -535,7 +535,7 @@ struct CommonMarkConverter {
     private func offset(line: Int, column: Int) -> Int? {
         let fileLine = bodyFirstLine + line - 1
         guard line >= 1, column >= 1, fileLine <= lines.lineCount else { return nil }
-        let base = line == 1 ? bodyStart : lines.lineStarts[fileLine - 1]
+        let base = line == 1 ? bodyStart : lines.start(ofLineAt: fileLine - 1)
         let value = base + column - 1
         return value <= raw.count ? value : nil
     }

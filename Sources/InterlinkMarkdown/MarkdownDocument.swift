@@ -33,10 +33,11 @@ public struct MarkdownDocument: Sendable {
         self.emphasisOutline = emphasisOutline
         self.lines = lines
         self.frontMatter = frontMatter
-        self.spans = spans
-        self.codeSpans = codeSpans
-        self.headings = headings
-        self.links = links
+        // Kept as long as the site is: without the spare room appending left in them.
+        self.spans = spans.fitted()
+        self.codeSpans = codeSpans.fitted()
+        self.headings = headings.fitted()
+        self.links = links.fitted()
         self.forbiddenZones = forbiddenZones
         self.wordCount = wordCount
         self.unmappedTextCount = unmappedTextCount
@@ -215,5 +216,15 @@ extension MarkdownDocument {
         if let before, lines.location(of: before.1.upperBound).line == line { return before.0 }
         if let after, lines.location(of: after.1.lowerBound).line == line { return after.0 }
         return nil
+    }
+}
+
+extension Array {
+    /// The same elements in storage of exactly their count (itself when it already has no spare room).
+    func fitted() -> [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }
