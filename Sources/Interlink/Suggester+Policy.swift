@@ -52,7 +52,8 @@ extension Suggester {
         let inbound = options.inboundTarget.flatMap { site.index(ofPath: $0) }
         let articleCount = site.articles.count
         // Sources go in batches, each batch's suggestions appended in source order to one array reserved
-        // for the most the policy may choose (`maximumLinksPerArticle` per source): its pages that are
+        // for `maximumLinksPerArticle` per source (long articles and list entries may take more, and
+        // the array then grows; on a typical site it never does): its pages that are
         // never written are never resident, and no second, joined copy of every source's suggestions
         // is made (at 100,000 articles that copy was 40 MB on top of the suggestions).
         var suggestions: [Suggestion] = []
