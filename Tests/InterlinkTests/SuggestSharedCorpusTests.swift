@@ -5,8 +5,9 @@ import Testing
 /// Suggestion quality on the shared link-restoration corpora (`../shared/corpora/NAME`): real sites
 /// with their internal prose links removed, and the removed links in `truth.json`. Pair precision and
 /// recall are computed as `eval/score.py` does, over distinct (source, target) pairs, at the
-/// default threshold. The bars sit below the measured values (vue-docs P .72 R .48, golang-blog
-/// P .50 R .27, with citations) so that tuning noise passes and a real regression fails.
+/// default threshold. The bars sit just below the measured values (vue-docs P .728 R .496, golang-blog
+/// P .625 R .272, fourth session), so that losing a rule that earns its place (list entries on
+/// vue-docs, file names inside titles on golang-blog) fails.
 @Suite struct SuggestSharedCorpusTests {
     static let corporaRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -23,8 +24,8 @@ import Testing
     }
 
     static let bars = [
-        Bar(corpus: "vue-docs", precision: 0.68, recall: 0.44),
-        Bar(corpus: "golang-blog", precision: 0.58, recall: 0.23),
+        Bar(corpus: "vue-docs", precision: 0.70, recall: 0.49),
+        Bar(corpus: "golang-blog", precision: 0.60, recall: 0.27),
     ]
 
     private struct TruthLink: Decodable {
@@ -48,7 +49,8 @@ import Testing
         let loaded = await SiteLoader.load(root: folder.appendingPathComponent("site"))
         #expect(loaded.diagnostics.isEmpty)
         let site = loaded.site
-        let suggester = Suggester(site: site, graph: LinkGraph(site: site))
+        // The options `interlink suggest` runs with when nothing is configured.
+        let suggester = Suggester(site: site, graph: LinkGraph(site: site), options: SuggestOptions(configuration: Configuration()))
         let result = suggester.suggest()
         // The corpora have had their internal links removed, so there is nothing to calibrate on.
         #expect(result.thresholdOrigin == "default")
