@@ -116,21 +116,24 @@ extension Suggester {
     private func calibrate(positives: [LinkedPair: Double], bestScores: (Int) -> [Int: Double]) -> Calibration? {
         let linkedSources = Set(positives.keys.map(\.source))
         guard positives.count >= Self.minimumCalibrationLinks else { return nil }
-        // Negatives: candidate pairs, in sources that link, that the authors did not link.
-        var negatives: [LinkedPair: Double] = [:]
+        // Negatives: candidate pairs, in sources that link, that the authors did not link, counted per
+        // threshold they reach (each pair is met once: one source at a time, one score per target),
+        // not kept in a table (at 100,000 articles that table was the run's peak).
+        let steps = Self.calibrationSteps
+        var wrongAtStep = [Int](repeating: 0, count: steps.count)
         for source in linkedSources {
             for (target, score) in bestScores(source) {
-                let pair = LinkedPair(source: source, target: target)
-                guard positives[pair] == nil else { continue }
-                negatives[pair] = max(negatives[pair] ?? 0, score)
+                guard positives[LinkedPair(source: source, target: target)] == nil else { continue }
+                let negative = max(0, score)
+                for (slot, step) in steps.enumerated() where negative >= Double(step) / 20 { wrongAtStep[slot] += 1 }
             }
         }
         var best: Calibration? = nil
         var bestF1 = -1.0
-        for step in Self.calibrationSteps {
+        for (slot, step) in steps.enumerated() {
             let threshold = Double(step) / 20
             let kept = positives.values.filter { $0 >= threshold }.count
-            let wrong = negatives.values.filter { $0 >= threshold }.count
+            let wrong = wrongAtStep[slot]
             let precision = kept + wrong > 0 ? Double(kept) / Double(kept + wrong) : 0
             let recall = Double(kept) / Double(positives.count)
             let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0

@@ -169,35 +169,20 @@ extension Suggester {
             id: Suggestion.id(source: source.path, target: target.path, anchor: anchor), source: source.path, line: location.line, column: location.column,
             offset: candidate.mention.range.lowerBound, length: candidate.mention.range.count,
             anchor: anchor, target: target.path, url: url, fragment: topic.fragment,
-            score: (candidate.score * 1000).rounded() / 1000, reason: reason(candidate, topic: topic))
+            score: (candidate.score * 1000).rounded() / 1000, explanation: reason(candidate, topic: topic))
     }
 
-    func reason(_ candidate: Candidate, topic: Topic) -> String {
+    /// What the suggestion's reason is written from, when it is read (`SuggestionReason.Parts.text`).
+    func reason(_ candidate: Candidate, topic: Topic) -> SuggestionReason {
         let features = candidate.features
-        let sourceName: String
-        switch topic.source {
-        case .title: sourceName = "the target's title"
-        case .titlePart: sourceName = "part of the target's title"
-        case .alias: sourceName = "an alias of the target"
-        case .keyword: sourceName = "a keyword of the target"
-        case .fileName: sourceName = "the target's file name"
-        case .heading: sourceName = "a heading of the target"
-        case .learned: sourceName = "anchor text other pages use for the target"
-        case .codeName: sourceName = "an API name the target documents"
-        }
-        var parts = ["matches \(sourceName) \"\(topic.phrase)\""]
-        if features.citesTitle, topic.source == .titlePart || topic.source == .fileName {
-            parts = ["cites the target's title \"\(site.articles[candidate.target].title)\""]
-        } else if features.isCitation {
-            parts[0] += ", written as its name"
-        }
-        if features.isListEntry { parts[0] += ", as an entry of a list" }
-        parts.append(String(format: "specificity %.2f", features.specificity))
-        parts.append(String(format: "relatedness %.2f", features.relatedness))
-        if features.ambiguity > 1 { parts.append("phrase names \(features.ambiguity) pages") }
-        if features.pointsForward { parts.append("target published later") }
-        if features.namesOwnSubject { parts.append("words of this page's own title") }
-        return parts.joined(separator: "; ")
+        let citesTitle = features.citesTitle && (topic.source == .titlePart || topic.source == .fileName)
+        return .parts(
+            SuggestionReason.Parts(
+                source: topic.source, quoted: citesTitle ? site.articles[candidate.target].title : topic.phrase,
+                specificity: features.specificity, relatedness: features.relatedness,
+                ambiguity: Int32(clamping: features.ambiguity), citesTitle: citesTitle,
+                isCitation: features.isCitation, isListEntry: features.isListEntry,
+                pointsForward: features.pointsForward, namesOwnSubject: features.namesOwnSubject))
     }
 
     /// The threshold: given, calibrated on the site's own links, or the default.
