@@ -156,18 +156,29 @@ extension KeywordIndex {
         } else if end + 4 < start, bytes[end..<(end + 4)].elementsEqual([0xE2, 0x80, 0x99, UInt8(ascii: "s")]) {
             end += 4
         }
-        guard start - end <= 3 else { return false }
+        // An en or em dash between blanks is a title's separator written the typographer's way:
+        // "Type Inference – And a Little Bit More" for the title "Type Inference - And a Little Bit More".
+        guard start - end <= 3 || start - end == 5 && isSpacedDash(bytes, end) else { return false }
         var sawBlank = false
         var sawDot = false
-        for index in end..<start {
+        var index = end
+        while index < start {
             switch bytes[index] {
             case 0x20, 0x09: sawBlank = true
             case UInt8(ascii: "."): sawDot = true
             case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "+"): break
+            case 0xE2 where start - end == 5: index += 2  // the dash checked above
             default: return false
             }
+            index += 1
         }
         return !(sawDot && sawBlank)
+    }
+
+    /// Whether `bytes[at...]` is a blank, an en or em dash, and a blank.
+    private static func isSpacedDash(_ bytes: [UInt8], _ at: Int) -> Bool {
+        at + 5 <= bytes.count && bytes[at] == 0x20 && bytes[at + 4] == 0x20 && bytes[at + 1] == 0xE2
+            && bytes[at + 2] == 0x80 && (bytes[at + 3] == 0x93 || bytes[at + 3] == 0x94)
     }
 
     /// Exact-case check for acronyms and code names; a plural `s` after the name is allowed ("URLs").

@@ -314,6 +314,16 @@ public struct KeywordIndex: Sendable {
         return result
     }
 
+    /// The most words of an anchor made from any topic but a whole title.
+    static let maximumAnchorWords = 6
+    /// The most words of a title that is matched whole: longer ones are sentences, not names.
+    static let maximumTitleWords = 16
+
+    /// Whether a topic is a title too long for an anchor but for a citation of the whole title.
+    static func isLongTitle(_ topic: Topic) -> Bool {
+        topic.source == .title && topic.keys.count > maximumAnchorWords
+    }
+
     /// A topic, or nil when the phrase would make a poor anchor (too long, only stopwords, a lone common word).
     static func makeTopic(
         _ phrase: String, source: Topic.Source, target: Int, fragment: String?, weight: Double?, tokenizer: Tokenizer,
@@ -322,7 +332,10 @@ public struct KeywordIndex: Sendable {
         var keys = tokenizer.keys(phrase)
         // Leading articles are not part of a name: "The Nofollow Attribute" also matches "nofollow attribute".
         while let first = keys.first, ["the", "a", "an"].contains(first), keys.count > 1 { keys.removeFirst() }
-        guard (1...6).contains(keys.count), !keys.allSatisfy(rules.isStopword) else { return nil }
+        // A whole title may be longer than an anchor usually is: written out in another page's prose
+        // ("see “Everything You Always Wanted to Know About Type Inference”"), it is a citation.
+        let mostWords = source == .title ? maximumTitleWords : maximumAnchorWords
+        guard (1...mostWords).contains(keys.count), !keys.allSatisfy(rules.isStopword) else { return nil }
         guard !rules.isGeneric(keys.joined(separator: " ")), !rules.isGeneric(phrase.lowercased()) else { return nil }
         let caseSensitive = isAcronym(phrase) || CodeName.looksLikeCode(phrase)
         if keys.count == 1 {

@@ -35,7 +35,8 @@ extension Suggester {
             case 0x20, 0x09, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\""), UInt8(ascii: "'"),
                 UInt8(ascii: "("), UInt8(ascii: "["):
                 index -= 1
-            case 0x9C, 0x98 where index >= bodyStart + 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80:
+            case 0x9C where index >= bodyStart + 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80,
+                0x98 where index >= bodyStart + 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80:
                 index -= 3  // “ or ‘
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), 0x0A, 0x0D,
                 UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
@@ -78,6 +79,30 @@ extension Suggester {
             return keys.count > mention.wordCount ? (start..<end, words) : nil
         }
         return nil
+    }
+
+    /// Whether `range` stands between quotation marks: `"…"`, `“…”`, `‘…’`, `«…»` (or `'…'`), with
+    /// at most one sentence mark before the closing one (“Go Turns 10.”).
+    static func isQuoted(_ range: Range<Int>, in article: Article) -> Bool {
+        let bytes = article.bytes
+        let pairs: [([UInt8], [UInt8])] = [
+            ([0x22], [0x22]), ([0x27], [0x27]), ([0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D]),
+            ([0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99]), ([0xC2, 0xAB], [0xC2, 0xBB]),
+        ]
+        var end = range.upperBound
+        if end < bytes.count, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"),
+            UInt8(ascii: ";"), UInt8(ascii: ":")].contains(bytes[end]) {
+            end += 1
+        }
+        for (open, close) in pairs {
+            guard range.lowerBound >= open.count, end + close.count <= bytes.count,
+                bytes[(range.lowerBound - open.count)..<range.lowerBound].elementsEqual(open),
+                bytes[end..<(end + close.count)].elementsEqual(close)
+                    || bytes[range.upperBound..<(range.upperBound + close.count)].elementsEqual(close)
+            else { continue }
+            return true
+        }
+        return false
     }
 
     /// Each article's title as a citation of it is written: markup stripped, edge punctuation

@@ -126,8 +126,8 @@ extension Suggester {
         var chosenTargets: Set<Int> = []
         var entries = 0
         for candidate in ranked {
-            // An entry of a list of articles is linked whatever the caps.
-            let entry = candidate.features.isListEntry
+            // An entry of a list of articles, or a title quoted whole, is linked whatever the caps.
+            let entry = candidate.features.isListEntry || candidate.features.isQuotedTitle
             guard entry || chosen.count - entries < hardCap else { continue }
             let exempt = candidate.features.citesTitle || entry
             guard exempt || counted < cap else { continue }
@@ -182,6 +182,7 @@ extension Suggester {
                 specificity: features.specificity, relatedness: features.relatedness,
                 ambiguity: Int32(clamping: features.ambiguity), citesTitle: citesTitle,
                 isCitation: features.isCitation, isListEntry: features.isListEntry,
+                isQuotedTitle: features.isQuotedTitle,
                 pointsForward: features.pointsForward, namesOwnSubject: features.namesOwnSubject))
     }
 

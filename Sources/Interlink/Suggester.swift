@@ -123,6 +123,10 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the anchor is the whole text of a list item and the target's title or alias: an entry
     /// of a list of articles, linked whatever the per-article caps (see `Suggester+ListEntry.swift`).
     public var isListEntry: Bool = false
+    /// Whether the anchor is the target's whole title between quotation marks (“Fixing For Loops in
+    /// Go 1.22”): a reference the writer spelled out, linked whatever the per-article caps, as a list
+    /// entry is (see `Suggester+Citation.swift`).
+    public var isQuotedTitle: Bool = false
 
     public init(
         topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
@@ -332,9 +336,11 @@ public struct Suggester: Sendable {
                 for topicIndex in mention.topics {
                     let topic = index.topics[Int(topicIndex)]
                     guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
+                    let longTitle = KeywordIndex.isLongTitle(topic)
                     let wholeTitlePossible =
-                        topic.source != .heading && topic.source != .codeName && !mention.isCode
-                        && citableTitles[topic.target].count > mention.range.count
+                        longTitle
+                        || topic.source != .heading && topic.source != .codeName && !mention.isCode
+                            && citableTitles[topic.target].count > mention.range.count
                     let titleCasePossible =
                         !mention.isCode && mention.wordCount >= 2 && [.title, .alias, .heading].contains(topic.source)
                     // Relatedness at its cap (0.25 counts fully), no link forward in time, not the source's
@@ -371,11 +377,25 @@ public struct Suggester: Sendable {
                         features.ambiguity = 1
                         features.isCitation = true
                         features.citesTitle = true
+                    } else if longTitle {
+                        // A title longer than any other anchor, written out whole: a citation.
+                        features.ambiguity = 1
+                        features.isCitation = true
+                        features.citesTitle = true
                     } else if !mention.isCode, mention.wordCount >= 2,
                         [.title, .alias, .heading].contains(topic.source), isTitleCased(mention.range, in: article)
                     {
                         features.isCitation = true
                         features.citesTitle = topic.source != .heading
+                    }
+                    // A whole title (or alias) of two words or more between quotation marks is a citation
+                    // whatever its case: the marks say it is a name.
+                    if !mention.isCode, features.citesTitle || placed.wordCount >= 2 && [.title, .alias].contains(topic.source),
+                        Self.isQuoted(placed.range, in: article)
+                    {
+                        features.isQuotedTitle = true
+                        features.isCitation = true
+                        features.citesTitle = true
                     }
                     if mention.context == .listItem, features.citesTitle || [.title, .alias].contains(topic.source) {
                         features.isListEntry = Self.isWholeListItem(placed.range, block: placed.block, in: article)

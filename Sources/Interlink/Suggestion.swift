@@ -127,6 +127,7 @@ enum SuggestionReason: Sendable, Hashable {
         var citesTitle: Bool
         var isCitation: Bool
         var isListEntry: Bool
+        var isQuotedTitle: Bool
         var pointsForward: Bool
         var namesOwnSubject: Bool
     }
@@ -168,6 +169,7 @@ extension SuggestionReason.Parts {
             if isCitation { parts[0] += ", written as its name" }
         }
         if isListEntry { parts[0] += ", as an entry of a list" }
+        if isQuotedTitle { parts[0] += ", in quotation marks" }
         parts.append(String(format: "specificity %.2f", specificity))
         parts.append(String(format: "relatedness %.2f", relatedness))
         if ambiguity > 1 { parts.append("phrase names \(ambiguity) pages") }
