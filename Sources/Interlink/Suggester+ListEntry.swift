@@ -2,12 +2,16 @@ import InterlinkMarkdown
 
 /// List entries: a list item whose whole text is another article's title ("- Garbage Collection",
 /// "* Buffer") is a reference to that article, as in a table of contents, a "Related posts" list or an
-/// Obsidian map of content. Its link is what the writer meant, so it does not count against the
+/// Obsidian map of content. So is an item that only qualifies the name ("- Guide - Teleport",
+/// "- **See also** Guide - KeepAlive", "- Options: Rendering - template"), as API references write
+/// their "See also" lines. Its link is what the writer meant, so it does not count against the
 /// per-article caps (`CandidateFeatures.isListEntry`); its score is untouched, so the threshold and
 /// calibration hold as for any mention.
 extension Suggester {
     /// Whether `range` is the whole text of a one-line list item of `article`: nothing but the list
-    /// marker and blanks on its line besides it, and no other prose of the item before or after.
+    /// marker and blanks on its line besides it, and no other prose of the item before or after;
+    /// allowed around it are a bold run-in label (`**See also**`) and short qualifiers set off by a
+    /// dash or colon (`Guide - `, ` - template`: `qualifierEnd(_:from:to:)`).
     static func isWholeListItem(_ range: Range<Int>, block: Int, in article: Article) -> Bool {
         let document = article.document
         let bytes = article.bytes
@@ -27,15 +31,91 @@ extension Suggester {
         }
         guard index < range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
         while index < range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        let itemStart = index
+        index = Self.afterRunInLabel(bytes, from: index, to: range.lowerBound)
+        if index < range.lowerBound {
+            // A qualifier before the name: "Guide - Teleport".
+            guard let qualified = Self.qualifierEnd(bytes, from: index, to: range.lowerBound) else { return false }
+            index = qualified
+        }
         guard index == range.lowerBound else { return false }
-        // After: blanks to the end of the line.
+        // After: a qualifier set off by a dash (" - template"), then blanks to the end of the line.
         var end = range.upperBound
+        var lineEnd = end
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        if let qualified = Self.qualifierStart(bytes, from: end, to: lineEnd) { end = qualified }
         while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end += 1 }
         guard end == bytes.count || bytes[end] == 0x0A else { return false }
         // The item's block holds no other prose (a continuation line, a second paragraph) or code.
-        let item = range.lowerBound..<end
+        let item = itemStart..<end
         return Self.onlyInside(item, block: block, document.spans, \.range, \.block)
             && Self.onlyInside(item, block: block, document.codeSpans, \.range, \.block)
+    }
+
+    /// Past a bold run-in label and the blanks after it (`**See also** `, `__Related:__ `), or `start`.
+    static func afterRunInLabel(_ bytes: [UInt8], from start: Int, to limit: Int) -> Int {
+        guard start + 4 < limit, bytes[start] == bytes[start + 1],
+            bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: "_")
+        else { return start }
+        let mark = bytes[start]
+        var index = start + 2
+        while index + 1 < limit, !(bytes[index] == mark && bytes[index + 1] == mark) {
+            guard bytes[index] != 0x0A, index - start <= 40 else { return start }
+            index += 1
+        }
+        guard index + 1 < limit, index > start + 2 else { return start }
+        index += 2
+        guard index < limit, bytes[index] == 0x20 || bytes[index] == 0x09 else { return start }
+        while index < limit, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index
+    }
+
+    /// The separators that set a qualifier off a name: a spaced hyphen or dash, or a colon.
+    private static let qualifierSeparators: [[UInt8]] = [
+        Array(" - ".utf8), Array(" – ".utf8), Array(" — ".utf8), Array(": ".utf8),
+    ]
+
+    /// When `bytes[start..<limit]` is a short qualifier (one to four words, no sentence punctuation)
+    /// and a separator (`Guide - `, `Options: `), where the name after it starts; else nil.
+    static func qualifierEnd(_ bytes: [UInt8], from start: Int, to limit: Int) -> Int? {
+        for separator in qualifierSeparators where limit - start > separator.count {
+            let qualifierEnd = limit - separator.count
+            guard bytes[qualifierEnd..<limit].elementsEqual(separator),
+                isShortQualifier(bytes, start..<qualifierEnd)
+            else { continue }
+            return limit
+        }
+        return nil
+    }
+
+    /// When `bytes[start..<limit]` is a separator and a short qualifier (` - template`), `limit`; else nil.
+    static func qualifierStart(_ bytes: [UInt8], from start: Int, to limit: Int) -> Int? {
+        var end = limit
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        for separator in qualifierSeparators where separator != Array(": ".utf8) && end - start > separator.count {
+            guard bytes[start..<(start + separator.count)].elementsEqual(separator),
+                isShortQualifier(bytes, (start + separator.count)..<end)
+            else { continue }
+            return end
+        }
+        return nil
+    }
+
+    /// One to four words of letters, digits, blanks, code marks and the punctuation of names (`-`,
+    /// `.`, `_`, `:`, `<`, `>`, `$`, `@`): no sentence (no `. `, `,`, `;`, `(`).
+    private static func isShortQualifier(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 60, bytes[range.lowerBound] != 0x20 else { return false }
+        var words = 1
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                words += 1
+                if index > range.lowerBound, bytes[index - 1] == UInt8(ascii: ".") { return false }
+            } else if byte < 0x80, !(byte.isASCIILetterOrDigit || "-._:<>$@`'/".utf8.contains(byte)) {
+                return false
+            }
+        }
+        return words <= 4
     }
 
     /// Whether the items of `block` in `items` (in document order) all lie inside `range`: the
@@ -53,5 +133,12 @@ extension Suggester {
         var index = low
         while index < items.count, itemRange(items[index]).lowerBound < range.upperBound { index += 1 }
         return index == items.count || itemBlock(items[index]) != block
+    }
+}
+
+extension UInt8 {
+    /// An ASCII letter or digit.
+    fileprivate var isASCIILetterOrDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
     }
 }

@@ -397,7 +397,10 @@ public struct Suggester: Sendable {
                         features.isCitation = true
                         features.citesTitle = true
                     }
-                    if mention.context == .listItem, features.citesTitle || [.title, .alias].contains(topic.source) {
+                    if mention.context == .listItem,
+                        features.citesTitle || [.title, .alias, .codeName].contains(topic.source)
+                            || topic.source == .heading && mention.wordCount >= 2
+                    {
                         features.isListEntry = Self.isWholeListItem(placed.range, block: placed.block, in: article)
                     }
                     result.append(

@@ -33,6 +33,31 @@ import Testing
         #expect(suggestions.allSatisfy { $0.target == $0.anchor.lowercased().replacingOccurrences(of: " ", with: "-") + ".md" })
     }
 
+    @Test func seeAlsoLinesOfAnAPIReferenceAreEntries() throws {
+        let fixture = try Self.site { "- **See also** Guide - \($0)" }
+        let suggestions = fixture.suggestions(from: "contents.md", maxLinks: 10)
+        #expect(suggestions.count == Self.names.count)
+        #expect(suggestions.allSatisfy { $0.reason.contains("as an entry of a list") })
+    }
+
+    @Test func codeNamesAndSectionsStandingAloneInAnItemAreEntries() throws {
+        var files: [String: String] = [:]
+        var items: [String] = []
+        for number in 1...6 {
+            files["api-\(number).md"] =
+                "---\ntitle: API \(number)\n---\n\n## `useThing\(number)()`\n\nReturns thing \(number).\n\n"
+                + "## Caching Strategy \(number)\n\nHow thing \(number) is cached.\n"
+            items.append("- `useThing\(number)()`")
+            items.append("- Guide - Caching Strategy \(number)")
+        }
+        files["contents.md"] = "---\ntitle: Contents\n---\n\nWhat to read:\n\n" + items.joined(separator: "\n") + "\n"
+        let fixture = try SuggestFixture(files)
+        let suggestions = fixture.suggestions(from: "contents.md", maxLinks: 3)
+        // Twelve entries, two per target page: the best of each pair is linked, past the maximum of 3.
+        #expect(suggestions.count == 6)
+        #expect(suggestions.allSatisfy { $0.reason.contains("as an entry of a list") })
+    }
+
     @Test func anItemWithMoreThanTheTitleIsNoEntry() throws {
         let fixture = try Self.site { "- \($0) for crawlers" }
         let suggestions = fixture.suggestions(from: "contents.md", maxLinks: 10)
@@ -52,6 +77,14 @@ import Testing
     @Test(arguments: [
         ("- ⟦Crawl Budget⟧\n", true), ("  * ⟦Crawl Budget⟧  \n", true), ("10. ⟦Crawl Budget⟧\n", true),
         ("- ⟦Crawl Budget⟧ basics\n", false), ("- the ⟦Crawl Budget⟧\n", false), ("-⟦Crawl Budget⟧\n", false),
+        // A bold run-in label and short qualifiers set off by a dash or colon: an API's "See also" line.
+        ("- **See also** ⟦Crawl Budget⟧\n", true), ("- Guide - ⟦Crawl Budget⟧\n", true),
+        ("- **See also** Guide - ⟦Crawl Budget⟧ - basics\n", true), ("- Options: ⟦Crawl Budget⟧\n", true),
+        ("- SEO Guide – ⟦Crawl Budget⟧\n", true), ("- ⟦Crawl Budget⟧ — `robots.txt`\n", true),
+        ("- **See also** the ⟦Crawl Budget⟧\n", false), ("- Read this, then - ⟦Crawl Budget⟧\n", false),
+        ("- one two three four five - ⟦Crawl Budget⟧\n", false), ("- ⟦Crawl Budget⟧: basics\n", false),
+        ("- Guide -⟦Crawl Budget⟧\n", false), ("- ⟦Crawl Budget⟧ - see the guide, then act\n", false),
+        ("- **See also ⟦Crawl Budget⟧\n", false),
     ])
     func wholeListItems(text: String, whole: Bool) throws {
         let fixture = try SuggestFixture(["a.md": "---\ntitle: Notes\n---\n\n" + text])
