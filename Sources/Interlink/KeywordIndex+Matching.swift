@@ -105,7 +105,14 @@ extension KeywordIndex {
                 }
                 var matched = false
                 for (end, node) in ends.reversed() {
-                    let range = ranges[start].lowerBound..<ranges[end].upperBound
+                    var range = ranges[start].lowerBound..<ranges[end].upperBound
+                    // A closing parenthesis right after the last word belongs to the name: "(Dropped)".
+                    if range.upperBound < span.range.upperBound, bytes[range.upperBound] == UInt8(ascii: ")"),
+                        !Self.balancedParentheses(bytes, range)
+                    {
+                        range = range.lowerBound..<(range.upperBound + 1)
+                    }
+                    guard Self.balancedParentheses(bytes, range) else { continue }
                     let all = terminalLists[Int(node)]
                     func fits(_ topicIndex: Int32) -> Bool {
                         let topic = topics[Int(topicIndex)]
@@ -167,12 +174,28 @@ extension KeywordIndex {
             case 0x20, 0x09: sawBlank = true
             case UInt8(ascii: "."): sawDot = true
             case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "+"): break
+            // "Half-Open (Dropped) Connections": a title's parentheses; `balancedParentheses` checks the match.
+            case UInt8(ascii: "("), UInt8(ascii: ")"): break
             case 0xE2 where start - end == 5: index += 2  // the dash checked above
             default: return false
             }
             index += 1
         }
         return !(sawDot && sawBlank)
+    }
+
+    /// Whether every parenthesis in `bytes[range]` is closed there, and none closed before it opened.
+    static func balancedParentheses(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var depth = 0
+        for index in range {
+            if bytes[index] == UInt8(ascii: "(") {
+                depth += 1
+            } else if bytes[index] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth < 0 { return false }
+            }
+        }
+        return depth == 0
     }
 
     /// Whether `bytes[at...]` is a blank, an en or em dash, and a blank.

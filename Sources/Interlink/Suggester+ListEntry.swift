@@ -52,6 +52,91 @@ extension Suggester {
             && Self.onlyInside(item, block: block, document.codeSpans, \.range, \.block)
     }
 
+    /// Whether a topic of this source names a page as a whole (its title, a part of it, an alias or
+    /// its file name), as the entries of a table of contents do.
+    static func namesPage(_ source: Topic.Source) -> Bool {
+        [.title, .titlePart, .alias, .fileName].contains(source)
+    }
+
+    /// The least score of an entry of a table of contents: that of a strong candidate, so that the
+    /// site's threshold (default or calibrated) and `--min-score` below it keep it. Entries keep
+    /// their order above it (`liftedScore`): of two pages an entry may name, the better one wins.
+    static let contentsEntryScore = 0.6
+
+    /// A score mapped from 0…1 onto `contentsEntryScore`…1, order kept.
+    static func liftedScore(_ score: Double) -> Double {
+        contentsEntryScore + (1 - contentsEntryScore) * min(max(score, 0), 1)
+    }
+
+    /// Marks the entries of tables of contents among one source's candidates and raises their score
+    /// to `contentsEntryScore` or more. A table of contents is a run of three or more list items on
+    /// consecutive lines (a blank line between items allowed), each of them naming a page: a list
+    /// entry naming a page (`namesPage`), or an existing internal link standing alone in its item;
+    /// at least two of them are candidates, for two different pages. Generators' index pages and
+    /// "Related posts" lists look like this; the words of such an entry ("Buffer", "Path") are often
+    /// too common for their specificity, and an index page too broad for relatedness, to score well.
+    func markContentsEntries(_ candidates: inout [Candidate], source: Int) {
+        let article = site.articles[source]
+        let lines = article.document.lines
+        var entryLines: [Int: [Int]] = [:]  // line → indices of candidates naming a page there
+        for (position, candidate) in candidates.enumerated()
+        where candidate.features.isListEntry && !candidate.features.isCode
+            && (candidate.features.citesTitle || Self.namesPage(index.topics[Int(candidate.topic)].source))
+        {
+            entryLines[lines.location(of: candidate.mention.range.lowerBound).line, default: []].append(position)
+        }
+        guard entryLines.count >= 2 else { return }
+        var itemLines = Set(entryLines.keys)
+        for link in graph.outgoing[source] where link.targetIndex != nil {
+            guard Self.isAloneInListItem(link.link.range, in: article) else { continue }
+            itemLines.insert(link.location.line)
+        }
+        let sorted = itemLines.sorted()
+        var runStart = 0
+        for end in 1...sorted.count {
+            let continues =
+                end < sorted.count
+                && (sorted[end] == sorted[end - 1] + 1
+                    || sorted[end] == sorted[end - 1] + 2 && Self.isBlank(line: sorted[end - 1] + 1, in: article))
+            guard !continues else { continue }
+            let run = sorted[runStart..<end]
+            runStart = end
+            let entries = run.flatMap { entryLines[$0] ?? [] }
+            guard run.count >= 3, Set(entries.map { candidates[$0].target }).count >= 2 else { continue }
+            for position in entries {
+                candidates[position].features.isContentsEntry = true
+                candidates[position].score = Self.liftedScore(candidates[position].score)
+            }
+        }
+    }
+
+    /// Whether `range` (an existing link) is all there is on its line besides a list marker and blanks.
+    static func isAloneInListItem(_ range: Range<Int>, in article: Article) -> Bool {
+        let bytes = article.bytes
+        let line = article.document.lines.location(of: range.lowerBound).line
+        guard let lineStart = article.document.lines.offset(ofLine: line) else { return false }
+        var index = lineStart
+        while index < range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index + 2 <= range.lowerBound,
+            [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index])
+        else { return false }
+        index += 1
+        while index < range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index == range.lowerBound else { return false }
+        var end = range.upperBound
+        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end += 1 }
+        return end == bytes.count || bytes[end] == 0x0A
+    }
+
+    /// Whether line `line` (1-based) of `article` holds only blanks.
+    static func isBlank(line: Int, in article: Article) -> Bool {
+        guard let start = article.document.lines.offset(ofLine: line) else { return false }
+        var index = start
+        let bytes = article.bytes
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+        return index == bytes.count || bytes[index] == 0x0A
+    }
+
     /// Past a bold run-in label and the blanks after it (`**See also** `, `__Related:__ `), or `start`.
     static func afterRunInLabel(_ bytes: [UInt8], from start: Int, to limit: Int) -> Int {
         guard start + 4 < limit, bytes[start] == bytes[start + 1],

@@ -182,7 +182,7 @@ extension Suggester {
                 specificity: features.specificity, relatedness: features.relatedness,
                 ambiguity: Int32(clamping: features.ambiguity), citesTitle: citesTitle,
                 isCitation: features.isCitation, isListEntry: features.isListEntry,
-                isQuotedTitle: features.isQuotedTitle,
+                isQuotedTitle: features.isQuotedTitle, isContentsEntry: features.isContentsEntry,
                 pointsForward: features.pointsForward, namesOwnSubject: features.namesOwnSubject))
     }
 

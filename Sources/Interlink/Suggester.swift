@@ -123,6 +123,10 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the anchor is the whole text of a list item and the target's title or alias: an entry
     /// of a list of articles, linked whatever the per-article caps (see `Suggester+ListEntry.swift`).
     public var isListEntry: Bool = false
+    /// Whether the anchor is an entry of a list of pages (three or more items in a row, each naming
+    /// a page): a table of contents, whose entries are linked whatever their score's parts say (see
+    /// `Suggester+ListEntry.swift`).
+    public var isContentsEntry: Bool = false
     /// Whether the anchor is the target's whole title between quotation marks (“Fixing For Loops in
     /// Go 1.22”): a reference the writer spelled out, linked whatever the per-article caps, as a list
     /// entry is (see `Suggester+Citation.swift`).
@@ -350,8 +354,11 @@ public struct Suggester: Sendable {
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
                         mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
                         isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading)
+                    // An entry of a list of pages may be lifted above the floor (`markContentsEntries`).
+                    let mayBeContentsEntry =
+                        mention.context == .listItem && !mention.isCode && Self.namesPage(topic.source)
                     // Under the floor whatever is found below: not worth finding it.
-                    if let floor,
+                    if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
                     {
                         continue
@@ -360,7 +367,7 @@ public struct Suggester: Sendable {
                     features.pointsForward = chronology.pointsForward(from: source, to: topic.target)
                     features.namesOwnSubject = namesOwnSubject(topic.keys, source: source)
                     // Under the floor whatever the citation checks below find.
-                    if let floor,
+                    if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
                     {
                         continue
@@ -398,7 +405,7 @@ public struct Suggester: Sendable {
                         features.citesTitle = true
                     }
                     if mention.context == .listItem,
-                        features.citesTitle || [.title, .alias, .codeName].contains(topic.source)
+                        features.citesTitle || Self.namesPage(topic.source) || topic.source == .codeName
                             || topic.source == .heading && mention.wordCount >= 2
                     {
                         features.isListEntry = Self.isWholeListItem(placed.range, block: placed.block, in: article)
@@ -409,6 +416,7 @@ public struct Suggester: Sendable {
                             features: features, score: Self.score(features)))
                 }
             }
+            if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source) }
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }

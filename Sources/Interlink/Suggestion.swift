@@ -128,6 +128,7 @@ enum SuggestionReason: Sendable, Hashable {
         var isCitation: Bool
         var isListEntry: Bool
         var isQuotedTitle: Bool
+        var isContentsEntry: Bool
         var pointsForward: Bool
         var namesOwnSubject: Bool
     }
@@ -168,7 +169,11 @@ extension SuggestionReason.Parts {
             parts = ["matches \(sourceName) \"\(quoted)\""]
             if isCitation { parts[0] += ", written as its name" }
         }
-        if isListEntry { parts[0] += ", as an entry of a list" }
+        if isContentsEntry {
+            parts[0] += ", as an entry of a list of pages"
+        } else if isListEntry {
+            parts[0] += ", as an entry of a list"
+        }
         if isQuotedTitle { parts[0] += ", in quotation marks" }
         parts.append(String(format: "specificity %.2f", specificity))
         parts.append(String(format: "relatedness %.2f", relatedness))

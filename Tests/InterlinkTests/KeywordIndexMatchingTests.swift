@@ -24,6 +24,22 @@ import Testing
         #expect(mentions.map(\.targets) == [["link-building-strategies.md"], ["link-building.md"]])
     }
 
+    @Test(arguments: [
+        "Read ⟦Detection of Half-Open (Dropped) Connections⟧ first.",
+        "See ⟦Server-Side Rendering (SSR)⟧.",
+        "Not (Detection of Half-Open) (Dropped) Connections here.",
+        "Not Detection of Half-Open (Dropped Connections here.",
+    ])
+    func aTitleWithParenthesesIsMatchedWholeAndOnlyBalanced(text: String) throws {
+        let fixture = try SuggestFixture([
+            "conn.md": "---\ntitle: Detection of Half-Open (Dropped) Connections\n---\n\nShort.\n",
+            "ssr.md": "---\ntitle: Server-Side Rendering (SSR)\n---\n\nShort.\n",
+            "source.md": "---\ntitle: Notes\n---\n\n\(text)\n",
+        ])
+        let mentions = fixture.mentions(in: "source.md")
+        #expect(mentions.map(\.range) == fixture.marks("source.md"))
+    }
+
     @Test func longestMatchWinsOverAnEarlierShorterTopicOfAnotherWord() throws {
         // "crawl budget" and "budget planning" overlap on "budget": leftmost wins, and nothing overlaps.
         let fixture = try SuggestFixture([

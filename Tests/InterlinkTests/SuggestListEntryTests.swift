@@ -58,6 +58,52 @@ import Testing
         #expect(suggestions.allSatisfy { $0.reason.contains("as an entry of a list") })
     }
 
+    /// Pages named by words every page of the site uses (so their mentions score low), and an index
+    /// page whose body is `index`.
+    static func commonWordSite(index: String) throws -> SuggestFixture {
+        let words = ["Buffer", "Path", "Stream", "Timers"]
+        var files: [String: String] = [:]
+        for word in words {
+            files[word.lowercased() + ".md"] = "---\ntitle: \(word)\n---\n\nThe \(word.lowercased()) module.\n"
+        }
+        for number in 1...6 {
+            files["note-\(number).md"] =
+                "---\ntitle: Note \(number)\n---\n\nA buffer, a path, a stream and timers, as in note \(number).\n"
+        }
+        files["index.md"] = "---\ntitle: Contents\n---\n\n" + index
+        return try SuggestFixture(files)
+    }
+
+    @Test func theEntriesOfAListOfPagesAreLiftedAboveTheThreshold() throws {
+        let fixture = try Self.commonWordSite(index: "* ⟦Buffer⟧\n* ⟦Path⟧\n\n* ⟦Stream⟧\n* ⟦Timers⟧\n")
+        // Each entry on its own scores under a threshold of 0.5 (common words, an index page).
+        let raw = try Self.commonWordSite(index: "* Buffer\n\nThen some prose.\n\n* Path\n")
+        #expect(raw.suggestions(from: "index.md", minimumScore: 0.5).isEmpty)
+        let suggestions = fixture.suggestions(from: "index.md", minimumScore: 0.5)
+        #expect(suggestions.map(\.offset) == fixture.marks("index.md").map(\.lowerBound))
+        #expect(suggestions.allSatisfy { $0.reason.contains("as an entry of a list of pages") })
+        #expect(suggestions.allSatisfy { $0.score >= Suggester.contentsEntryScore })
+    }
+
+    @Test(arguments: [
+        "* Buffer\n* Path\n",  // two items are no table of contents
+        "* Buffer\n* the path we took\n* Stream\n",  // an item that names no page breaks the run
+        "* Buffer\n\nProse between.\n\n* Path\n* Stream\n",
+    ])
+    func aRunOfFewerThanThreeEntriesIsNotLifted(index: String) throws {
+        let fixture = try Self.commonWordSite(index: index)
+        #expect(fixture.suggestions(from: "index.md", minimumScore: 0.5).isEmpty)
+    }
+
+    @Test func anItemAlreadyLinkedCountsInTheRun() throws {
+        let fixture = try Self.commonWordSite(index: "* [Buffer](buffer.md)\n* ⟦Path⟧\n* ⟦Stream⟧\n")
+        let suggestions = fixture.suggestions(from: "index.md", minimumScore: 0.5)
+        #expect(suggestions.map(\.offset) == fixture.marks("index.md").map(\.lowerBound))
+        // Without the linked item the two left are no table of contents.
+        let two = try Self.commonWordSite(index: "* Buffer, the first\n* Path\n* Stream\n")
+        #expect(two.suggestions(from: "index.md", minimumScore: 0.5).isEmpty)
+    }
+
     @Test func anItemWithMoreThanTheTitleIsNoEntry() throws {
         let fixture = try Self.site { "- \($0) for crawlers" }
         let suggestions = fixture.suggestions(from: "contents.md", maxLinks: 10)
