@@ -114,8 +114,13 @@ extension KeywordIndex {
                     }
                     guard Self.balancedParentheses(bytes, range) else { continue }
                     let all = terminalLists[Int(node)]
+                    // Parentheses and a spaced en or em dash join only a name written with them: "An orphan
+                    // (pages)" and "an orphan — pages" are no mention of "Orphan Pages".
+                    let punctuation = Self.joiningPunctuation(bytes, range)
                     func fits(_ topicIndex: Int32) -> Bool {
                         let topic = topics[Int(topicIndex)]
+                        if punctuation.parenthesis, !topic.phrase.utf8.contains(UInt8(ascii: "(")) { return false }
+                        if punctuation.dash, !Self.hasSpacedDash(topic.phrase) { return false }
                         return !topic.caseSensitive
                             || Self.sameCase(bytes, ranges[start...end], topic.phrase, tokenizer)
                     }
@@ -182,6 +187,27 @@ extension KeywordIndex {
             index += 1
         }
         return !(sawDot && sawBlank)
+    }
+
+    /// Whether `bytes[range]` holds a parenthesis, and an en or em dash.
+    static func joiningPunctuation(_ bytes: [UInt8], _ range: Range<Int>) -> (parenthesis: Bool, dash: Bool) {
+        var parenthesis = false
+        var dash = false
+        for index in range {
+            switch bytes[index] {
+            case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
+            case 0xE2 where index + 2 < range.upperBound && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94):
+                dash = true
+            default: break
+            }
+        }
+        return (parenthesis, dash)
+    }
+
+    /// Whether a phrase separates its parts with a spaced hyphen or dash ("Type Inference - And More").
+    static func hasSpacedDash(_ phrase: String) -> Bool {
+        phrase.contains(" - ") || phrase.contains(" – ") || phrase.contains(" — ")
     }
 
     /// Whether every parenthesis in `bytes[range]` is closed there, and none closed before it opened.
