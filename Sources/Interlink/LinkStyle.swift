@@ -13,11 +13,30 @@ public enum LinkStyle: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension LinkStyle {
-    /// The style a site's existing internal links mostly use, or its generator's usual style.
+    /// The style a site's existing internal links mostly use (three or more), else the style of its
+    /// internal-looking links that reach no article (a partial checkout, a sample of a blog whose
+    /// links point at posts left out: still how its authors write links), else its generator's
+    /// usual style.
     public static func detect(site: Site, graph: LinkGraph) -> LinkStyle {
+        let resolved = graph.outgoing.lazy.joined().filter { $0.targetIndex != nil }
+        if let style = mostUsed(resolved, site: site) { return style }
+        let broken = graph.outgoing.lazy.joined().filter {
+            if case .broken = $0.resolution { return true }
+            return false
+        }
+        if let style = mostUsed(broken, site: site) { return style }
+        switch site.layout.generator {
+        case .hugo, .jekyll, .eleventy: return .url
+        case .obsidian: return .wikilink
+        case .mkdocs, .docusaurus, .vitepress, .plain: return .relative
+        }
+    }
+
+    /// The style most of `links` use, when three or more do.
+    private static func mostUsed<Links: Sequence>(_ links: Links, site: Site) -> LinkStyle? where Links.Element == ResolvedLink {
         var counts: [LinkStyle: Int] = [:]
-        for links in graph.outgoing {
-            for resolved in links where resolved.targetIndex != nil {
+        do {
+            for resolved in links {
                 let link = resolved.link
                 switch link.kind {
                 case .wikilink: counts[.wikilink, default: 0] += 1
@@ -39,13 +58,8 @@ extension LinkStyle {
                 }
             }
         }
-        if let (style, count) = counts.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }), count >= 3 {
-            return style
-        }
-        switch site.layout.generator {
-        case .hugo, .jekyll, .eleventy: return .url
-        case .obsidian: return .wikilink
-        case .mkdocs, .docusaurus, .vitepress, .plain: return .relative
-        }
+        guard let (style, count) = counts.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }), count >= 3
+        else { return nil }
+        return style
     }
 }

@@ -54,9 +54,21 @@ import Testing
         #expect(try await Self.detect(files) == .url)
     }
 
-    @Test func brokenLinksDoNotCount() async throws {
-        let files = Self.site(.hugo, body: "[x](missing.md), [y](nowhere.md) and [z](gone.md).")
-        #expect(try await Self.detect(files) == .url)
+    @Test func brokenLinksCountOnlyWithoutThreeResolvedOnes() async throws {
+        // Resolved links decide when there are enough of them.
+        let mixed = Self.site(
+            .plain, body: "[x](missing.md), [y](nowhere.md), [z](gone.md), [[Beta]], [[Gamma]] and [[Beta|again]].")
+        #expect(try await Self.detect(mixed) == .wikilink)
+        // Without them, the links that reach no page still say how the authors write links.
+        let broken = Self.site(.hugo, body: "[x](missing.md), [y](nowhere.md) and [z](gone.md).")
+        #expect(try await Self.detect(broken) == .relative)
+        let posts = Self.site(
+            .jekyll,
+            body: "[x]({% post_url 2009-01-01-gone %}), [y]({% post_url 2009-01-02-gone %}) and [z]({% post_url 2009-01-03-gone %}).")
+        #expect(try await Self.detect(posts) == .liquid)
+        // External links never count.
+        let external = Self.site(.plain, body: "[x](https://a.example/x), [y](https://b.example/) and [z](https://c.example/z).")
+        #expect(try await Self.detect(external) == .relative)
     }
 
     @Test func theMajorityWins() async throws {
