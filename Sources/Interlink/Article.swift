@@ -100,14 +100,16 @@ public struct Article: Sendable {
     public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 }
 
-/// An article's bytes, kept in memory or, once released (`release(file:)`), read again from the file
+/// An article's bytes, kept in memory or, once released (`release(root:path:)`), read again from the file
 /// on each use and checked against the length and `ContentHash` they had. Released only between
 /// stages, while nothing reads them: the bytes are not guarded by a lock.
 final class ArticleBytes: @unchecked Sendable {
     private var kept: [UInt8]?
     let count: Int
-    /// Where to read the bytes again, and their hash; set when released.
-    private var file: String = ""
+    /// Where to read the bytes again (the site's folder and the path in it), and their hash; set when
+    /// released.
+    private var root: String = ""
+    private var path: String = ""
     private var hash = ContentHash(high: 0, low: 0)
 
     init(_ bytes: [UInt8]) {
@@ -122,16 +124,17 @@ final class ArticleBytes: @unchecked Sendable {
         return reread()
     }
 
-    /// Lets go of the bytes; later uses read them again from `file` (absolute path).
-    func release(file: String) {
+    /// Lets go of the bytes; later uses read them again from the file at `path` under `root`.
+    func release(root: String, path: String) {
         guard let kept else { return }
         hash = ContentHash(kept)
-        self.file = file
+        self.root = root
+        self.path = path
         self.kept = nil
     }
 
     private func reread() -> [UInt8] {
-        switch FileReader.read(file, limit: count) {
+        switch FileReader.read(root + "/" + path, limit: count) {
         case .success(let bytes) where bytes.count == count && ContentHash(bytes) == hash:
             return bytes
         case .success:
@@ -145,7 +148,7 @@ final class ArticleBytes: @unchecked Sendable {
 
     /// Stops the process with status 2: a file read twice must read the same both times.
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((Diagnostic(path: file, message: message).description + "\n").utf8))
+        FileHandle.standardError.write(Data((Diagnostic(path: path, message: message).description + "\n").utf8))
         exit(2)
     }
 }

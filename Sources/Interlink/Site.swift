@@ -31,7 +31,7 @@ public struct Site: Sendable {
     /// one article's bytes at a time (`Article.loaded()`). Call it while no other thread reads the site.
     public func releaseBytes() {
         let rootPath = root.path
-        _ = articles.parallelMap { article in article.contents.release(file: rootPath + "/" + article.path) }
+        _ = articles.parallelMap { article in article.contents.release(root: rootPath, path: article.path) }
     }
 
     public init(root: URL, layout: SiteLayout, articles: [Article]) {
