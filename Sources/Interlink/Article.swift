@@ -134,16 +134,10 @@ final class ArticleBytes: @unchecked Sendable {
     }
 
     private func reread() -> [UInt8] {
-        switch FileReader.read(root + "/" + path, limit: count) {
-        case .success(let bytes) where bytes.count == count && ContentHash(bytes) == hash:
-            return bytes
-        case .success:
-            fail("the file changed while interlink was reading the site (read again, it differs); run it again")
-        case .failure(.tooLarge):
-            fail("the file changed while interlink was reading the site (read again, it grew); run it again")
-        case .failure(.system(let message)):
-            fail("cannot read the file again: \(message)")
+        guard let bytes = FileReader.readAgain(root + "/" + path, count: count), ContentHash(bytes) == hash else {
+            fail("the file changed (or went) while interlink was reading the site; run it again")
         }
+        return bytes
     }
 
     /// Stops the process with status 2: a file read twice must read the same both times.
