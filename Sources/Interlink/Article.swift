@@ -1,3 +1,4 @@
+import Foundation
 import InterlinkMarkdown
 
 /// One Markdown file of the site, read and parsed.
@@ -12,8 +13,13 @@ public struct Article: Sendable {
 
     /// Path relative to the site root, `/`-separated.
     public let path: String
-    /// The raw bytes of the file, exactly as read.
-    public let bytes: [UInt8]
+    /// The raw bytes of the file, exactly as read (read again from the file, and checked to be the
+    /// same, once the site has released them: `Site.releaseBytes()`; see `loaded()`).
+    public var bytes: [UInt8] { contents.bytes }
+    /// How many bytes the file has (known without reading it again).
+    public var byteCount: Int { contents.count }
+    /// Where the bytes are: a reference, so that every copy of the article lets go of them at once.
+    let contents: ArticleBytes
     /// Parsed front matter (empty when the file has none).
     public let frontMatter: FrontMatter
     /// The parsed Markdown.
@@ -39,7 +45,7 @@ public struct Article: Sendable {
     ) {
         self.suppressedRanges = suppressedRanges
         self.path = path
-        self.bytes = bytes
+        self.contents = ArticleBytes(bytes)
         self.frontMatter = frontMatter
         self.document = document
         self.title = title
@@ -50,13 +56,34 @@ public struct Article: Sendable {
         self.kind = kind
     }
 
+    private init(_ article: Article, contents: ArticleBytes) {
+        self.path = article.path
+        self.contents = contents
+        self.frontMatter = article.frontMatter
+        self.document = article.document
+        self.title = article.title
+        self.url = article.url
+        self.aliasURLs = article.aliasURLs
+        self.aliasNames = article.aliasNames
+        self.isDraft = article.isDraft
+        self.kind = article.kind
+        self.suppressedRanges = article.suppressedRanges
+    }
+
+    /// The article with its bytes in memory: itself, or, when its site released them, a copy holding
+    /// them read once again. A stage that reads an article's bytes more than once takes this first.
+    public func loaded() -> Article {
+        contents.isKept ? self : Article(self, contents: ArticleBytes(contents.bytes))
+    }
+
     /// The file name without folders and extension.
     public var stem: String { ArticlePath.stem(of: path) }
 
     /// Byte ranges of the visible text of existing inline links (`[text](…)`), where that text is
     /// written plainly between the brackets.
     public var linkTextRanges: [Range<Int>] {
-        document.links.compactMap { link in
+        let bytes = self.bytes
+        return document.links.compactMap { link in
             guard link.kind == .inline || link.kind == .template, !link.text.isEmpty,
                 bytes[link.range.lowerBound] == UInt8(ascii: "[")
             else { return nil }
@@ -71,6 +98,53 @@ public struct Article: Sendable {
 
     /// The text of a byte range of the file.
     public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+}
+
+/// An article's bytes, kept in memory or, once released (`release(root:path:)`), read again from the file
+/// on each use and checked against the length and `ContentHash` they had. Released only between
+/// stages, while nothing reads them: the bytes are not guarded by a lock.
+final class ArticleBytes: @unchecked Sendable {
+    private var kept: [UInt8]?
+    let count: Int
+    /// Where to read the bytes again (the site's folder and the path in it), and their hash; set when
+    /// released.
+    private var root: String = ""
+    private var path: String = ""
+    private var hash = ContentHash(high: 0, low: 0)
+
+    init(_ bytes: [UInt8]) {
+        kept = bytes
+        count = bytes.count
+    }
+
+    var isKept: Bool { kept != nil }
+
+    var bytes: [UInt8] {
+        if let kept { return kept }
+        return reread()
+    }
+
+    /// Lets go of the bytes; later uses read them again from the file at `path` under `root`.
+    func release(root: String, path: String) {
+        guard let kept else { return }
+        hash = ContentHash(kept)
+        self.root = root
+        self.path = path
+        self.kept = nil
+    }
+
+    private func reread() -> [UInt8] {
+        guard let bytes = FileReader.readAgain(root + "/" + path, count: count), ContentHash(bytes) == hash else {
+            fail("the file changed (or went) while interlink was reading the site; run it again")
+        }
+        return bytes
+    }
+
+    /// Stops the process with status 2: a file read twice must read the same both times.
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((Diagnostic(path: path, message: message).description + "\n").utf8))
+        exit(2)
+    }
 }
 
 /// Small helpers on `/`-separated relative paths.

@@ -695,7 +695,7 @@ extension ArticleCache {
             let article = articles[index]
             guard let record = records[article.path] else { return nil }
             return self.derived(
-                of: record.hash, path: article.path, title: article.title, target: index, byteCount: article.bytes.count)
+                of: record.hash, path: article.path, title: article.title, target: index, byteCount: article.byteCount)
         }
         return SuggestReuse(
             termCounts: derived.map { $0?.termCounts }, topics: derived.map { $0?.topics },
@@ -770,7 +770,7 @@ extension ArticleCache {
                 countsReused[index] || topicsReused[index] || wordCaseReused[index]
                 ? self.derived(
                     of: record.hash, path: article.path, title: article.title, target: index,
-                    byteCount: article.bytes.count) : nil
+                    byteCount: article.byteCount) : nil
             var writer = BinaryWriter()
             DerivedContent(
                 path: article.path, title: article.title,

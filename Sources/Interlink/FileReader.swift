@@ -9,6 +9,32 @@ enum FileReader {
         case system(String)
     }
 
+    /// Reads again a file read before with `count` bytes: nil when it cannot be read or no longer has
+    /// that size. With one `open`, `fstat`, `read` (as few as the size needs) and `close`, into an array
+    /// that is not zeroed first: a large site's files are read again by every stage that needs them.
+    static func readAgain(_ path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == count else {
+            return nil
+        }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var total = 0
+            while total < count {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + total, count - total)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                total += read
+            }
+            failed = total < count
+            initialized = failed ? 0 : count
+        }
+        return failed ? nil : bytes
+    }
+
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         // Non-blocking, so that a named pipe (through a symbolic link) is refused instead of waited on.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

@@ -287,13 +287,16 @@ public struct KeywordIndex: Sendable {
         -> [Topic]
     {
         var result: [Topic] = []
-        let bytes = site.articles[sourceIndex].bytes
+        // The source's bytes, read once when a link needs them (they may have been released).
+        var read: [UInt8]? = nil
         for link in graph.outgoing[sourceIndex] {
             guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)
             guard !rules.isGeneric(text.lowercased()) else { continue }
+            if read == nil { read = site.articles[sourceIndex].bytes }
+            let bytes = read!
             if bytes.count > link.link.range.lowerBound + 1,
                 bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
             {

@@ -57,26 +57,49 @@ extension Suggester {
     }
 
     func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
-        // Topic numbers per target, in index order.
+        let byTarget = topicsByTarget()
+        // Scored per source on all cores; the best per pair does not depend on the order.
+        let scored = site.articles.indices.parallelMap { source in
+            linkScores(of: source, topicsByTarget: byTarget, table: table).scores
+        }
+        return Self.bestPerPair(scored)
+    }
+
+    /// Topic numbers per target, in index order, of the topics a link's own text is scored against.
+    private func topicsByTarget() -> [Int: [Int]] {
         var topicsByTarget: [Int: [Int]] = [:]
         for (number, topic) in index.topics.enumerated() where topic.source != .learned && topic.source != .codeName {
             topicsByTarget[topic.target, default: []].append(number)
         }
-        let byTarget = topicsByTarget
-        // Scored per source on all cores; the best per pair does not depend on the order.
-        let scored: [[(target: Int, score: Double)]] = site.articles.indices.parallelMap { source in
-            var found: [(target: Int, score: Double)] = []
-            for resolved in graph.outgoing[source] {
-                guard let target = resolved.targetIndex, target != source,
-                    KeywordIndex.isTarget(site.articles[target]),
-                    resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
-                    !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
-                else { continue }
-                found.append(
-                    (target, hiddenLinkScore(resolved, source: source, target: target, topics: byTarget[target] ?? [], table: table)))
-            }
-            return found
+        return topicsByTarget
+    }
+
+    /// The score of each existing prose link of `source` (`hiddenLinkScore`), in document order, and the
+    /// source article with its bytes in memory when one was scored (nil when none was).
+    private func linkScores(of source: Int, topicsByTarget byTarget: [Int: [Int]], table: MentionTable)
+        -> (scores: [(target: Int, score: Double)], article: Article?)
+    {
+        var found: [(target: Int, score: Double)] = []
+        // Its bytes read once, when a link needs them (they may have been released).
+        var article: Article? = nil
+        for resolved in graph.outgoing[source] {
+            guard let target = resolved.targetIndex, target != source,
+                KeywordIndex.isTarget(site.articles[target]),
+                resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
+                !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
+            else { continue }
+            if article == nil { article = site.articles[source].loaded() }
+            found.append(
+                (target, hiddenLinkScore(
+                    resolved, source: source, article: article!, target: target, topics: byTarget[target] ?? [],
+                    table: table)))
         }
+        return (found, article)
+    }
+
+    /// The best score per (source, target) pair of the link scores of every source (parallel to
+    /// `Site.articles`).
+    private static func bestPerPair(_ scored: [[(target: Int, score: Double)]]) -> [LinkedPair: Double] {
         var scores: [LinkedPair: Double] = [:]
         for (source, links) in scored.enumerated() {
             for (target, score) in links {
@@ -96,18 +119,24 @@ extension Suggester {
     /// Calibrates on the site's links, scoring candidates only in the sources that link (the only
     /// ones whose candidates calibration reads): every other source is never ranked.
     func calibrateOnLinkingSources(table: MentionTable) -> Calibration? {
-        // Positives: the best score each linked (source, target) pair would get from its own anchor text.
-        let positives = StageTimer.shared.measure("calibrate") { existingLinkScores(table: table) }
-        guard positives.count >= Self.minimumCalibrationLinks else { return nil }
-        let linking = Set(positives.keys.map(\.source)).sorted()
-        // Only the best score per (source, target) pair from the lowest threshold calibration can pick
-        // is needed: no candidate is kept.
+        // Positives: the best score each linked (source, target) pair would get from its own anchor
+        // text. The sources that link are ranked in the same pass, while their bytes are in memory
+        // (they are read again per stage when the site released them): only the best score per
+        // (source, target) pair from the lowest threshold calibration can pick is needed, no candidate
+        // is kept. On a site with too few links to calibrate on, that ranking is not used.
+        let byTarget = topicsByTarget()
         let floor = Self.lowestCalibratedThreshold
         let scored = StageTimer.shared.measure("rank") {
-            linking.parallelMap { source in Self.bestScorePerTarget(scoredCandidates(of: source, table, floor: floor)) }
+            site.articles.indices.parallelMap { source -> (links: [(target: Int, score: Double)], best: [Int: Double]?) in
+                let (links, article) = linkScores(of: source, topicsByTarget: byTarget, table: table)
+                guard let article else { return (links, nil) }
+                return (links, Self.bestScorePerTarget(scoredCandidates(of: source, loaded: article, table, floor: floor)))
+            }
         }
+        let positives = StageTimer.shared.measure("calibrate") { Self.bestPerPair(scored.map(\.links)) }
+        guard positives.count >= Self.minimumCalibrationLinks else { return nil }
         var best: [Int: [Int: Double]] = [:]
-        for (source, scores) in zip(linking, scored) { best[source] = scores }
+        for (source, result) in scored.enumerated() { if let scores = result.best { best[source] = scores } }
         return StageTimer.shared.measure("calibrate") { calibrate(positives: positives) { best[$0] ?? [:] } }
     }
 
@@ -149,14 +178,13 @@ extension Suggester {
     /// The score the link's own text would get as a mention of its target, learned anchors excluded
     /// (they come from this very link). 0 when the text names none of the target's topics.
     private func hiddenLinkScore(
-        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Int], table: MentionTable
+        _ resolved: ResolvedLink, source: Int, article: Article, target: Int, topics: [Int], table: MentionTable
     ) -> Double {
         let keys = index.tokenizer.keys(resolved.link.text)
         guard !keys.isEmpty else { return 0 }
         var best = 0.0
-        let article = site.articles[source]
         let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
-        let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.bytes.count - bodyStart, 1))
+        let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.byteCount - bodyStart, 1))
         // The link's own text, when written plainly between brackets: is it written as a name?
         let text = Array(resolved.link.text.utf8)
         let start = resolved.link.range.lowerBound + 1

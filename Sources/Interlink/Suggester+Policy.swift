@@ -85,9 +85,10 @@ extension Suggester {
         -> [[Suggestion]]
     {
         sources.parallelMap { source in
-            let article = site.articles[source]
-            if let paths = options.sourcePaths, !paths.contains(article.path) { return [] }
-            var candidates = scoredCandidates(of: source, table, floor: threshold)
+            if let paths = options.sourcePaths, !paths.contains(site.articles[source].path) { return [] }
+            // Its bytes read once (they may have been released: `Site.releaseBytes()`).
+            let article = site.articles[source].loaded()
+            var candidates = scoredCandidates(of: source, loaded: article, table, floor: threshold)
             if !options.rejectedIDs.isEmpty {
                 candidates.removeAll { candidate in
                     options.rejectedIDs.contains(
@@ -97,7 +98,7 @@ extension Suggester {
                 }
             }
             if let inbound { candidates.removeAll { $0.target != inbound } }
-            return select(candidates, in: article, minimumScore: threshold).map(makeSuggestion)
+            return select(candidates, in: article, minimumScore: threshold).map { makeSuggestion($0, source: article) }
         }
     }
 
@@ -158,7 +159,11 @@ extension Suggester {
     }
 
     func makeSuggestion(_ candidate: Candidate) -> Suggestion {
-        let source = site.articles[candidate.source]
+        makeSuggestion(candidate, source: site.articles[candidate.source])
+    }
+
+    /// The suggestion of `candidate`, whose source article is `source`.
+    func makeSuggestion(_ candidate: Candidate, source: Article) -> Suggestion {
         let target = site.articles[candidate.target]
         let topic = index.topics[Int(candidate.topic)]
         let location = source.document.lines.location(of: candidate.mention.range.lowerBound)

@@ -200,7 +200,7 @@ public struct Suggester: Sendable {
             let stopwords = Relatedness.stopwordHashes
             let counts = site.articles.indices.parallelMap { article in
                 reuse?.termCounts[article]
-                    ?? Relatedness.termCounts(of: site.articles[article], tokenizer: tokenizer, stopwords: stopwords)
+                    ?? Relatedness.termCounts(of: site.articles[article].loaded(), tokenizer: tokenizer, stopwords: stopwords)
             }
             if memo.enabled {
                 // Only what was counted in this run is kept for the cache file: what came from it is
@@ -245,7 +245,7 @@ public struct Suggester: Sendable {
             let fingerprint = reuse.map { _ in WordCase.fingerprint(of: words) }
             let cached = reuse.flatMap { $0.wordCaseFingerprint == fingerprint ? $0.wordCase : nil }
             let tallies = site.articles.indices.parallelMap { article in
-                cached?[article] ?? WordCase.tally(of: site.articles[article], words: words)
+                cached?[article] ?? WordCase.tally(of: site.articles[article].loaded(), words: words)
             }
             if memo.enabled {
                 let reused = site.articles.indices.map { cached?[$0] != nil }
@@ -283,7 +283,7 @@ public struct Suggester: Sendable {
         let reused = reusedMentions
         let found = site.articles.indices.parallelMap { source -> ArticleMentions in
             if let known = reused?[source], index.accepts(known) { return known }
-            let article = site.articles[source]
+            let article = site.articles[source].loaded()
             return ArticleMentions(prose: index.mentions(in: article), linkText: index.mentionsInLinkText(of: article))
         }
         if memo.enabled { memo.mentions = found }
@@ -313,17 +313,18 @@ public struct Suggester: Sendable {
         site.articles.indices.parallelMap { source in scoredCandidates(of: source, table, floor: floor) }
     }
 
-    /// The candidates of one source article scoring at least `floor` (all of them when nil).
-    func scoredCandidates(of source: Int, _ table: MentionTable, floor: Double?) -> [Candidate] {
+    /// The candidates of one source article scoring at least `floor` (all of them when nil);
+    /// `loaded` is the source article with its bytes in memory, when the caller has it already.
+    func scoredCandidates(of source: Int, loaded: Article? = nil, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
         let phrases = table.phrases
         do {
-            let article = site.articles[source]
+            let article = loaded ?? site.articles[source].loaded()
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
             else { return [] }
             let alreadyLinked = graph.targets(of: source)
             let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
-            let bodyLength = Double(max(article.bytes.count - bodyStart, 1))
+            let bodyLength = Double(max(article.byteCount - bodyStart, 1))
             var perTarget: [Int: Int] = [:]
             var targets: [Int] = []
             for mention in mentions[source] {

@@ -18,8 +18,9 @@ enum CandidateDump {
     static func write(suggester: Suggester, to path: String) throws {
         var rows: [Row] = []
         for perSource in suggester.candidates() {
+            // The source's bytes read once (they may have been released).
+            guard let source = perSource.first.map({ suggester.site.articles[$0.source].loaded() }) else { continue }
             for candidate in perSource {
-                let source = suggester.site.articles[candidate.source]
                 let topic = suggester.index.topics[Int(candidate.topic)]
                 rows.append(
                     Row(

@@ -34,6 +34,11 @@ struct SuggestionPipeline {
             : nil
         let loaded = await site.load(configuration, progress: progress, cache: cache, keepsRewriteDetails: rewrites)
         progress?.finish("indexing \(loaded.site.articles.count) articles")
+        if !rewrites, loaded.site.byteCount > keptBytes {
+            // Only suggesting: no stage needs more than one article's bytes at a time, and each reads
+            // them again from the file (checked to be the same) instead of the run holding them all.
+            StageTimer.shared.measure("release") { loaded.site.releaseBytes() }
+        }
         // What the cache holds for this site is only lent to the link graph and the suggester (not
         // kept here).
         var reuse = cache.map { cache in StageTimer.shared.measure("cache-reuse") { cache.reuse(for: loaded) } }
@@ -68,6 +73,12 @@ struct SuggestionPipeline {
         return SuggestionPipeline(
             configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)
     }
+}
+
+/// The largest site (its Markdown, in bytes) whose files `suggest` keeps in memory for the whole run:
+/// `Site.defaultKeptBytes`, or `INTERLINK_KEEP_BYTES_UP_TO` (0: always read them again per stage).
+private var keptBytes: Int {
+    ProcessInfo.processInfo.environment["INTERLINK_KEEP_BYTES_UP_TO"].flatMap { Int($0) } ?? Site.defaultKeptBytes
 }
 
 /// A one-line progress report on standard error, shown only when it is a terminal.

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import Interlink
+
+/// A site whose articles' bytes were released (`Site.releaseBytes()`, what `suggest` does on a large
+/// site) reads each file again when a stage needs it, and suggests exactly what it does with the bytes
+/// kept, with the cache and without.
+@Suite struct ReleasedBytesTests {
+    /// `suggest` on ExampleSite's files, as JSON; the bytes released after loading when `released`.
+    static func suggest(_ root: URL, released: Bool, cached: Bool) async throws -> String {
+        let options = SuggestOptions()
+        let cache = cached
+            ? ArticleCache(root: root, toolVersion: "test 1", context: ArticleCache.context(for: options)) : nil
+        let loaded = await SiteLoader.load(root: root, cache: cache)
+        if released { loaded.site.releaseBytes() }
+        let reuse = cache?.reuse(for: loaded)
+        let graph = LinkGraph(site: loaded.site, known: reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions })
+        let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
+        suggester.findMentions()
+        let result = suggester.suggest()
+        if let cache { _ = cache.update(loaded: loaded, suggester: suggester) }
+        return try SuggestionReport(root: "site", result: result).json()
+    }
+
+    @Test func releasedBytesAreReadAgainTheSame() async throws {
+        let site = try ArticleCacheTests.exampleCopy()
+        let loaded = await SiteLoader.load(root: site.root)
+        let before = loaded.site.articles.map(\.bytes)
+        loaded.site.releaseBytes()
+        #expect(loaded.site.articles.allSatisfy { !$0.contents.isKept })
+        #expect(loaded.site.articles.map(\.bytes) == before)
+        #expect(loaded.site.articles.map(\.byteCount) == before.map(\.count))
+        let reloaded = loaded.site.articles.map { $0.loaded() }
+        #expect(reloaded.allSatisfy { $0.contents.isKept })
+        #expect(reloaded.map(\.bytes) == before)
+        #expect(reloaded.map(\.path) == loaded.site.articles.map(\.path))
+    }
+
+    @Test func releasedBytesGiveTheSameSuggestions() async throws {
+        let site = try ArticleCacheTests.exampleCopy()
+        let kept = try await Self.suggest(site.root, released: false, cached: false)
+        #expect(kept.contains("\"anchor\""))
+        #expect(try await Self.suggest(site.root, released: true, cached: false) == kept)
+        // With the cache: cold, then warm (mentions and counts from the cache).
+        #expect(try await Self.suggest(site.root, released: true, cached: true) == kept)
+        #expect(try await Self.suggest(site.root, released: true, cached: true) == kept)
+    }
+}
