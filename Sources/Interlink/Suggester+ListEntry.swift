@@ -75,8 +75,7 @@ extension Suggester {
     /// at least two of them are candidates, for two different pages. Generators' index pages and
     /// "Related posts" lists look like this; the words of such an entry ("Buffer", "Path") are often
     /// too common for their specificity, and an index page too broad for relatedness, to score well.
-    func markContentsEntries(_ candidates: inout [Candidate], source: Int) {
-        let article = site.articles[source]
+    func markContentsEntries(_ candidates: inout [Candidate], source: Int, in article: Article) {
         let lines = article.document.lines
         var entryLines: [Int: [Int]] = [:]  // line → indices of candidates naming a page there
         for (position, candidate) in candidates.enumerated()

@@ -417,7 +417,7 @@ public struct Suggester: Sendable {
                             features: features, score: Self.score(features)))
                 }
             }
-            if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source) }
+            if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source, in: article) }
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }
