@@ -55,8 +55,8 @@ public struct Relatedness: Sendable {
         // run of every (sorted) count list, so the shards are counted on all cores without sharing.
         let shardCount = 1 << Self.shardBits
         let shard = Self.shard
-        let shards: [[UInt64: (frequency: Int32, id: UInt32)]] = (0..<shardCount).parallelMap { which in
-            var frequency: [UInt64: (frequency: Int32, id: UInt32)] = [:]
+        let shards: [WordTable] = (0..<shardCount).parallelMap { which in
+            var frequency = WordTable()
             for list in counts {
                 var low = 0
                 var high = list.count
@@ -65,20 +65,17 @@ public struct Relatedness: Sendable {
                     if shard(list[middle].hash) < which { low = middle + 1 } else { high = middle }
                 }
                 while low < list.count, shard(list[low].hash) == which {
-                    frequency[list[low].hash, default: (0, 0)].frequency += 1
+                    frequency.count(list[low].hash)
                     low += 1
                 }
             }
             return frequency
         }
-        var numbered: [[UInt64: (frequency: Int32, id: UInt32)]] = []
+        var numbered: [WordTable] = []
         numbered.reserveCapacity(shardCount)
         var nextID: UInt32 = 0
         for var table in shards {
-            for hash in table.keys.sorted() {
-                table[hash]!.id = nextID
-                nextID += 1
-            }
+            table.number(from: &nextID)
             numbered.append(table)
         }
         let words = numbered
@@ -97,7 +94,7 @@ public struct Relatedness: Sendable {
 
     /// The vectors' word ids (as `ID`) and weights, each article's slice written on its own, on all cores.
     private static func vectors<ID: FixedWidthInteger & UnsignedInteger & Sendable>(
-        counts: [TermCounts], words: [[UInt64: (frequency: Int32, id: UInt32)]], total: Double, starts: [Int],
+        counts: [TermCounts], words: [WordTable], total: Double, starts: [Int],
         as _: ID.Type
     ) -> ([ID], [Float]) {
         let entryCount = starts[counts.count]
@@ -111,9 +108,11 @@ public struct Relatedness: Sendable {
                     let base = starts[article]
                     var sum: Float = 0
                     for (offset, (hash, count)) in list.enumerated() {
-                        let word = words[shard(hash)][hash]!
-                        let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
-                        slices.ids[base + offset] = ID(word.id)
+                        let table = words[shard(hash)]
+                        let slot = table.slot(of: hash)
+                        let weight = Float(
+                            (1 + log(Double(count))) * log((total + 1) / Double(table.frequencies[slot])))
+                        slices.ids[base + offset] = ID(table.ids[slot])
                         slices.weights[base + offset] = weight
                         sum += weight * weight
                     }
@@ -132,6 +131,78 @@ public struct Relatedness: Sendable {
     private struct VectorSlices<ID>: @unchecked Sendable {
         let ids: UnsafeMutableBufferPointer<ID>
         let weights: UnsafeMutableBufferPointer<Float>
+    }
+
+    /// One shard's words: document frequency and word id per word hash, in an open-addressing table
+    /// (linear probing) keyed by the hash itself, which is already a hash (`Dictionary` hashed it again).
+    struct WordTable: Sendable {
+        private(set) var keys: [UInt64]
+        /// 0 marks an empty slot: every counted word has a frequency of at least 1.
+        private(set) var frequencies: [Int32]
+        private(set) var ids: [UInt32] = []
+        private var mask: Int
+        private var used = 0
+
+        init() {
+            keys = [UInt64](repeating: 0, count: 256)
+            frequencies = [Int32](repeating: 0, count: 256)
+            mask = 255
+        }
+
+        @inline(__always)
+        private static func home(_ hash: UInt64, mask: Int) -> Int {
+            // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        /// Adds one article to the document frequency of `hash`.
+        mutating func count(_ hash: UInt64) {
+            var slot = Self.home(hash, mask: mask)
+            while frequencies[slot] != 0 {
+                if keys[slot] == hash {
+                    frequencies[slot] += 1
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            keys[slot] = hash
+            frequencies[slot] = 1
+            used += 1
+            if used * 10 > (mask + 1) * 7 { grow() }
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys
+            let oldFrequencies = frequencies
+            let capacity = (mask + 1) * 2
+            keys = [UInt64](repeating: 0, count: capacity)
+            frequencies = [Int32](repeating: 0, count: capacity)
+            mask = capacity - 1
+            for (key, frequency) in zip(oldKeys, oldFrequencies) where frequency != 0 {
+                var slot = Self.home(key, mask: mask)
+                while frequencies[slot] != 0 { slot = (slot + 1) & mask }
+                keys[slot] = key
+                frequencies[slot] = frequency
+            }
+        }
+
+        /// Numbers the words in ascending hash order from `next`, which ends past the last.
+        mutating func number(from next: inout UInt32) {
+            ids = [UInt32](repeating: 0, count: mask + 1)
+            let slots = frequencies.indices.filter { frequencies[$0] != 0 }.sorted { keys[$0] < keys[$1] }
+            for slot in slots {
+                ids[slot] = next
+                next += 1
+            }
+        }
+
+        /// The slot of a counted word.
+        @inline(__always)
+        func slot(of hash: UInt64) -> Int {
+            var slot = Self.home(hash, mask: mask)
+            while keys[slot] != hash || frequencies[slot] == 0 { slot = (slot + 1) & mask }
+            return slot
+        }
     }
 
     private static let shardBits = 5
