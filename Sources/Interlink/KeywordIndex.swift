@@ -67,8 +67,10 @@ public struct KeywordIndex: Sendable {
         self.tokenizer = tokenizer
         self.excludedTargets = excludedTargets
         // Learned anchors, found per source on all cores, then gathered per target.
+        let isTarget = site.articles.map(Self.isTarget)
         let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
-            Self.learnedTopics(source: source, site: site, graph: graph, tokenizer: tokenizer, rules: rules)
+            Self.learnedTopics(
+                source: source, site: site, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)
                 .filter { !excludedTargets.contains($0.target) }
         }
         var learnedByTarget: [Int: [Topic]] = [:]
@@ -283,13 +285,16 @@ public struct KeywordIndex: Sendable {
     }
 
     /// The anchors of `source`'s existing links to targets, as topics of those targets.
-    static func learnedTopics(source sourceIndex: Int, site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules)
-        -> [Topic]
-    {
+    /// The learned anchors of one source; `isTarget` tells, per article, `isTarget(_:)`.
+    static func learnedTopics(
+        source sourceIndex: Int, site: Site, graph: LinkGraph, isTarget: [Bool], tokenizer: Tokenizer,
+        rules: TopicRules
+    ) -> [Topic] {
         var result: [Topic] = []
+        guard !graph.outgoing[sourceIndex].isEmpty else { return result }
         let bytes = site.articles[sourceIndex].bytes
         for link in graph.outgoing[sourceIndex] {
-            guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
+            guard case .article(let target, let fragment) = link.resolution, isTarget[target],
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)

@@ -63,17 +63,22 @@ extension Suggester {
             topicsByTarget[topic.target, default: []].append(number)
         }
         let byTarget = topicsByTarget
+        // Which articles are targets, worked out once (not from a copy of the target per link).
+        let isTarget = site.articles.map(KeywordIndex.isTarget)
         // Scored per source on all cores; the best per pair does not depend on the order.
         let scored: [[(target: Int, score: Double)]] = site.articles.indices.parallelMap { source in
             var found: [(target: Int, score: Double)] = []
+            guard !graph.outgoing[source].isEmpty else { return found }
+            let article = site.articles[source]
             for resolved in graph.outgoing[source] {
-                guard let target = resolved.targetIndex, target != source,
-                    KeywordIndex.isTarget(site.articles[target]),
+                guard let target = resolved.targetIndex, target != source, isTarget[target],
                     resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
                     !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
                 else { continue }
                 found.append(
-                    (target, hiddenLinkScore(resolved, source: source, target: target, topics: byTarget[target] ?? [], table: table)))
+                    (target, hiddenLinkScore(
+                        resolved, source: source, article: article, target: target, topics: byTarget[target] ?? [],
+                        table: table)))
             }
             return found
         }
@@ -149,12 +154,11 @@ extension Suggester {
     /// The score the link's own text would get as a mention of its target, learned anchors excluded
     /// (they come from this very link). 0 when the text names none of the target's topics.
     private func hiddenLinkScore(
-        _ resolved: ResolvedLink, source: Int, target: Int, topics: [Int], table: MentionTable
+        _ resolved: ResolvedLink, source: Int, article: Article, target: Int, topics: [Int], table: MentionTable
     ) -> Double {
         let keys = index.tokenizer.keys(resolved.link.text)
         guard !keys.isEmpty else { return 0 }
         var best = 0.0
-        let article = site.articles[source]
         let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
         let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.bytes.count - bodyStart, 1))
         // The link's own text, when written plainly between brackets: is it written as a name?
