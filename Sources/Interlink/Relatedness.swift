@@ -54,39 +54,43 @@ public struct Relatedness: Sendable {
         // Document frequency and word ids, in shards by the hash's top bits: each shard is a contiguous
         // run of every (sorted) count list, so the shards are counted on all cores without sharing.
         let shardCount = 1 << Self.shardBits
-        let shard = Self.shard
+        let shift = UInt64(64 - Self.shardBits)
         let shards: [WordTable] = (0..<shardCount).parallelMap { which in
             var frequency = WordTable()
+            let shard = UInt64(which)
             for list in counts {
-                var low = 0
-                var high = list.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if shard(list[middle].hash) < which { low = middle + 1 } else { high = middle }
-                }
-                while low < list.count, shard(list[low].hash) == which {
-                    frequency.count(list[low].hash)
-                    low += 1
+                list.withUnsafeBufferPointer { list in
+                    var low = 0
+                    var high = list.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if list[middle].hash >> shift < shard { low = middle + 1 } else { high = middle }
+                    }
+                    while low < list.count, list[low].hash >> shift == shard {
+                        frequency.count(list[low].hash)
+                        low += 1
+                    }
                 }
             }
             return frequency
         }
+        var nextID: UInt32 = 0
         var numbered: [WordTable] = []
         numbered.reserveCapacity(shardCount)
-        var nextID: UInt32 = 0
         for var table in shards {
             table.number(from: &nextID)
             numbered.append(table)
         }
-        let words = numbered
         let total = Double(max(counts.count, 1))
+        let words = Words(numbered, total: total)
+        numbered = []
         var starts = [Int](repeating: 0, count: counts.count + 1)
         for (article, list) in counts.enumerated() { starts[article + 1] = starts[article] + list.count }
         if nextID <= UInt32(UInt16.max) + 1 {
-            (narrowIDs, weights) = Self.vectors(counts: counts, words: words, total: total, starts: starts, as: UInt16.self)
+            (narrowIDs, weights) = Self.vectors(counts: counts, words: words, starts: starts, as: UInt16.self)
             wideIDs = []
         } else {
-            (wideIDs, weights) = Self.vectors(counts: counts, words: words, total: total, starts: starts, as: UInt32.self)
+            (wideIDs, weights) = Self.vectors(counts: counts, words: words, starts: starts, as: UInt32.self)
             narrowIDs = []
         }
         vectorStarts = starts
@@ -94,37 +98,85 @@ public struct Relatedness: Sendable {
 
     /// The vectors' word ids (as `ID`) and weights, each article's slice written on its own, on all cores.
     private static func vectors<ID: FixedWidthInteger & UnsignedInteger & Sendable>(
-        counts: [TermCounts], words: [WordTable], total: Double, starts: [Int],
-        as _: ID.Type
+        counts: [TermCounts], words: Words, starts: [Int], as _: ID.Type
     ) -> ([ID], [Float]) {
         let entryCount = starts[counts.count]
         var ids = [ID](repeating: 0, count: entryCount)
         var values = [Float](repeating: 0, count: entryCount)
+        // `1 + log(count)` for the small counts nearly every word has, worked out once (the same values).
+        let countWeights = (0..<64).map { 1 + log(Double($0)) }
         ids.withUnsafeMutableBufferPointer { idBuffer in
             values.withUnsafeMutableBufferPointer { weightBuffer in
                 let slices = VectorSlices(ids: idBuffer, weights: weightBuffer)
                 _ = counts.indices.parallelMap { article in
-                    let list = counts[article]
                     let base = starts[article]
                     var sum: Float = 0
-                    for (offset, (hash, count)) in list.enumerated() {
-                        let table = words[shard(hash)]
-                        let slot = table.slot(of: hash)
-                        let weight = Float(
-                            (1 + log(Double(count))) * log((total + 1) / Double(table.frequencies[slot])))
-                        slices.ids[base + offset] = ID(table.ids[slot])
-                        slices.weights[base + offset] = weight
-                        sum += weight * weight
+                    counts[article].withUnsafeBufferPointer { list in
+                        for offset in 0..<list.count {
+                            let (hash, count) = list[offset]
+                            let slot = words.slot(of: hash)
+                            let countWeight =
+                                count >= 0 && Int(count) < countWeights.count
+                                ? countWeights[Int(count)] : 1 + log(Double(count))
+                            let weight = Float(countWeight * words.inverseFrequencies[slot])
+                            slices.ids[base + offset] = ID(words.ids[slot])
+                            slices.weights[base + offset] = weight
+                            sum += weight * weight
+                        }
                     }
                     let norm = sqrt(sum)
                     if norm > 0 {
-                        for index in base..<(base + list.count) { slices.weights[index] /= norm }
+                        for index in base..<(base + counts[article].count) { slices.weights[index] /= norm }
                     }
                     return true
                 }
             }
         }
         return (ids, values)
+    }
+
+    /// Every shard's `WordTable` in flat arrays (no table copied out of an array per word looked up),
+    /// with each word's inverse document frequency, `log((total + 1) / frequency)`, worked out once.
+    struct Words: Sendable {
+        let keys: [UInt64]
+        let frequencies: [Int32]
+        let ids: [UInt32]
+        let inverseFrequencies: [Double]
+        /// Where each shard's slots start, and its slot mask.
+        let offsets: [Int]
+        let masks: [Int]
+
+        init(_ tables: [WordTable], total: Double) {
+            var keys: [UInt64] = []
+            var frequencies: [Int32] = []
+            var ids: [UInt32] = []
+            var offsets: [Int] = []
+            var masks: [Int] = []
+            for table in tables {
+                offsets.append(keys.count)
+                masks.append(table.keys.count - 1)
+                keys.append(contentsOf: table.keys)
+                frequencies.append(contentsOf: table.frequencies)
+                ids.append(contentsOf: table.ids)
+            }
+            self.keys = keys
+            self.frequencies = frequencies
+            self.ids = ids
+            self.offsets = offsets
+            self.masks = masks
+            inverseFrequencies = frequencies.map { $0 > 0 ? log((total + 1) / Double($0)) : 0 }
+        }
+
+        /// The slot of a counted word.
+        @inline(__always)
+        func slot(of hash: UInt64) -> Int {
+            let shard = Int(hash >> UInt64(64 - Relatedness.shardBits))
+            let offset = offsets[shard]
+            let mask = masks[shard]
+            var slot = WordTable.home(hash, mask: mask)
+            while keys[offset + slot] != hash || frequencies[offset + slot] == 0 { slot = (slot + 1) & mask }
+            return offset + slot
+        }
     }
 
     /// The flat arrays' storage while the vectors are written, each article's slice by one worker.
@@ -150,7 +202,7 @@ public struct Relatedness: Sendable {
         }
 
         @inline(__always)
-        private static func home(_ hash: UInt64, mask: Int) -> Int {
+        static func home(_ hash: UInt64, mask: Int) -> Int {
             // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
             Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         }
@@ -195,18 +247,9 @@ public struct Relatedness: Sendable {
                 next += 1
             }
         }
-
-        /// The slot of a counted word.
-        @inline(__always)
-        func slot(of hash: UInt64) -> Int {
-            var slot = Self.home(hash, mask: mask)
-            while keys[slot] != hash || frequencies[slot] == 0 { slot = (slot + 1) & mask }
-            return slot
-        }
     }
 
-    private static let shardBits = 5
-    @Sendable private static func shard(_ hash: UInt64) -> Int { Int(hash >> UInt64(64 - shardBits)) }
+    static let shardBits = 5
 
     /// Cosine similarity of two articles, 0…1.
     public func similarity(_ first: Int, _ second: Int) -> Double {
