@@ -55,25 +55,40 @@ public struct Relatedness: Sendable {
         // run of every (sorted) count list, so the shards are counted on all cores without sharing.
         let shardCount = 1 << Self.shardBits
         let shift = UInt64(64 - Self.shardBits)
+        // Where each shard's run starts in each list (`shardCount + 1` per list), found in one pass per
+        // list: each shard's worker then goes straight to its runs (a binary search per list and shard
+        // was a cache miss per step).
+        let stride = shardCount + 1
+        var bounds = [UInt32](repeating: 0, count: counts.count * stride)
+        bounds.withUnsafeMutableBufferPointer { buffer in
+            let slices = BoundSlices(bounds: buffer)
+            _ = counts.indices.parallelMap { article in
+                counts[article].withUnsafeBufferPointer { list in
+                    let row = article * stride
+                    var position = 0
+                    for which in 0..<shardCount {
+                        slices.bounds[row + which] = UInt32(position)
+                        while position < list.count, list[position].hash >> shift == UInt64(which) { position += 1 }
+                    }
+                    slices.bounds[row + shardCount] = UInt32(position)
+                }
+                return true
+            }
+        }
+        let runs = bounds
         let shards: [WordTable] = (0..<shardCount).parallelMap { which in
             var frequency = WordTable()
-            let shard = UInt64(which)
-            for list in counts {
-                list.withUnsafeBufferPointer { list in
-                    var low = 0
-                    var high = list.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if list[middle].hash >> shift < shard { low = middle + 1 } else { high = middle }
-                    }
-                    while low < list.count, list[low].hash >> shift == shard {
-                        frequency.count(list[low].hash)
-                        low += 1
-                    }
+            for article in counts.indices {
+                let start = Int(runs[article * stride + which])
+                let end = Int(runs[article * stride + which + 1])
+                guard start < end else { continue }
+                counts[article].withUnsafeBufferPointer { list in
+                    for position in start..<end { frequency.count(list[position].hash) }
                 }
             }
             return frequency
         }
+        bounds = []
         var nextID: UInt32 = 0
         var numbered: [WordTable] = []
         numbered.reserveCapacity(shardCount)
@@ -177,6 +192,11 @@ public struct Relatedness: Sendable {
             while keys[offset + slot] != hash || frequencies[offset + slot] == 0 { slot = (slot + 1) & mask }
             return offset + slot
         }
+    }
+
+    /// The shard bounds' storage while they are found, each article's row by one worker.
+    private struct BoundSlices: @unchecked Sendable {
+        let bounds: UnsafeMutableBufferPointer<UInt32>
     }
 
     /// The flat arrays' storage while the vectors are written, each article's slice by one worker.
