@@ -181,9 +181,13 @@ extension Suggester {
         }
         let isWholeTitle = punctuated && keys.count >= 2
             && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
+        // Worked out for the first topic the text names (the same for every one).
+        var similarity: Double? = nil
         for number in topics {
             let topic = index.topics[number]
             guard Self.contains(keys, topic.keys) else { continue }
+            let related = similarity ?? relatedness.similarity(source, target)
+            similarity = related
             let frequency = table.phrases.knownArticles(mentioningTopic: number)
                 ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "))
             let cited = isWholeTitle
@@ -191,7 +195,7 @@ extension Suggester {
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
                 specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
-                relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
+                relatedness: related, position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
                 pointsForward: chronology.pointsForward(from: source, to: target),

@@ -324,6 +324,8 @@ public struct Suggester: Sendable {
                 for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
+            // A source mentions a target several times: its similarity is worked out once.
+            var similarities: [Int: Double] = [:]
             for mention in mentions[source] {
                 distinctTargets(of: mention, into: &targets)
                 targets.removeAll { $0 == source }
@@ -355,7 +357,13 @@ public struct Suggester: Sendable {
                     {
                         continue
                     }
-                    features.relatedness = relatedness.similarity(source, target)
+                    if let known = similarities[target] {
+                        features.relatedness = known
+                    } else {
+                        let similarity = relatedness.similarity(source, target)
+                        similarities[target] = similarity
+                        features.relatedness = similarity
+                    }
                     features.pointsForward = chronology.pointsForward(from: source, to: target)
                     features.namesOwnSubject = namesOwnSubject(topics[number].keys, source: source)
                     // Under the floor whatever the citation checks below find.
