@@ -94,18 +94,19 @@ public struct KeywordIndex: Sendable {
         // Equal key lists (the same heading in many articles) share one array.
         var keyLists: [[String]: [String]] = [:]
         for topicIndex in unique.indices {
-            let topic = unique[topicIndex]
-            if let shared = keyLists[topic.keys] {
+            // Fields read in place, not a copy of the whole topic per topic.
+            let keys = unique[topicIndex].keys
+            if let shared = keyLists[keys] {
                 unique[topicIndex].keys = shared
             } else {
-                keyLists[topic.keys] = topic.keys
+                keyLists[keys] = keys
             }
-            if topic.source == .codeName {
-                codeTopics[CodeName.key(topic.phrase), default: []].append(Int32(topicIndex))
+            if unique[topicIndex].source == .codeName {
+                codeTopics[CodeName.key(unique[topicIndex].phrase), default: []].append(Int32(topicIndex))
                 continue
             }
             var node: Int32 = 0
-            for key in topic.keys {
+            for key in keys {
                 let edge = TrieEdge(node: node, word: Tokenizer.hash(key))
                 if let next = edges[edge] {
                     node = next

@@ -100,7 +100,8 @@ public struct Site: Sendable {
 
     /// The normal form of a URL path used as a look-up key.
     static func urlKey(_ url: String) -> String {
-        var path = url.removingPercentEncoding ?? url
+        // Without a `%` there is nothing to decode (Foundation's decoding is the costly part).
+        var path = url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding ?? url : url
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         path = path.lowercased()
         for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".md"] where path.hasSuffix(suffix) {
