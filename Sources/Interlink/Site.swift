@@ -22,7 +22,7 @@ public struct Site: Sendable {
         self.root = root
         self.layout = layout
         // The loader hands them over sorted already: no second copy of a large site's articles then.
-        let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.path < $1.path }
+        let sorted = articles.indices.dropFirst().allSatisfy { articles[$0 - 1].path < articles[$0].path }
         self.articles = sorted ? articles : articles.sorted { $0.path < $1.path }
         // The keys (lower-cased, URLs normalised: string work) are made on all cores; the tables are
         // filled in article order, as before.
@@ -47,9 +47,10 @@ public struct Site: Sendable {
         byPath.reserveCapacity(self.articles.count)
         byLowercasedPath.reserveCapacity(self.articles.count)
         byURL.reserveCapacity(self.articles.count)
-        for (index, article) in self.articles.enumerated() {
+        // By index, reading the path in place: iterating the articles copied each one.
+        for index in self.articles.indices {
             let key = keys[index]
-            byPath[article.path] = index
+            byPath[self.articles[index].path] = index
             byLowercasedPath[key.lowercasedPath] = index
             for (isOwn, url) in key.urls {
                 // The article's own URL wins over another article's alias.
