@@ -127,6 +127,17 @@ struct JekyllPostName {
     let title: String
 
     init?(_ stem: String) {
+        // Most stems are plain ASCII (a byte is a `Character` there, without a carriage return) and not
+        // dated: such a stem without its hyphens at 4, 7 and 10 is no post name, told without splitting.
+        let bytes = stem.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let hyphen = UInt8(ascii: "-")
+            guard bytes.count >= 11 else { return nil }
+            let start = bytes.startIndex
+            guard bytes[bytes.index(start, offsetBy: 4)] == hyphen, bytes[bytes.index(start, offsetBy: 7)] == hyphen,
+                bytes[bytes.index(start, offsetBy: 10)] == hyphen
+            else { return nil }
+        }
         let parts = stem.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts[0...2].allSatisfy({ $0.allSatisfy(\.isNumber) })

@@ -120,7 +120,11 @@ struct BinaryReader {
         let length = try count()
         let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
         offset += length
-        guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else { throw Corrupt() }
+        let buffer = slice.bindMemory(to: UInt8.self)
+        // ASCII (nearly every stored string) is valid UTF-8 as it stands: decoded without the generic
+        // validating initialiser, whose metadata look-ups cost more than the copy.
+        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+        guard let text = String(validating: buffer, as: UTF8.self) else { throw Corrupt() }
         return text
     }
 

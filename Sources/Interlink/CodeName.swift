@@ -5,6 +5,48 @@ enum CodeName {
     /// Whether a phrase reads as code rather than prose: `ref()`, `app.config`, `v-model`, `<Suspense>`,
     /// `useState`, `go test`.
     static func looksLikeCode(_ text: String) -> Bool {
+        // Most phrases are plain ASCII: read as bytes, without splitting into `Character`s.
+        if let answer = text.utf8.withContiguousStorageIfAvailable(asciiLooksLikeCode), let answer { return answer }
+        return generalLooksLikeCode(text)
+    }
+
+    /// `generalLooksLikeCode` for ASCII text without a carriage return (there a byte is a `Character`);
+    /// nil for any other text.
+    static func asciiLooksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+        func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
+        func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+        func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+        let count = bytes.count
+        guard count > 0, count <= 60 else { return false }
+        let first = bytes[0]
+        if (count >= 2 && bytes[count - 2] == UInt8(ascii: "(") && bytes[count - 1] == UInt8(ascii: ")"))
+            || first == UInt8(ascii: "<") || first == UInt8(ascii: "$") || first == UInt8(ascii: "@")
+        {
+            return true
+        }
+        guard !bytes.contains(0x20) else { return false }
+        let doubleColon = count >= 2 && (1..<count).contains {
+            bytes[$0] == UInt8(ascii: ":") && bytes[$0 - 1] == UInt8(ascii: ":")
+        }
+        if bytes.contains(UInt8(ascii: ".")) || bytes.contains(UInt8(ascii: "_")) || doubleColon {
+            return isLetter(first) || first == UInt8(ascii: ".")
+        }
+        if bytes.contains(UInt8(ascii: "-")), !bytes.contains(where: isUpper), isLetter(first) {
+            // Pieces between hyphens, empty ones left out (as `split` does).
+            var pieces = 0
+            for index in 0..<count
+            where bytes[index] != UInt8(ascii: "-") && (index == 0 || bytes[index - 1] == UInt8(ascii: "-")) {
+                pieces += 1
+            }
+            return count <= 20 && pieces <= 3 && bytes[1] == UInt8(ascii: "-") && first == UInt8(ascii: "v")
+        }
+        for index in 1..<max(count, 1) where isUpper(bytes[index]) && isLower(bytes[index - 1]) { return true }
+        return false
+    }
+
+    /// `looksLikeCode` for any text.
+    static func generalLooksLikeCode(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 60 else { return false }
         if text.hasSuffix("()") || text.hasPrefix("<") || text.hasPrefix("$") || text.hasPrefix("@") { return true }
         guard !text.contains(" ") else { return false }

@@ -45,36 +45,42 @@ enum FileReader {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.system("not a regular file")) }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+        // Read straight into the array's storage: no zero-filling of bytes about to be overwritten.
+        var failure: Failure? = nil
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + total, size - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(String(cString: strerror(errno)))
+                    break
+                }
+                if count == 0 { break }
+                total += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        if total < bytes.count {
+        if let failure { return .failure(failure) }
+        if bytes.count < size {
             // The file shrank since fstat.
-            bytes.removeSubrange(total...)
             return .success(bytes)
         }
-        // The file may have grown since fstat: read on in chunks, within the limit.
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(String(cString: strerror(errno))))
+        // The file may have grown since fstat: read on in chunks, within the limit (the chunk is on the
+        // stack, not a fresh zero-filled array per file).
+        let grown: Failure? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
+            while true {
+                let count = Foundation.read(descriptor, chunk.baseAddress!, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .system(String(cString: strerror(errno)))
+                }
+                if count == 0 { return nil }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<count]))
+                if bytes.count > limit { return .tooLarge(bytes.count) }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { return .failure(.tooLarge(bytes.count)) }
         }
+        if let grown { return .failure(grown) }
         return .success(bytes)
     }
 }

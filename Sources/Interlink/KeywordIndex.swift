@@ -67,8 +67,10 @@ public struct KeywordIndex: Sendable {
         self.tokenizer = tokenizer
         self.excludedTargets = excludedTargets
         // Learned anchors, found per source on all cores, then gathered per target.
+        let isTarget = site.articles.map(Self.isTarget)
         let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
-            Self.learnedTopics(source: source, site: site, graph: graph, tokenizer: tokenizer, rules: rules)
+            Self.learnedTopics(
+                source: source, site: site, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)
                 .filter { !excludedTargets.contains($0.target) }
         }
         var learnedByTarget: [Int: [Topic]] = [:]
@@ -92,18 +94,19 @@ public struct KeywordIndex: Sendable {
         // Equal key lists (the same heading in many articles) share one array.
         var keyLists: [[String]: [String]] = [:]
         for topicIndex in unique.indices {
-            let topic = unique[topicIndex]
-            if let shared = keyLists[topic.keys] {
+            // Fields read in place, not a copy of the whole topic per topic.
+            let keys = unique[topicIndex].keys
+            if let shared = keyLists[keys] {
                 unique[topicIndex].keys = shared
             } else {
-                keyLists[topic.keys] = topic.keys
+                keyLists[keys] = keys
             }
-            if topic.source == .codeName {
-                codeTopics[CodeName.key(topic.phrase), default: []].append(Int32(topicIndex))
+            if unique[topicIndex].source == .codeName {
+                codeTopics[CodeName.key(unique[topicIndex].phrase), default: []].append(Int32(topicIndex))
                 continue
             }
             var node: Int32 = 0
-            for key in topic.keys {
+            for key in keys {
                 let edge = TrieEdge(node: node, word: Tokenizer.hash(key))
                 if let next = edges[edge] {
                     node = next
@@ -283,14 +286,17 @@ public struct KeywordIndex: Sendable {
     }
 
     /// The anchors of `source`'s existing links to targets, as topics of those targets.
-    static func learnedTopics(source sourceIndex: Int, site: Site, graph: LinkGraph, tokenizer: Tokenizer, rules: TopicRules)
-        -> [Topic]
-    {
+    /// The learned anchors of one source; `isTarget` tells, per article, `isTarget(_:)`.
+    static func learnedTopics(
+        source sourceIndex: Int, site: Site, graph: LinkGraph, isTarget: [Bool], tokenizer: Tokenizer,
+        rules: TopicRules
+    ) -> [Topic] {
         var result: [Topic] = []
+        guard !graph.outgoing[sourceIndex].isEmpty else { return result }
         // The source's bytes, read once when a link needs them (they may have been released).
         var read: [UInt8]? = nil
         for link in graph.outgoing[sourceIndex] {
-            guard case .article(let target, let fragment) = link.resolution, isTarget(site.articles[target]),
+            guard case .article(let target, let fragment) = link.resolution, isTarget[target],
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)

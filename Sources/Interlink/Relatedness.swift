@@ -54,42 +54,58 @@ public struct Relatedness: Sendable {
         // Document frequency and word ids, in shards by the hash's top bits: each shard is a contiguous
         // run of every (sorted) count list, so the shards are counted on all cores without sharing.
         let shardCount = 1 << Self.shardBits
-        let shard = Self.shard
-        let shards: [[UInt64: (frequency: Int32, id: UInt32)]] = (0..<shardCount).parallelMap { which in
-            var frequency: [UInt64: (frequency: Int32, id: UInt32)] = [:]
-            for list in counts {
-                var low = 0
-                var high = list.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if shard(list[middle].hash) < which { low = middle + 1 } else { high = middle }
+        let shift = UInt64(64 - Self.shardBits)
+        // Where each shard's run starts in each list (`shardCount + 1` per list), found in one pass per
+        // list: each shard's worker then goes straight to its runs (a binary search per list and shard
+        // was a cache miss per step).
+        let stride = shardCount + 1
+        var bounds = [UInt32](repeating: 0, count: counts.count * stride)
+        bounds.withUnsafeMutableBufferPointer { buffer in
+            let slices = BoundSlices(bounds: buffer)
+            _ = counts.indices.parallelMap { article in
+                counts[article].withUnsafeBufferPointer { list in
+                    let row = article * stride
+                    var position = 0
+                    for which in 0..<shardCount {
+                        slices.bounds[row + which] = UInt32(position)
+                        while position < list.count, list[position].hash >> shift == UInt64(which) { position += 1 }
+                    }
+                    slices.bounds[row + shardCount] = UInt32(position)
                 }
-                while low < list.count, shard(list[low].hash) == which {
-                    frequency[list[low].hash, default: (0, 0)].frequency += 1
-                    low += 1
+                return true
+            }
+        }
+        let runs = bounds
+        let shards: [WordTable] = (0..<shardCount).parallelMap { which in
+            var frequency = WordTable()
+            for article in counts.indices {
+                let start = Int(runs[article * stride + which])
+                let end = Int(runs[article * stride + which + 1])
+                guard start < end else { continue }
+                counts[article].withUnsafeBufferPointer { list in
+                    for position in start..<end { frequency.count(list[position].hash) }
                 }
             }
             return frequency
         }
-        var numbered: [[UInt64: (frequency: Int32, id: UInt32)]] = []
-        numbered.reserveCapacity(shardCount)
+        bounds = []
         var nextID: UInt32 = 0
+        var numbered: [WordTable] = []
+        numbered.reserveCapacity(shardCount)
         for var table in shards {
-            for hash in table.keys.sorted() {
-                table[hash]!.id = nextID
-                nextID += 1
-            }
+            table.number(from: &nextID)
             numbered.append(table)
         }
-        let words = numbered
         let total = Double(max(counts.count, 1))
+        let words = Words(numbered, total: total)
+        numbered = []
         var starts = [Int](repeating: 0, count: counts.count + 1)
         for (article, list) in counts.enumerated() { starts[article + 1] = starts[article] + list.count }
         if nextID <= UInt32(UInt16.max) + 1 {
-            (narrowIDs, weights) = Self.vectors(counts: counts, words: words, total: total, starts: starts, as: UInt16.self)
+            (narrowIDs, weights) = Self.vectors(counts: counts, words: words, starts: starts, as: UInt16.self)
             wideIDs = []
         } else {
-            (wideIDs, weights) = Self.vectors(counts: counts, words: words, total: total, starts: starts, as: UInt32.self)
+            (wideIDs, weights) = Self.vectors(counts: counts, words: words, starts: starts, as: UInt32.self)
             narrowIDs = []
         }
         vectorStarts = starts
@@ -97,29 +113,35 @@ public struct Relatedness: Sendable {
 
     /// The vectors' word ids (as `ID`) and weights, each article's slice written on its own, on all cores.
     private static func vectors<ID: FixedWidthInteger & UnsignedInteger & Sendable>(
-        counts: [TermCounts], words: [[UInt64: (frequency: Int32, id: UInt32)]], total: Double, starts: [Int],
-        as _: ID.Type
+        counts: [TermCounts], words: Words, starts: [Int], as _: ID.Type
     ) -> ([ID], [Float]) {
         let entryCount = starts[counts.count]
         var ids = [ID](repeating: 0, count: entryCount)
         var values = [Float](repeating: 0, count: entryCount)
+        // `1 + log(count)` for the small counts nearly every word has, worked out once (the same values).
+        let countWeights = (0..<64).map { 1 + log(Double($0)) }
         ids.withUnsafeMutableBufferPointer { idBuffer in
             values.withUnsafeMutableBufferPointer { weightBuffer in
                 let slices = VectorSlices(ids: idBuffer, weights: weightBuffer)
                 _ = counts.indices.parallelMap { article in
-                    let list = counts[article]
                     let base = starts[article]
                     var sum: Float = 0
-                    for (offset, (hash, count)) in list.enumerated() {
-                        let word = words[shard(hash)][hash]!
-                        let weight = Float((1 + log(Double(count))) * log((total + 1) / Double(word.frequency)))
-                        slices.ids[base + offset] = ID(word.id)
-                        slices.weights[base + offset] = weight
-                        sum += weight * weight
+                    counts[article].withUnsafeBufferPointer { list in
+                        for offset in 0..<list.count {
+                            let (hash, count) = list[offset]
+                            let slot = words.slot(of: hash)
+                            let countWeight =
+                                count >= 0 && Int(count) < countWeights.count
+                                ? countWeights[Int(count)] : 1 + log(Double(count))
+                            let weight = Float(countWeight * words.inverseFrequencies[slot])
+                            slices.ids[base + offset] = ID(words.ids[slot])
+                            slices.weights[base + offset] = weight
+                            sum += weight * weight
+                        }
                     }
                     let norm = sqrt(sum)
                     if norm > 0 {
-                        for index in base..<(base + list.count) { slices.weights[index] /= norm }
+                        for index in base..<(base + counts[article].count) { slices.weights[index] /= norm }
                     }
                     return true
                 }
@@ -128,14 +150,126 @@ public struct Relatedness: Sendable {
         return (ids, values)
     }
 
+    /// Every shard's `WordTable` in flat arrays (no table copied out of an array per word looked up),
+    /// with each word's inverse document frequency, `log((total + 1) / frequency)`, worked out once.
+    struct Words: Sendable {
+        let keys: [UInt64]
+        let frequencies: [Int32]
+        let ids: [UInt32]
+        let inverseFrequencies: [Double]
+        /// Where each shard's slots start, and its slot mask.
+        let offsets: [Int]
+        let masks: [Int]
+
+        init(_ tables: [WordTable], total: Double) {
+            var keys: [UInt64] = []
+            var frequencies: [Int32] = []
+            var ids: [UInt32] = []
+            var offsets: [Int] = []
+            var masks: [Int] = []
+            for table in tables {
+                offsets.append(keys.count)
+                masks.append(table.keys.count - 1)
+                keys.append(contentsOf: table.keys)
+                frequencies.append(contentsOf: table.frequencies)
+                ids.append(contentsOf: table.ids)
+            }
+            self.keys = keys
+            self.frequencies = frequencies
+            self.ids = ids
+            self.offsets = offsets
+            self.masks = masks
+            inverseFrequencies = frequencies.map { $0 > 0 ? log((total + 1) / Double($0)) : 0 }
+        }
+
+        /// The slot of a counted word.
+        @inline(__always)
+        func slot(of hash: UInt64) -> Int {
+            let shard = Int(hash >> UInt64(64 - Relatedness.shardBits))
+            let offset = offsets[shard]
+            let mask = masks[shard]
+            var slot = WordTable.home(hash, mask: mask)
+            while keys[offset + slot] != hash || frequencies[offset + slot] == 0 { slot = (slot + 1) & mask }
+            return offset + slot
+        }
+    }
+
+    /// The shard bounds' storage while they are found, each article's row by one worker.
+    private struct BoundSlices: @unchecked Sendable {
+        let bounds: UnsafeMutableBufferPointer<UInt32>
+    }
+
     /// The flat arrays' storage while the vectors are written, each article's slice by one worker.
     private struct VectorSlices<ID>: @unchecked Sendable {
         let ids: UnsafeMutableBufferPointer<ID>
         let weights: UnsafeMutableBufferPointer<Float>
     }
 
-    private static let shardBits = 5
-    @Sendable private static func shard(_ hash: UInt64) -> Int { Int(hash >> UInt64(64 - shardBits)) }
+    /// One shard's words: document frequency and word id per word hash, in an open-addressing table
+    /// (linear probing) keyed by the hash itself, which is already a hash (`Dictionary` hashed it again).
+    struct WordTable: Sendable {
+        private(set) var keys: [UInt64]
+        /// 0 marks an empty slot: every counted word has a frequency of at least 1.
+        private(set) var frequencies: [Int32]
+        private(set) var ids: [UInt32] = []
+        private var mask: Int
+        private var used = 0
+
+        init() {
+            keys = [UInt64](repeating: 0, count: 256)
+            frequencies = [Int32](repeating: 0, count: 256)
+            mask = 255
+        }
+
+        @inline(__always)
+        static func home(_ hash: UInt64, mask: Int) -> Int {
+            // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        /// Adds one article to the document frequency of `hash`.
+        mutating func count(_ hash: UInt64) {
+            var slot = Self.home(hash, mask: mask)
+            while frequencies[slot] != 0 {
+                if keys[slot] == hash {
+                    frequencies[slot] += 1
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            keys[slot] = hash
+            frequencies[slot] = 1
+            used += 1
+            if used * 10 > (mask + 1) * 7 { grow() }
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys
+            let oldFrequencies = frequencies
+            let capacity = (mask + 1) * 2
+            keys = [UInt64](repeating: 0, count: capacity)
+            frequencies = [Int32](repeating: 0, count: capacity)
+            mask = capacity - 1
+            for (key, frequency) in zip(oldKeys, oldFrequencies) where frequency != 0 {
+                var slot = Self.home(key, mask: mask)
+                while frequencies[slot] != 0 { slot = (slot + 1) & mask }
+                keys[slot] = key
+                frequencies[slot] = frequency
+            }
+        }
+
+        /// Numbers the words in ascending hash order from `next`, which ends past the last.
+        mutating func number(from next: inout UInt32) {
+            ids = [UInt32](repeating: 0, count: mask + 1)
+            let slots = frequencies.indices.filter { frequencies[$0] != 0 }.sorted { keys[$0] < keys[$1] }
+            for slot in slots {
+                ids[slot] = next
+                next += 1
+            }
+        }
+    }
+
+    static let shardBits = 5
 
     /// Cosine similarity of two articles, 0…1.
     public func similarity(_ first: Int, _ second: Int) -> Double {

@@ -38,7 +38,7 @@ public struct Site: Sendable {
         self.root = root
         self.layout = layout
         // The loader hands them over sorted already: no second copy of a large site's articles then.
-        let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.path < $1.path }
+        let sorted = articles.indices.dropFirst().allSatisfy { articles[$0 - 1].path < articles[$0].path }
         self.articles = sorted ? articles : articles.sorted { $0.path < $1.path }
         // The keys (lower-cased, URLs normalised: string work) are made on all cores; the tables are
         // filled in article order, as before.
@@ -63,9 +63,10 @@ public struct Site: Sendable {
         byPath.reserveCapacity(self.articles.count)
         byLowercasedPath.reserveCapacity(self.articles.count)
         byURL.reserveCapacity(self.articles.count)
-        for (index, article) in self.articles.enumerated() {
+        // By index, reading the path in place: iterating the articles copied each one.
+        for index in self.articles.indices {
             let key = keys[index]
-            byPath[article.path] = index
+            byPath[self.articles[index].path] = index
             byLowercasedPath[key.lowercasedPath] = index
             for (isOwn, url) in key.urls {
                 // The article's own URL wins over another article's alias.
@@ -116,7 +117,8 @@ public struct Site: Sendable {
 
     /// The normal form of a URL path used as a look-up key.
     static func urlKey(_ url: String) -> String {
-        var path = url.removingPercentEncoding ?? url
+        // Without a `%` there is nothing to decode (Foundation's decoding is the costly part).
+        var path = url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding ?? url : url
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         path = path.lowercased()
         for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".md"] where path.hasSuffix(suffix) {

@@ -58,9 +58,10 @@ extension Suggester {
 
     func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
         let byTarget = topicsByTarget()
+        let isTarget = site.articles.map(KeywordIndex.isTarget)
         // Scored per source on all cores; the best per pair does not depend on the order.
         let scored = site.articles.indices.parallelMap { source in
-            linkScores(of: source, topicsByTarget: byTarget, table: table).scores
+            linkScores(of: source, topicsByTarget: byTarget, isTarget: isTarget, table: table).scores
         }
         return Self.bestPerPair(scored)
     }
@@ -76,15 +77,15 @@ extension Suggester {
 
     /// The score of each existing prose link of `source` (`hiddenLinkScore`), in document order, and the
     /// source article with its bytes in memory when one was scored (nil when none was).
-    private func linkScores(of source: Int, topicsByTarget byTarget: [Int: [Int]], table: MentionTable)
+    /// `isTarget` says which articles are targets, worked out once (not from a copy of the target per link).
+    private func linkScores(of source: Int, topicsByTarget byTarget: [Int: [Int]], isTarget: [Bool], table: MentionTable)
         -> (scores: [(target: Int, score: Double)], article: Article?)
     {
         var found: [(target: Int, score: Double)] = []
         // Its bytes read once, when a link needs them (they may have been released).
         var article: Article? = nil
         for resolved in graph.outgoing[source] {
-            guard let target = resolved.targetIndex, target != source,
-                KeywordIndex.isTarget(site.articles[target]),
+            guard let target = resolved.targetIndex, target != source, isTarget[target],
                 resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
                 !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
             else { continue }
@@ -125,10 +126,11 @@ extension Suggester {
         // (source, target) pair from the lowest threshold calibration can pick is needed, no candidate
         // is kept. On a site with too few links to calibrate on, that ranking is not used.
         let byTarget = topicsByTarget()
+        let isTarget = site.articles.map(KeywordIndex.isTarget)
         let floor = Self.lowestCalibratedThreshold
         let scored = StageTimer.shared.measure("rank") {
             site.articles.indices.parallelMap { source -> (links: [(target: Int, score: Double)], best: [Int: Double]?) in
-                let (links, article) = linkScores(of: source, topicsByTarget: byTarget, table: table)
+                let (links, article) = linkScores(of: source, topicsByTarget: byTarget, isTarget: isTarget, table: table)
                 guard let article else { return (links, nil) }
                 return (links, Self.bestScorePerTarget(scoredCandidates(of: source, loaded: article, table, floor: floor)))
             }
@@ -205,9 +207,13 @@ extension Suggester {
         }
         let isWholeTitle = punctuated && keys.count >= 2
             && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
+        // Worked out for the first topic the text names (the same for every one).
+        var similarity: Double? = nil
         for number in topics {
             let topic = index.topics[number]
             guard Self.contains(keys, topic.keys) else { continue }
+            let related = similarity ?? relatedness.similarity(source, target)
+            similarity = related
             let frequency = table.phrases.knownArticles(mentioningTopic: number)
                 ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "))
             let cited = isWholeTitle
@@ -215,7 +221,7 @@ extension Suggester {
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
                 specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
-                relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
+                relatedness: related, position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
                 pointsForward: chronology.pointsForward(from: source, to: target),

@@ -318,6 +318,7 @@ public struct Suggester: Sendable {
     func scoredCandidates(of source: Int, loaded: Article? = nil, _ table: MentionTable, floor: Double?) -> [Candidate] {
         let mentions = table.mentions
         let phrases = table.phrases
+        let topics = index.topics
         do {
             let article = loaded ?? site.articles[source].loaded()
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
@@ -332,6 +333,8 @@ public struct Suggester: Sendable {
                 for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
+            // A source mentions a target several times: its similarity is worked out once.
+            var similarities: [Int: Double] = [:]
             for mention in mentions[source] {
                 distinctTargets(of: mention, into: &targets)
                 targets.removeAll { $0 == source }
@@ -339,34 +342,45 @@ public struct Suggester: Sendable {
                     documentFrequency: phrases.knownArticles(mentioning: mention)
                         ?? phrases.articles(mentioningKey: phraseKey(mention)) ?? 1)
                 for topicIndex in mention.topics {
-                    let topic = index.topics[Int(topicIndex)]
-                    guard topic.target != source, !alreadyLinked.contains(topic.target) else { continue }
-                    let longTitle = KeywordIndex.isLongTitle(topic)
+                    // The topic's fields are read in place: copying a `Topic` out of the array retained
+                    // its phrase, keys and fragment once per mention and topic.
+                    let number = Int(topicIndex)
+                    let target = topics[number].target
+                    guard target != source, !alreadyLinked.contains(target) else { continue }
+                    let topicSource = topics[number].source
+                    let longTitle =
+                        topicSource == .title && topics[number].keys.count > KeywordIndex.maximumAnchorWords
                     let wholeTitlePossible =
                         longTitle
-                        || topic.source != .heading && topic.source != .codeName && !mention.isCode
-                            && citableTitles[topic.target].count > mention.range.count
+                        || topicSource != .heading && topicSource != .codeName && !mention.isCode
+                            && citableTitles[target].count > mention.range.count
                     let titleCasePossible =
-                        !mention.isCode && mention.wordCount >= 2 && [.title, .alias, .heading].contains(topic.source)
+                        !mention.isCode && mention.wordCount >= 2 && (topicSource == .title || topicSource == .alias || topicSource == .heading)
                     // Relatedness at its cap (0.25 counts fully), no link forward in time, not the source's
                     // own subject: the most the rest can give.
                     var features = CandidateFeatures(
-                        topicWeight: topic.weight, specificity: specificity, relatedness: 0.25,
+                        topicWeight: topics[number].weight, specificity: specificity, relatedness: 0.25,
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
-                        mentionsOfTarget: perTarget[topic.target] ?? 1, words: mention.wordCount,
-                        isCode: mention.isCode, context: mention.context, isSection: topic.source == .heading)
+                        mentionsOfTarget: perTarget[target] ?? 1, words: mention.wordCount,
+                        isCode: mention.isCode, context: mention.context, isSection: topicSource == .heading)
                     // An entry of a list of pages may be lifted above the floor (`markContentsEntries`).
                     let mayBeContentsEntry =
-                        mention.context == .listItem && !mention.isCode && Self.namesPage(topic.source)
+                        mention.context == .listItem && !mention.isCode && Self.namesPage(topicSource)
                     // Under the floor whatever is found below: not worth finding it.
                     if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
                     {
                         continue
                     }
-                    features.relatedness = relatedness.similarity(source, topic.target)
-                    features.pointsForward = chronology.pointsForward(from: source, to: topic.target)
-                    features.namesOwnSubject = namesOwnSubject(topic.keys, source: source)
+                    if let known = similarities[target] {
+                        features.relatedness = known
+                    } else {
+                        let similarity = relatedness.similarity(source, target)
+                        similarities[target] = similarity
+                        features.relatedness = similarity
+                    }
+                    features.pointsForward = chronology.pointsForward(from: source, to: target)
+                    features.namesOwnSubject = namesOwnSubject(topics[number].keys, source: source)
                     // Under the floor whatever the citation checks below find.
                     if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
@@ -374,8 +388,8 @@ public struct Suggester: Sendable {
                         continue
                     }
                     var placed = mention
-                    if topic.source != .heading, topic.source != .codeName,
-                        let (whole, words) = wholeTitle(around: mention, target: topic.target, in: article)
+                    if topicSource != .heading, topicSource != .codeName,
+                        let (whole, words) = wholeTitle(around: mention, target: target, in: article)
                     {
                         // The whole title stands around the matched part: link it, as a citation.
                         placed.range = whole
@@ -391,14 +405,15 @@ public struct Suggester: Sendable {
                         features.isCitation = true
                         features.citesTitle = true
                     } else if !mention.isCode, mention.wordCount >= 2,
-                        [.title, .alias, .heading].contains(topic.source), isTitleCased(mention.range, in: article)
+                        (topicSource == .title || topicSource == .alias || topicSource == .heading), isTitleCased(mention.range, in: article)
                     {
                         features.isCitation = true
-                        features.citesTitle = topic.source != .heading
+                        features.citesTitle = topicSource != .heading
                     }
                     // A whole title (or alias) of two words or more between quotation marks is a citation
                     // whatever its case: the marks say it is a name.
-                    if !mention.isCode, features.citesTitle || placed.wordCount >= 2 && [.title, .alias].contains(topic.source),
+                    if !mention.isCode,
+                        features.citesTitle || placed.wordCount >= 2 && (topicSource == .title || topicSource == .alias),
                         Self.isQuoted(placed.range, in: article)
                     {
                         features.isQuotedTitle = true
@@ -406,14 +421,14 @@ public struct Suggester: Sendable {
                         features.citesTitle = true
                     }
                     if mention.context == .listItem,
-                        features.citesTitle || Self.namesPage(topic.source) || topic.source == .codeName
-                            || topic.source == .heading && mention.wordCount >= 2
+                        features.citesTitle || Self.namesPage(topicSource) || topicSource == .codeName
+                            || topicSource == .heading && mention.wordCount >= 2
                     {
                         features.isListEntry = Self.isWholeListItem(placed.range, block: placed.block, in: article)
                     }
                     result.append(
                         Candidate(
-                            source: source, target: topic.target, topic: topicIndex, mention: placed,
+                            source: source, target: target, topic: topicIndex, mention: placed,
                             features: features, score: Self.score(features)))
                 }
             }

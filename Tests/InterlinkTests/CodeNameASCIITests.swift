@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Interlink
+
+/// `CodeName.looksLikeCode` reads plain ASCII as bytes; it must answer as the `Character`-based
+/// reading does for every text.
+@Suite struct CodeNameASCIITests {
+    static let pieces = [
+        "", "a", "Z", "v", "-", "--", "v-", ".", "_", ":", "::", "(", ")", "()", "<", ">", "$", "@", " ", "  ", "ref",
+        "useState", "App", "config", "model", "x", "9", "\t", "\r\n", "\n", "é", "Ü", "é", "ß", "#", "/", "Go",
+        "SEO", "if", "v-model", "go test", "net.Server", "my_var", "std::vector", "aB", "Ab", "ABC", "a1B",
+    ]
+
+    @Test func asciiAnswersAsTheGeneralReading() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var texts = Self.pieces
+        for _ in 0..<20_000 {
+            texts.append((0..<(1 + next() % 6)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined())
+        }
+        texts.append(String(repeating: "a", count: 60))
+        texts.append(String(repeating: "a", count: 61))
+        texts.append("v-" + String(repeating: "a", count: 18))
+        texts.append("v-" + String(repeating: "a", count: 19))
+        for text in texts {
+            #expect(CodeName.looksLikeCode(text) == CodeName.generalLooksLikeCode(text), "\(text.debugDescription)")
+        }
+    }
+}
