@@ -5,9 +5,9 @@ import Testing
 /// Suggestion quality on the shared link-restoration corpora (`../shared/corpora/NAME`): real sites
 /// with their internal prose links removed, and the removed links in `truth.json`. Pair precision and
 /// recall are computed as `eval/score.py` does, over distinct (source, target) pairs, at the
-/// default threshold. The bars sit just below the measured values (vue-docs P .728 R .496, golang-blog
-/// P .625 R .272, fourth session), so that losing a rule that earns its place (list entries on
-/// vue-docs, file names inside titles on golang-blog) fails.
+/// default threshold. The bars sit just below the measured values (vue-docs P .728 R .520, golang-blog
+/// P .629 R .282, fifth session), so that losing a rule that earns its place (list entries and "See
+/// also" lines on vue-docs, quoted and long titles on golang-blog) fails.
 @Suite struct SuggestSharedCorpusTests {
     static let corporaRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -24,8 +24,8 @@ import Testing
     }
 
     static let bars = [
-        Bar(corpus: "vue-docs", precision: 0.70, recall: 0.49),
-        Bar(corpus: "golang-blog", precision: 0.60, recall: 0.27),
+        Bar(corpus: "vue-docs", precision: 0.70, recall: 0.51),
+        Bar(corpus: "golang-blog", precision: 0.60, recall: 0.278),
     ]
 
     private struct TruthLink: Decodable {
