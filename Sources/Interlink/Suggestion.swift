@@ -37,18 +37,9 @@ public struct Suggestion: Sendable, Hashable, Codable {
         id: String, source: String, line: Int, column: Int, offset: Int, length: Int, anchor: String, target: String,
         url: String, fragment: String?, score: Double, reason: String
     ) {
-        self.id = id
-        self.source = source
-        self.line = line
-        self.column = column
-        self.offset = offset
-        self.length = length
-        self.anchor = anchor
-        self.target = target
-        self.url = url
-        self.fragment = fragment
-        self.score = score
-        self.explanation = .text(reason)
+        self.init(
+            id: id, source: source, line: line, column: column, offset: offset, length: length, anchor: anchor,
+            target: target, url: url, fragment: fragment, score: score, explanation: .text(reason))
     }
 
     /// A suggestion whose reason is written from its parts when read.
