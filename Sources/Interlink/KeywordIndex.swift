@@ -328,9 +328,10 @@ public struct KeywordIndex: Sendable {
     /// The most words of a title that is matched whole: longer ones are sentences, not names.
     static let maximumTitleWords = 16
 
-    /// Whether a topic is a title too long for an anchor but for a citation of the whole title.
-    static func isLongTitle(_ topic: Topic) -> Bool {
-        topic.source == .title && topic.keys.count > maximumAnchorWords
+    /// Whether a topic (its source and number of keys) is a title too long for an anchor but for a
+    /// citation of the whole title.
+    static func isLongTitle(source: Topic.Source, keyCount: Int) -> Bool {
+        source == .title && keyCount > maximumAnchorWords
     }
 
     /// A topic, or nil when the phrase would make a poor anchor (too long, only stopwords, a lone common word).

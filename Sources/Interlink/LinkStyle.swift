@@ -35,27 +35,25 @@ extension LinkStyle {
     /// The style most of `links` use, when three or more do.
     private static func mostUsed<Links: Sequence>(_ links: Links, site: Site) -> LinkStyle? where Links.Element == ResolvedLink {
         var counts: [LinkStyle: Int] = [:]
-        do {
-            for resolved in links {
-                let link = resolved.link
-                switch link.kind {
-                case .wikilink: counts[.wikilink, default: 0] += 1
-                case .template:
-                    counts[(link.template == "ref" || link.template == "relref") ? .relref : .liquid, default: 0] += 1
-                case .inline:
-                    let destination = link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
-                    if ArticlePath.isMarkdown(destination) {
-                        counts[.relative, default: 0] += 1
-                    } else if destination.hasPrefix("/") || destination.hasPrefix("http") {
-                        counts[.url, default: 0] += 1
-                    } else if site.layout.generator == .vitepress || site.layout.generator == .plain {
-                        counts[.relative, default: 0] += 1
-                    } else {
-                        counts[.url, default: 0] += 1
-                    }
-                case .autolink, .image:
-                    break
+        for resolved in links {
+            let link = resolved.link
+            switch link.kind {
+            case .wikilink: counts[.wikilink, default: 0] += 1
+            case .template:
+                counts[(link.template == "ref" || link.template == "relref") ? .relref : .liquid, default: 0] += 1
+            case .inline:
+                let destination = link.destination.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+                if ArticlePath.isMarkdown(destination) {
+                    counts[.relative, default: 0] += 1
+                } else if destination.hasPrefix("/") || destination.hasPrefix("http") {
+                    counts[.url, default: 0] += 1
+                } else if site.layout.generator == .vitepress || site.layout.generator == .plain {
+                    counts[.relative, default: 0] += 1
+                } else {
+                    counts[.url, default: 0] += 1
                 }
+            case .autolink, .image:
+                break
             }
         }
         guard let (style, count) = counts.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }), count >= 3

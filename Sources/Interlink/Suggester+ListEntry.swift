@@ -11,7 +11,7 @@ extension Suggester {
     /// Whether `range` is the whole text of a one-line list item of `article`: nothing but the list
     /// marker and blanks on its line besides it, and no other prose of the item before or after;
     /// allowed around it are a bold run-in label (`**See also**`) and short qualifiers set off by a
-    /// dash or colon (`Guide - `, ` - template`: `qualifierEnd(_:from:to:)`).
+    /// dash or colon (`Guide - `, ` - template`: `isQualifier(_:from:to:)`, `qualifierStart(_:from:to:)`).
     static func isWholeListItem(_ range: Range<Int>, block: Int, in article: Article) -> Bool {
         let document = article.document
         let bytes = article.bytes
@@ -33,19 +33,17 @@ extension Suggester {
         while index < range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         let itemStart = index
         index = Self.afterRunInLabel(bytes, from: index, to: range.lowerBound)
-        if index < range.lowerBound {
-            // A qualifier before the name: "Guide - Teleport".
-            guard let qualified = Self.qualifierEnd(bytes, from: index, to: range.lowerBound) else { return false }
-            index = qualified
+        // Else a qualifier before the name: "Guide - Teleport".
+        guard index == range.lowerBound || Self.isQualifier(bytes, from: index, to: range.lowerBound) else {
+            return false
         }
-        guard index == range.lowerBound else { return false }
         // After: a qualifier set off by a dash (" - template"), then blanks to the end of the line.
         var end = range.upperBound
         var lineEnd = end
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
         if let qualified = Self.qualifierStart(bytes, from: end, to: lineEnd) { end = qualified }
+        guard Self.onlyBlanksToLineEnd(bytes, from: end) else { return false }
         while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end += 1 }
-        guard end == bytes.count || bytes[end] == 0x0A else { return false }
         // The item's block holds no other prose (a continuation line, a second paragraph) or code.
         let item = itemStart..<end
         return Self.onlyInside(item, block: block, document.spans, \.range, \.block)
@@ -121,17 +119,18 @@ extension Suggester {
         else { return false }
         index += 1
         while index < range.lowerBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        guard index == range.lowerBound else { return false }
-        var end = range.upperBound
-        while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end += 1 }
-        return end == bytes.count || bytes[end] == 0x0A
+        return index == range.lowerBound && onlyBlanksToLineEnd(bytes, from: range.upperBound)
     }
 
     /// Whether line `line` (1-based) of `article` holds only blanks.
     static func isBlank(line: Int, in article: Article) -> Bool {
         guard let start = article.document.lines.offset(ofLine: line) else { return false }
+        return onlyBlanksToLineEnd(article.bytes, from: start)
+    }
+
+    /// Whether nothing but blanks (and a carriage return) stands from `start` to the end of its line.
+    static func onlyBlanksToLineEnd(_ bytes: [UInt8], from start: Int) -> Bool {
         var index = start
-        let bytes = article.bytes
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
         return index == bytes.count || bytes[index] == 0x0A
     }
@@ -159,17 +158,14 @@ extension Suggester {
         Array(" - ".utf8), Array(" – ".utf8), Array(" — ".utf8), Array(": ".utf8),
     ]
 
-    /// When `bytes[start..<limit]` is a short qualifier (one to four words, no sentence punctuation)
-    /// and a separator (`Guide - `, `Options: `), where the name after it starts; else nil.
-    static func qualifierEnd(_ bytes: [UInt8], from start: Int, to limit: Int) -> Int? {
-        for separator in qualifierSeparators where limit - start > separator.count {
+    /// Whether `bytes[start..<limit]` is a short qualifier (one to four words, no sentence
+    /// punctuation) and a separator (`Guide - `, `Options: `).
+    static func isQualifier(_ bytes: [UInt8], from start: Int, to limit: Int) -> Bool {
+        qualifierSeparators.contains { separator in
             let qualifierEnd = limit - separator.count
-            guard bytes[qualifierEnd..<limit].elementsEqual(separator),
-                isShortQualifier(bytes, start..<qualifierEnd)
-            else { continue }
-            return limit
+            return qualifierEnd > start && bytes[qualifierEnd..<limit].elementsEqual(separator)
+                && isShortQualifier(bytes, start..<qualifierEnd)
         }
-        return nil
     }
 
     /// When `bytes[start..<limit]` is a separator and a short qualifier (` - template`), `limit`; else nil.

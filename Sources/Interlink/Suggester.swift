@@ -348,8 +348,7 @@ public struct Suggester: Sendable {
                     let target = topics[number].target
                     guard target != source, !alreadyLinked.contains(target) else { continue }
                     let topicSource = topics[number].source
-                    let longTitle =
-                        topicSource == .title && topics[number].keys.count > KeywordIndex.maximumAnchorWords
+                    let longTitle = KeywordIndex.isLongTitle(source: topicSource, keyCount: topics[number].keys.count)
                     let wholeTitlePossible =
                         longTitle
                         || topicSource != .heading && topicSource != .codeName && !mention.isCode
