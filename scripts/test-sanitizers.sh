@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-cmark.sh
 sanitizers=("$@")
+failed=""
 [ ${#sanitizers[@]} -gt 0 ] || sanitizers=(address thread)
 
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
@@ -43,7 +44,7 @@ for sanitizer in "${sanitizers[@]}"; do
     echo "== $sanitizer sanitizer: $([ "$status" -eq 0 ] && echo passed || echo FAILED) in $(($(date +%s) - started))s (log: $log)" >&2
     [ "$status" -eq 0 ] || failed="$failed $sanitizer"
 done
-if [ -n "${failed:-}" ]; then
+if [ -n "$failed" ]; then
     echo "test-sanitizers: FAILED under:$failed" >&2
     exit 1
 fi
