@@ -200,9 +200,14 @@ public enum ArticlePath {
         return parts.joined(separator: "/")
     }
 
-    /// Whether the path names a Markdown file.
+    /// Whether the path names a Markdown file (`.md`, `.markdown`, or MDX's `.mdx`).
     public static func isMarkdown(_ path: String) -> Bool {
         let lower = path.lowercased()
-        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdx")
+    }
+
+    /// Whether the path names an MDX file.
+    public static func isMDX(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".mdx")
     }
 }

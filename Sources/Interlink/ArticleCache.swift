@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -88,6 +88,15 @@ public struct ArticleCache: Sendable {
     // MARK: Look-ups
 
     /// The parse of a file with these bytes, if the cache holds one.
+    /// The key a file's parse is stored under: its content hash, set apart for MDX, which parses the same
+    /// bytes into other spans (a site that becomes a Docusaurus site parses its `.md` files again).
+    static func parseKey(_ hash: ContentHash, dialect: MarkdownDialect) -> ContentHash {
+        switch dialect {
+        case .commonMark: hash
+        case .mdx: ContentHash(high: hash.high ^ 0x6D64_7800_0000_0001, low: hash.low ^ 0x6D64_7800_0000_0001)
+        }
+    }
+
     func parse(of hash: ContentHash, bytes: [UInt8]) -> ParsedContent? {
         guard let storage, let entry = entries[hash]?.first else { return nil }
         return storage.bytes.withUnsafeBytes { buffer -> ParsedContent? in

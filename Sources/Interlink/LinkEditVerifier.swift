@@ -31,7 +31,8 @@ struct LinkEditVerifier {
         removed: [MarkdownLink] = []
     ) -> String? {
         let before = article.document
-        let after = MarkdownParser.parse(rewritten, frontMatter: before.frontMatter)
+        let after = MarkdownParser.parse(
+            rewritten, frontMatter: before.frontMatter, dialect: MarkdownDialect.of(path: article.path, layout: site.layout))
         var pending = Dictionary(expected.map { ($0.range, $0) }, uniquingKeysWith: { first, _ in first })
         let resolver = LinkResolver(site: site)
         var otherLinks: [String] = []

@@ -61,15 +61,15 @@ public struct LinkResolver: Sendable {
             return .broken("no Markdown file at '\(decoded)'")
         }
         if decoded.hasPrefix("/") {
-            if let index = site.index(ofURL: decoded) ?? resolveFile(decoded + ".md", from: sourceArticle) {
+            if let index = site.index(ofURL: decoded) ?? resolveFileWithoutExtension(decoded, from: sourceArticle) {
                 return .article(index, fragment: fragment)
             }
             return looksLikeContent(decoded) ? .broken("no article is published at '\(decoded)'") : .other
         }
         // Relative: first as a URL against the article's URL, then as a file path next to it.
         if let index = resolveRelativeURL(decoded, from: sourceArticle)
-            ?? resolveFile(decoded + ".md", from: sourceArticle)
-            ?? resolveFile(decoded + "/index.md", from: sourceArticle)
+            ?? resolveFileWithoutExtension(decoded, from: sourceArticle)
+            ?? resolveFileWithoutExtension(decoded + "/index", from: sourceArticle)
         {
             return .article(index, fragment: fragment)
         }
@@ -125,6 +125,11 @@ public struct LinkResolver: Sendable {
         let trimmed = hasBase ? path.dropFirst(base.count) : Substring(path)
         guard let first = trimmed.split(separator: "/").first else { return false }
         return site.contentSections.contains(first.lowercased())
+    }
+
+    /// A file named by a path written without its extension (`../guide/intro` for `intro.md` or `intro.mdx`).
+    private func resolveFileWithoutExtension(_ path: String, from article: Article) -> Int? {
+        resolveFile(path + ".md", from: article) ?? resolveFile(path + ".mdx", from: article)
     }
 
     // MARK: Templates

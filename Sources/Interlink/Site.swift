@@ -121,7 +121,7 @@ public struct Site: Sendable {
         var path = url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding ?? url : url
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         path = path.lowercased()
-        for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".md"] where path.hasSuffix(suffix) {
+        for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".mdx", ".md"] where path.hasSuffix(suffix) {
             path = String(path.dropLast(suffix.count))
             break
         }

@@ -187,23 +187,24 @@ public enum SiteLoader {
         case .failure(.system(let message)):
             return .failure(Diagnostic(path: path, message: "cannot read file: \(message)"))
         }
+        let dialect = MarkdownDialect.of(path: path, layout: layout)
         let content: ParsedContent
         var record: CacheRecord?
         do {
             if let cache {
-                let hash = ContentHash(bytes)
+                let hash = ArticleCache.parseKey(ContentHash(bytes), dialect: dialect)
                 if let cached = cache.parse(of: hash, bytes: bytes) {
                     content = cached
                     record = CacheRecord(hash: hash, freshParse: nil)
                 } else {
-                    content = try parseContent(path: path, bytes: bytes)
+                    content = try parseContent(path: path, bytes: bytes, dialect: dialect)
                     var writer = BinaryWriter()
                     // Front matter nested too deep for the cache is simply not cached (an empty record misses).
                     let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
                     record = CacheRecord(hash: hash, freshParse: fresh)
                 }
             } else {
-                content = try parseContent(path: path, bytes: bytes)
+                content = try parseContent(path: path, bytes: bytes, dialect: dialect)
             }
         } catch {
             return .failure(error)
@@ -218,11 +219,15 @@ public enum SiteLoader {
 
     /// Parses bytes already read into an `Article`.
     public static func parseArticle(path: String, bytes: [UInt8], layout: SiteLayout) throws(Diagnostic) -> Article {
-        makeArticle(path: path, bytes: bytes, content: try parseContent(path: path, bytes: bytes), layout: layout)
+        makeArticle(
+            path: path, bytes: bytes,
+            content: try parseContent(path: path, bytes: bytes, dialect: MarkdownDialect.of(path: path, layout: layout)),
+            layout: layout)
     }
 
-    /// Checks and parses a file's bytes: what does not depend on where the file lives.
-    static func parseContent(path: String, bytes: [UInt8]) throws(Diagnostic) -> ParsedContent {
+    /// Checks and parses a file's bytes: what does not depend on where the file lives, but for the
+    /// dialect its name and site give it.
+    static func parseContent(path: String, bytes: [UInt8], dialect: MarkdownDialect) throws(Diagnostic) -> ParsedContent {
         let lines = LineTable(bytes)
         if let nul = bytes.firstIndex(of: 0) {
             let location = lines.location(of: nul)
@@ -245,7 +250,7 @@ public enum SiteLoader {
         let frontMatter = try block.map { block throws(Diagnostic) in
             try FrontMatterParser.parse(block, in: bytes, path: path)
         } ?? FrontMatter()
-        let document = MarkdownParser.parse(bytes, frontMatter: block)
+        let document = MarkdownParser.parse(bytes, frontMatter: block, dialect: dialect)
         return ParsedContent(
             frontMatter: frontMatter, document: document,
             suppressedRanges: SuppressionComments.ranges(in: bytes, document: document))

@@ -7,14 +7,18 @@ public enum MarkdownParser {
 
     /// Parses a whole file: locates front matter, then parses the body with cmark.
     /// - Throws: `FrontMatterDelimiterError` when front matter is opened but never closed.
-    public static func parse(_ bytes: [UInt8]) throws(FrontMatterDelimiterError) -> MarkdownDocument {
+    public static func parse(_ bytes: [UInt8], dialect: MarkdownDialect = .commonMark)
+        throws(FrontMatterDelimiterError) -> MarkdownDocument
+    {
         let frontMatter = try FrontMatterBlock.locate(in: bytes)
-        return parse(bytes, frontMatter: frontMatter)
+        return parse(bytes, frontMatter: frontMatter, dialect: dialect)
     }
 
     /// Parses a file whose front matter (if any) has already been located.
-    public static func parse(_ bytes: [UInt8], frontMatter: FrontMatterBlock?) -> MarkdownDocument {
-        var converter = CommonMarkConverter(raw: bytes, frontMatter: frontMatter)
+    public static func parse(_ bytes: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect = .commonMark)
+        -> MarkdownDocument
+    {
+        var converter = CommonMarkConverter(raw: bytes, frontMatter: frontMatter, dialect: dialect)
         return converter.convert()
     }
 }
@@ -26,6 +30,7 @@ struct CommonMarkConverter {
     private let raw: [UInt8]
     private let lines: LineTable
     private let frontMatter: FrontMatterBlock?
+    private let dialect: MarkdownDialect
     private let bodyStart: Int
     /// File line (1-based) of the body's first line.
     private let bodyFirstLine: Int
@@ -82,10 +87,11 @@ struct CommonMarkConverter {
         var lastChild: Position?
     }
 
-    init(raw: [UInt8], frontMatter: FrontMatterBlock?) {
+    init(raw: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect) {
         self.raw = raw
         self.lines = LineTable(raw)
         self.frontMatter = frontMatter
+        self.dialect = dialect
         let bomLength = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.bodyStart = frontMatter?.range.upperBound ?? bomLength
         self.bodyFirstLine = lines.location(of: bodyStart).line
@@ -425,18 +431,38 @@ struct CommonMarkConverter {
                 merged.append(span)
             }
         }
+        let paragraphZones = paragraphConstructs(in: merged, codeSpans: state.codeSpans)
+        zones.append(contentsOf: paragraphZones)
+        var nextZone = 0
         for span in merged {
-            // Findings come in order and do not overlap: the pieces are the gaps between them.
-            var pieces: [Range<Int>] = []
-            var pieceStart = span.range.lowerBound
-            for finding in RawConstructs.find(in: raw, range: span.range) {
-                zones.append(finding.zone)
-                if let link = finding.link { links.append(link) }
-                let cut = finding.zone.range.clamped(to: span.range)
-                if cut.lowerBound > pieceStart { pieces.append(pieceStart..<cut.lowerBound) }
-                pieceStart = max(pieceStart, cut.upperBound)
+            // Fences and MDX constructs first (they may reach over several spans), then the constructs
+            // inside each remaining piece. Findings come in order and do not overlap: the pieces are the
+            // gaps between them.
+            var outside: [Range<Int>] = []
+            var outsideStart = span.range.lowerBound
+            while nextZone < paragraphZones.count, paragraphZones[nextZone].range.upperBound <= span.range.lowerBound {
+                nextZone += 1
             }
-            if pieceStart < span.range.upperBound { pieces.append(pieceStart..<span.range.upperBound) }
+            var zoneIndex = nextZone
+            while zoneIndex < paragraphZones.count, paragraphZones[zoneIndex].range.lowerBound < span.range.upperBound {
+                let cut = paragraphZones[zoneIndex].range.clamped(to: span.range)
+                if cut.lowerBound > outsideStart { outside.append(outsideStart..<cut.lowerBound) }
+                outsideStart = max(outsideStart, cut.upperBound)
+                zoneIndex += 1
+            }
+            if outsideStart < span.range.upperBound { outside.append(outsideStart..<span.range.upperBound) }
+            var pieces: [Range<Int>] = []
+            for part in outside {
+                var pieceStart = part.lowerBound
+                for finding in RawConstructs.find(in: raw, range: part) {
+                    zones.append(finding.zone)
+                    if let link = finding.link { links.append(link) }
+                    let cut = finding.zone.range.clamped(to: part)
+                    if cut.lowerBound > pieceStart { pieces.append(pieceStart..<cut.lowerBound) }
+                    pieceStart = max(pieceStart, cut.upperBound)
+                }
+                if pieceStart < part.upperBound { pieces.append(pieceStart..<part.upperBound) }
+            }
             for piece in pieces where !piece.isEmpty {
                 spans.append(
                     TextSpan(range: piece, block: span.block, context: span.context, emphasized: span.emphasized))
@@ -444,6 +470,16 @@ struct CommonMarkConverter {
             }
         }
         codeSpans.append(contentsOf: state.codeSpans)
+    }
+
+    /// Container fences and, in MDX, ESM, expressions and JSX in the paragraph (`ParagraphConstructs`),
+    /// sorted; the paragraph ends where its last text or code span's line does.
+    private func paragraphConstructs(in spans: [TextSpan], codeSpans: [CodeSpan]) -> [ForbiddenZone] {
+        guard let first = spans.first else { return [] }
+        let lastByte = max(spans.last?.range.upperBound ?? first.range.upperBound, codeSpans.last?.range.upperBound ?? 0)
+        let paragraphEnd = lineContentEnd(from: lastByte)
+        return ParagraphConstructs.zones(
+            in: raw, lines: lines, spans: spans.map(\.range), paragraphEnd: paragraphEnd, dialect: dialect)
     }
 
     /// GFM tables are paragraphs to cmark: split prose at cell borders and drop the delimiter row.

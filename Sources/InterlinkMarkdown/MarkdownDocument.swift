@@ -166,6 +166,10 @@ public struct ForbiddenZone: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case frontMatter, heading, codeBlock, htmlBlock, htmlInline, link, image, autolink, bareURL
         case linkReferenceDefinition, template, wikilink, codeSpan, tableDelimiter, thematicBreak
+        /// A container's fence line and title (`::: tip Title`, `!!! note "Title"`).
+        case containerFence
+        /// MDX: an ESM block, a `{…}` expression, a JSX tag cmark does not take for HTML.
+        case esm, mdxExpression, jsx
     }
 
     /// What the place is.

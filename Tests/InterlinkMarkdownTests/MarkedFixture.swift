@@ -50,8 +50,8 @@ struct MarkedFixture {
     }
 
     /// Parses the fixture (front matter located first, as the loader does).
-    func parse() throws -> MarkdownDocument {
-        try MarkdownParser.parse(bytes)
+    func parse(dialect: MarkdownDialect = .commonMark) throws -> MarkdownDocument {
+        try MarkdownParser.parse(bytes, dialect: dialect)
     }
 
     /// The text of a byte range of the input.
@@ -70,10 +70,10 @@ struct MarkedFixture {
 /// fewer, same bytes. Texts are compared first so that a failure reads as words, then ranges.
 @discardableResult
 func expectSpans(
-    _ marked: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ marked: String, dialect: MarkdownDialect = .commonMark, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> (MarkedFixture, MarkdownDocument) {
     let fixture = MarkedFixture(marked)
-    let document = try fixture.parse()
+    let document = try fixture.parse(dialect: dialect)
     let actual = document.spans.map(\.range)
     #expect(actual.map(fixture.text) == fixture.spanTexts, sourceLocation: sourceLocation)
     #expect(actual == fixture.spans, sourceLocation: sourceLocation)

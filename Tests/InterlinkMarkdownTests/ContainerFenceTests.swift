@@ -1,0 +1,35 @@
+import InterlinkMarkdown
+import Testing
+
+/// Container fences (VitePress and Docusaurus `:::`, MkDocs `!!!` and `???`) are paragraph text to cmark;
+/// their lines are labels, never linked, while the prose inside the container stays linkable.
+@Suite struct ContainerFenceTests {
+    @Test func vitePressFenceLinesAreForbiddenAndTheirContentIsProse() throws {
+        let (fixture, document) = try expectSpans("⟪::: tip Composition API⟫\n⟦Inside the tip.⟧\n⟪:::⟫\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+        expectSpansClear(of: document, in: fixture)
+    }
+
+    @Test func aFenceInsideAListItemIsFound() throws {
+        let (fixture, document) = try expectSpans(
+            "- ⟦Item.⟧\n\n  ⟪::: warning Security Note⟫\n  ⟦Escape the output.⟧\n  ⟪:::⟫\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+    }
+
+    @Test func aDocusaurusTitleWithEmphasisIsForbiddenWhole() throws {
+        let (fixture, document) = try expectSpans("⟪:::note[Read the *Guide* first]⟫\n⟦Body text.⟧\n⟪:::⟫\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+        #expect(!document.spans.contains { fixture.text($0.range) == "Guide" })
+    }
+
+    @Test func mkDocsAdmonitionAndDetailsLinesAreForbidden() throws {
+        let (fixture, document) = try expectSpans(
+            "⟪!!! note \"Tabs Guide\"⟫\n\n⟦Between.⟧\n\n⟪??? question \"Why not?\"⟫\n\n⟪???+ tip⟫\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+    }
+
+    @Test func colonsAndBangsInProseAreNotFences() throws {
+        let (_, document) = try expectSpans("⟦Wow!!! Great:::yes and :: two.⟧\n\n⟦!!!bang⟧\n\n⟦?? two⟧\n")
+        #expect(zones(.containerFence, in: document).isEmpty)
+    }
+}
