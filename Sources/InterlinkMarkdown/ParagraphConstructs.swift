@@ -90,11 +90,14 @@ enum ParagraphConstructs {
     ) -> [ForbiddenZone] {
         var zones: [ForbiddenZone] = []
         var passed = 0
+        // The line zones are in order and apart: one cursor walks them (linear, however many there are).
+        var lineZone = 0
         for span in spans {
             var index = max(span.lowerBound, passed)
             while index < span.upperBound {
-                if let zone = lineZones.first(where: { $0.range.contains(index) }) {
-                    index = zone.range.upperBound
+                while lineZone < lineZones.count, lineZones[lineZone].range.upperBound <= index { lineZone += 1 }
+                if lineZone < lineZones.count, lineZones[lineZone].range.contains(index) {
+                    index = lineZones[lineZone].range.upperBound
                     continue
                 }
                 let byte = raw[index]

@@ -12,6 +12,7 @@ import Testing
         let text: String
         /// Whether the closing phrase "page speed" must be a linkable span.
         let linkable: Bool
+        var dialect: MarkdownDialect = .commonMark
         var testDescription: String { name }
     }
 
@@ -70,6 +71,18 @@ import Testing
             name: "a 10 MB line",
             text: repeated("Internal linking and page speed, again. ", 10 * 1024 * 1024 / 41) + "page speed\n",
             linkable: true),
+        Case(name: "50,000 container fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true),
+        Case(
+            name: "MDX: 50,000 fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true,
+            dialect: .mdx),
+        Case(name: "MDX: 50,000 {", text: repeated("{", 50_000) + " page speed\n", linkable: false, dialect: .mdx),
+        Case(name: "MDX: 30,000 expressions", text: repeated("{x} a ", 30_000) + "page speed\n", linkable: true, dialect: .mdx),
+        Case(name: "MDX: 30,000 open tags", text: repeated("<a ", 30_000) + " page speed\n", linkable: false, dialect: .mdx),
+        Case(name: "MDX: 30,000 JSX tags", text: repeated("x <A b={() => 1}> ", 30_000) + "page speed\n", linkable: true, dialect: .mdx),
+        Case(name: "MDX: unclosed comments", text: repeated("{/* ", 30_000) + " page speed\n", linkable: false, dialect: .mdx),
+        Case(
+            name: "MDX: 30,000 ESM lines", text: repeated("import a from 'b'\n", 30_000) + "\npage speed\n", linkable: true,
+            dialect: .mdx),
     ]
 
     /// Seconds allowed per case: generous (the slowest takes about 3 s in a debug build), a long way below the
@@ -80,7 +93,7 @@ import Testing
     func parsesInLinearTimeWithSoundRanges(_ pathological: Case) throws {
         let bytes = Array(pathological.text.utf8)
         let started = Date()
-        let document = try MarkdownParser.parse(bytes)
+        let document = try MarkdownParser.parse(bytes, dialect: pathological.dialect)
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < Self.allowed, "\(pathological.name) took \(seconds) s")
         for span in document.spans {
