@@ -42,6 +42,10 @@ struct CommonMarkConverter {
     private var zones: [ForbiddenZone] = []
     private var wordCount = 0
     private var unmapped = 0
+    /// Bodies of paired templates (`TemplateBodies`), in order; `nextTemplateBody` is the first one that
+    /// does not end before the paragraph being finished.
+    private var templateBodies: [Range<Int>] = []
+    private var nextTemplateBody = 0
 
     private var blockCounter = 0
     private var containers: [BlockContext] = []
@@ -101,6 +105,8 @@ struct CommonMarkConverter {
         if let frontMatter {
             zones.append(ForbiddenZone(kind: .frontMatter, range: frontMatter.range))
         }
+        templateBodies = TemplateBodies.find(in: raw, range: bodyStart..<raw.count)
+        zones.append(contentsOf: templateBodies.map { ForbiddenZone(kind: .templateBody, range: $0) })
         let document: OpaquePointer? = raw.withUnsafeBufferPointer { buffer in
             let body = UnsafeRawPointer(buffer.baseAddress!).advanced(by: bodyStart)
                 .assumingMemoryBound(to: CChar.self)
@@ -433,22 +439,21 @@ struct CommonMarkConverter {
         }
         let paragraphZones = paragraphConstructs(in: merged, codeSpans: state.codeSpans)
         zones.append(contentsOf: paragraphZones)
-        var nextZone = 0
+        let cuts = paragraphCuts(paragraphZones, over: merged)
+        var nextCut = 0
         for span in merged {
-            // Fences and MDX constructs first (they may reach over several spans), then the constructs
-            // inside each remaining piece. Findings come in order and do not overlap: the pieces are the
-            // gaps between them.
+            // Template bodies, fences and MDX constructs first (they may reach over several spans), then
+            // the constructs inside each remaining piece. Findings come in order and do not overlap: the
+            // pieces are the gaps between them.
             var outside: [Range<Int>] = []
             var outsideStart = span.range.lowerBound
-            while nextZone < paragraphZones.count, paragraphZones[nextZone].range.upperBound <= span.range.lowerBound {
-                nextZone += 1
-            }
-            var zoneIndex = nextZone
-            while zoneIndex < paragraphZones.count, paragraphZones[zoneIndex].range.lowerBound < span.range.upperBound {
-                let cut = paragraphZones[zoneIndex].range.clamped(to: span.range)
+            while nextCut < cuts.count, cuts[nextCut].upperBound <= span.range.lowerBound { nextCut += 1 }
+            var cutIndex = nextCut
+            while cutIndex < cuts.count, cuts[cutIndex].lowerBound < span.range.upperBound {
+                let cut = cuts[cutIndex].clamped(to: span.range)
                 if cut.lowerBound > outsideStart { outside.append(outsideStart..<cut.lowerBound) }
                 outsideStart = max(outsideStart, cut.upperBound)
-                zoneIndex += 1
+                cutIndex += 1
             }
             if outsideStart < span.range.upperBound { outside.append(outsideStart..<span.range.upperBound) }
             var pieces: [Range<Int>] = []
@@ -470,6 +475,32 @@ struct CommonMarkConverter {
             }
         }
         codeSpans.append(contentsOf: state.codeSpans)
+    }
+
+    /// What is cut out of a paragraph's spans before `RawConstructs` looks at them: its `paragraphZones` and
+    /// the template bodies over it, merged into ranges in order and apart (so one walk over the spans
+    /// cuts them all, however they nest).
+    private mutating func paragraphCuts(_ paragraphZones: [ForbiddenZone], over spans: [TextSpan]) -> [Range<Int>] {
+        guard let first = spans.first, let last = spans.last else { return [] }
+        // Paragraphs come in order: the template bodies before this one are never looked at again.
+        while nextTemplateBody < templateBodies.count, templateBodies[nextTemplateBody].upperBound <= first.range.lowerBound {
+            nextTemplateBody += 1
+        }
+        var ranges = paragraphZones.map(\.range)
+        var body = nextTemplateBody
+        while body < templateBodies.count, templateBodies[body].lowerBound < last.range.upperBound {
+            ranges.append(templateBodies[body])
+            body += 1
+        }
+        var cuts: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let previous = cuts.last, range.lowerBound <= previous.upperBound {
+                cuts[cuts.count - 1] = previous.lowerBound..<max(previous.upperBound, range.upperBound)
+            } else {
+                cuts.append(range)
+            }
+        }
+        return cuts
     }
 
     /// Container fences and, in MDX, ESM, expressions and JSX in the paragraph (`ParagraphConstructs`),

@@ -168,6 +168,8 @@ public struct ForbiddenZone: Sendable, Hashable {
         case linkReferenceDefinition, template, wikilink, codeSpan, tableDelimiter, thematicBreak
         /// A container's fence line and title (`::: tip Title`, `!!! note "Title"`).
         case containerFence
+        /// The body of a paired template that is not the page's Markdown (`{{< highlight >}}…`, `{% raw %}…`).
+        case templateBody
         /// MDX: an ESM block, a `{…}` expression, a JSX tag cmark does not take for HTML.
         case esm, mdxExpression, jsx
     }

@@ -71,6 +71,13 @@ import Testing
             name: "a 10 MB line",
             text: repeated("Internal linking and page speed, again. ", 10 * 1024 * 1024 / 41) + "page speed\n",
             linkable: true),
+        Case(name: "50,000 unclosed shortcode openers", text: repeated("{{< a ", 50_000) + " page speed\n", linkable: false),
+        Case(
+            name: "30,000 paired shortcodes", text: repeated("{{% x %}}a{{% /x %}} ", 30_000) + " page speed\n",
+            linkable: true),
+        Case(
+            name: "30,000 nested shortcodes",
+            text: repeated("{{< x >}}", 30_000) + repeated("{{< /x >}}", 30_000) + " page speed\n", linkable: true),
         Case(name: "50,000 container fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true),
         Case(
             name: "MDX: 50,000 fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true,

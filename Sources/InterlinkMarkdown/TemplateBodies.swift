@@ -1,0 +1,148 @@
+/// What a paired generator template holds when the generator does not render it as the page's
+/// Markdown: a link written there would show as `[text](url)` in a code listing, a diagram or raw
+/// output, or vanish with a comment. cmark reads it all as paragraphs (and a `# comment` line in it as
+/// a heading), so the bodies are found in the raw bytes, before cmark's blocks are walked.
+///
+/// - Hugo `{{< name >}}…{{< /name >}}`: Hugo hands the inner text to the shortcode unrendered; whether
+///   a theme's shortcode renders it as Markdown is unknown, so none of it is linked.
+/// - Hugo `{{% name %}}…{{% /name %}}`: rendered as Markdown, so prose, unless the shortcode is one
+///   of `codeNames` (`highlight`, `code`, `mermaid`…).
+/// - Liquid (Jekyll, Eleventy) `{% name %}…{% endname %}` for the `codeNames` and `raw`, `comment`,
+///   `capture` (assigned, not shown where it stands).
+enum TemplateBodies {
+    /// Shortcodes and tags whose body is code, a diagram, math or raw output.
+    static let codeNames: Set<String> = [
+        "highlight", "code", "codeblock", "raw", "rawhtml", "html", "mermaid", "math", "katex", "latex", "tex",
+        "plantuml", "diagram", "chart", "svg", "asciinema", "comment", "capture", "verbatim", "src",
+    ]
+
+    /// The byte ranges of the bodies in `raw[range]`, from each opening tag to the end of its closing one,
+    /// in order and apart (nested or overlapping bodies are merged). Linear in the range's length.
+    static func find(in raw: [UInt8], range: Range<Int>) -> [Range<Int>] {
+        var open: [String: [Tag]] = [:]
+        var bodies: [Range<Int>] = []
+        var closers = Tag.Closers()
+        var index = range.lowerBound
+        while index + 1 < range.upperBound {
+            guard raw[index] == UInt8(ascii: "{"), raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
+                let tag = Tag.read(raw, at: index, end: range.upperBound, closers: &closers)
+            else {
+                index += 1
+                continue
+            }
+            index = tag.range.upperBound
+            if tag.isClosing {
+                guard var stack = open[tag.key], let opener = stack.popLast() else { continue }
+                open[tag.key] = stack
+                if opener.hidesBody { bodies.append(opener.range.lowerBound..<tag.range.upperBound) }
+            } else if !tag.isSelfClosing {
+                open[tag.key, default: []].append(tag)
+            }
+        }
+        return merged(bodies)
+    }
+
+    private static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    /// One `{{< … >}}`, `{{% … %}}` or `{% … %}` tag.
+    struct Tag {
+        enum Syntax: Hashable { case hugoAngle, hugoPercent, liquid }
+        var syntax: Syntax
+        var name: String
+        var isClosing: Bool
+        var isSelfClosing: Bool
+        var range: Range<Int>
+
+        /// Openers and closers pair by syntax and name (`{{% code %}}` is not closed by `{{< /code >}}`).
+        var key: String {
+            switch syntax {
+            case .hugoAngle: "<" + name
+            case .hugoPercent: "%" + name
+            case .liquid: "{%" + name
+            }
+        }
+
+        /// Whether nothing between this opener and its closer may be linked.
+        var hidesBody: Bool {
+            switch syntax {
+            case .hugoAngle: true
+            case .hugoPercent, .liquid: TemplateBodies.codeNames.contains(name)
+            }
+        }
+
+        /// Where the closing delimiters (`>}}`, `%}}`, `%}`) are: a search from `s` that found `f` (or nothing)
+        /// answers every later search from `s…f` (or from anywhere after `s`), so no byte is searched twice.
+        struct Closers {
+            private var searches: [Syntax: (from: Int, found: Int?)] = [:]
+
+            mutating func first(_ needle: [UInt8], for syntax: Syntax, in raw: [UInt8], from start: Int, end: Int) -> Int? {
+                if let last = searches[syntax], start >= last.from, last.found.map({ start <= $0 }) ?? true {
+                    return last.found
+                }
+                let found = RawConstructs.firstIndex(of: needle, in: raw, from: start, end: end)
+                searches[syntax] = (start, found)
+                return found
+            }
+        }
+
+        /// The tag opening at `start` (`{{` or `{%`), or nil when none does (a Liquid output `{{ x }}`, an
+        /// unclosed tag).
+        static func read(_ raw: [UInt8], at start: Int, end: Int, closers: inout Closers) -> Tag? {
+            let syntax: Syntax
+            var index: Int
+            if raw[start + 1] == UInt8(ascii: "%") {
+                syntax = .liquid
+                index = start + 2
+            } else {
+                guard start + 2 < end else { return nil }
+                if raw[start + 2] == UInt8(ascii: "<") {
+                    syntax = .hugoAngle
+                } else if raw[start + 2] == UInt8(ascii: "%") {
+                    syntax = .hugoPercent
+                } else {
+                    return nil
+                }
+                index = start + 3
+            }
+            let close: [UInt8] = switch syntax {
+            case .hugoAngle: Array(">}}".utf8)
+            case .hugoPercent: Array("%}}".utf8)
+            case .liquid: Array("%}".utf8)
+            }
+            guard let closeStart = closers.first(close, for: syntax, in: raw, from: index, end: end) else { return nil }
+            var inner = raw[index..<closeStart].drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") }
+            while let last = inner.last, last == 0x20 || last == 0x09 || last == UInt8(ascii: "-") || last == UInt8(ascii: "/") {
+                inner = inner.dropLast()
+            }
+            let isSelfClosing = raw[index..<closeStart].last == UInt8(ascii: "/")
+            var isClosing = false
+            if syntax != .liquid, inner.first == UInt8(ascii: "/") {
+                isClosing = true
+                inner = inner.dropFirst().drop { $0 == 0x20 || $0 == 0x09 }
+            }
+            let nameBytes = inner.prefix { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+            }
+            var name = String(decoding: nameBytes, as: UTF8.self).lowercased()
+            guard !name.isEmpty else { return nil }
+            if syntax == .liquid, name.hasPrefix("end"), name.count > 3 {
+                isClosing = true
+                name = String(name.dropFirst(3))
+            }
+            return Tag(
+                syntax: syntax, name: name, isClosing: isClosing, isSelfClosing: isSelfClosing,
+                range: start..<(closeStart + close.count))
+        }
+    }
+}
