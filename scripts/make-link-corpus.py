@@ -19,6 +19,8 @@ Docs/Quality.md uses it on the Node.js API docs (Debian's nodejs-doc), a site no
 import json, os, re, sys, posixpath, shutil
 src, out, name = sys.argv[1], sys.argv[2], sys.argv[3]
 site = os.path.join(out, "site")
+if os.path.commonpath([os.path.abspath(src), os.path.abspath(out)]) == os.path.abspath(out):
+    sys.exit("make-link-corpus: SOURCE_DIR lies inside OUT_DIR, which is emptied first; put it elsewhere")
 shutil.rmtree(out, ignore_errors=True); os.makedirs(site)
 files = []
 for dp, dns, fns in os.walk(src):

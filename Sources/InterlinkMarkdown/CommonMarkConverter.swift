@@ -407,6 +407,8 @@ struct CommonMarkConverter {
         }
         let range = wholeLines(position)
         zones.append(ForbiddenZone(kind: .heading, range: range))
+        // A `# comment` line in a template body (a shell listing in `{{< highlight >}}`) is no heading.
+        if isInTemplateBody(range.lowerBound) { return }
         let (text, customID) = HeadingID.splitCustomID(state.text.trimming(" \t"))
         headings.append(Heading(level: state.level, text: text, range: range, id: customID ?? HeadingID.slug(text)))
         wordCount += WordCounter.count(text)
@@ -475,6 +477,17 @@ struct CommonMarkConverter {
             }
         }
         codeSpans.append(contentsOf: state.codeSpans)
+    }
+
+    /// Whether `offset` lies in a template body (binary search: the bodies are in order and apart).
+    private func isInTemplateBody(_ offset: Int) -> Bool {
+        var low = 0
+        var high = templateBodies.count
+        while low < high {
+            let middle = (low + high) / 2
+            if templateBodies[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < templateBodies.count && templateBodies[low].contains(offset)
     }
 
     /// What is cut out of a paragraph's spans before `RawConstructs` looks at them: its `paragraphZones` and

@@ -10,7 +10,8 @@ public enum MarkdownDialect: Sendable, Hashable {
 
 /// Constructs that cmark reads as paragraph text but a generator reads line by line or as code:
 /// container fences (VitePress and Docusaurus `::: tip Title` / `:::note[Title]`, Pandoc divs, MkDocs
-/// `!!! note "Title"` and `??? note`), whose titles are labels, not prose; and in MDX the ESM blocks
+/// `!!! note "Title"`, `??? note` and `=== "Tab"`, Obsidian callouts and GitHub alerts `> [!note] Title`),
+/// whose titles are labels, not prose; and in MDX the ESM blocks
 /// (`import Tabs from '@theme/Tabs';`), `{…}` expressions and JSX tags cmark does not take for HTML
 /// (`<TabItem value="npm" label={"npm"}>`), where a link would break the page's build.
 enum ParagraphConstructs {
@@ -49,8 +50,12 @@ enum ParagraphConstructs {
                     return zones
                 }
                 var start = lineStart
-                while start < raw.count, [0x20, 0x09, UInt8(ascii: ">")].contains(raw[start]) { start += 1 }
-                if isFence(raw, at: start) {
+                var quoted = false
+                while start < raw.count, [0x20, 0x09, UInt8(ascii: ">")].contains(raw[start]) {
+                    quoted = quoted || raw[start] == UInt8(ascii: ">")
+                    start += 1
+                }
+                if isFence(raw, at: start) || (quoted && isCalloutMarker(raw, at: start)) {
                     let end = FrontMatterBlock.endOfLineContent(in: raw, from: start)
                     zones.append(ForbiddenZone(kind: .containerFence, range: start..<end))
                 }
@@ -59,16 +64,40 @@ enum ParagraphConstructs {
         return zones
     }
 
-    /// `:::` (three colons or more), or `!!!` / `???` followed by a blank, `+` or the line's end.
+    /// `:::` (three colons or more); `!!!` / `???` followed by a blank, `+` or the line's end (MkDocs
+    /// admonitions and details); `===` then `+` or `!` at most, a blank and a quoted title (MkDocs content
+    /// tabs: a bare `===` line is a setext underline, which cmark never hands over as text).
     private static func isFence(_ raw: [UInt8], at start: Int) -> Bool {
         guard start + 3 <= raw.count else { return false }
         let first = raw[start]
-        guard [UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(first),
+        guard [UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "=")].contains(first),
             raw[start + 1] == first, raw[start + 2] == first
         else { return false }
         if first == UInt8(ascii: ":") { return true }
+        if first == UInt8(ascii: "=") {
+            var index = start + 3
+            if index < raw.count, raw[index] == UInt8(ascii: "+") || raw[index] == UInt8(ascii: "!") { index += 1 }
+            guard index < raw.count, raw[index] == 0x20 || raw[index] == 0x09 else { return false }
+            while index < raw.count, raw[index] == 0x20 || raw[index] == 0x09 { index += 1 }
+            return index < raw.count && raw[index] == UInt8(ascii: "\"")
+        }
         guard start + 3 < raw.count else { return true }
         return [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "+")].contains(raw[start + 3])
+    }
+
+    /// `[!note]`, `[!WARNING]-` at the start of a block quote's line: an Obsidian callout or a GitHub
+    /// alert, whose title is a label.
+    private static func isCalloutMarker(_ raw: [UInt8], at start: Int) -> Bool {
+        guard start + 3 < raw.count, raw[start] == UInt8(ascii: "["), raw[start + 1] == UInt8(ascii: "!") else {
+            return false
+        }
+        var index = start + 2
+        while index < raw.count, (0x41...0x5A).contains(raw[index]) || (0x61...0x7A).contains(raw[index])
+            || raw[index] == UInt8(ascii: "-")
+        {
+            index += 1
+        }
+        return index > start + 2 && index < raw.count && raw[index] == UInt8(ascii: "]")
     }
 
     /// `import` or `export` at the very start of a line, then a blank or `{` (MDX's ESM).

@@ -28,6 +28,19 @@ import Testing
         #expect(zones(.containerFence, in: document) == fixture.marks)
     }
 
+    @Test func mkDocsContentTabsAreFencesButSetextUnderlinesStayHeadings() throws {
+        let (fixture, document) = try expectSpans("⟪=== \"Tab One\"⟫\n\n⟪===+ \"Tab Two\"⟫\n\n⟦Text ===\"x\"⟧\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+        let (_, setext) = try expectSpans("Title\n===\n\n⟦Body.⟧\n")
+        #expect(setext.headings.map(\.text) == ["Title"])
+    }
+
+    @Test func calloutAndAlertMarkersInBlockQuotesAreFences() throws {
+        let (fixture, document) = try expectSpans(
+            "> ⟪[!note] Installation Guide⟫\n> ⟦The body.⟧\n\n> ⟪[!WARNING]-⟫\n\n⟦[!note] outside a quote.⟧\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+    }
+
     @Test func colonsAndBangsInProseAreNotFences() throws {
         let (_, document) = try expectSpans("⟦Wow!!! Great:::yes and :: two.⟧\n\n⟦!!!bang⟧\n\n⟦?? two⟧\n")
         #expect(zones(.containerFence, in: document).isEmpty)
