@@ -88,12 +88,13 @@ public struct ArticleCache: Sendable {
     // MARK: Look-ups
 
     /// The parse of a file with these bytes, if the cache holds one.
-    /// The key a file's parse is stored under: its content hash, set apart for MDX, which parses the same
-    /// bytes into other spans (a site that becomes a Docusaurus site parses its `.md` files again).
+    /// The key a file's parse is stored under: its content hash, set apart for MDX and MkDocs, which parse
+    /// the same bytes into other spans (a site that becomes a Docusaurus site parses its `.md` files again).
     static func parseKey(_ hash: ContentHash, dialect: MarkdownDialect) -> ContentHash {
         switch dialect {
         case .commonMark: hash
         case .mdx: ContentHash(high: hash.high ^ 0x6D64_7800_0000_0001, low: hash.low ^ 0x6D64_7800_0000_0001)
+        case .mkdocs: ContentHash(high: hash.high ^ 0x6D6B_646F_6373_0002, low: hash.low ^ 0x6D6B_646F_6373_0002)
         }
     }
 

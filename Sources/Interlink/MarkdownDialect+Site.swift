@@ -3,8 +3,10 @@ import InterlinkMarkdown
 extension MarkdownDialect {
     /// The dialect a file is written in: MDX for `.mdx` files, and for every Markdown file of a
     /// Docusaurus site (Docusaurus compiles `.md` as MDX unless told otherwise, so its `.md` files hold
-    /// `import` lines, `<Tabs>` and `{…}` too); CommonMark otherwise.
+    /// `import` lines, `<Tabs>` and `{…}` too); MkDocs's Python-Markdown for the files of an MkDocs site;
+    /// CommonMark otherwise.
     static func of(path: String, layout: SiteLayout) -> MarkdownDialect {
-        ArticlePath.isMDX(path) || layout.generator == .docusaurus ? .mdx : .commonMark
+        if ArticlePath.isMDX(path) || layout.generator == .docusaurus { return .mdx }
+        return layout.generator == .mkdocs ? .mkdocs : .commonMark
     }
 }

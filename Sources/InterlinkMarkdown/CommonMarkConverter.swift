@@ -31,6 +31,8 @@ struct CommonMarkConverter {
     private let lines: LineTable
     private let frontMatter: FrontMatterBlock?
     private let dialect: MarkdownDialect
+    /// How deep in indented container bodies this parse is (0: the file itself).
+    private let depth: Int
     private let bodyStart: Int
     /// File line (1-based) of the body's first line.
     private let bodyFirstLine: Int
@@ -46,6 +48,8 @@ struct CommonMarkConverter {
     /// does not end before the paragraph being finished.
     private var templateBodies: [Range<Int>] = []
     private var nextTemplateBody = 0
+    /// Code blocks that may be indented container bodies (MkDocs dialect only), in order.
+    private var codeBlocks: [Range<Int>] = []
 
     private var blockCounter = 0
     private var containers: [BlockContext] = []
@@ -91,11 +95,12 @@ struct CommonMarkConverter {
         var lastChild: Position?
     }
 
-    init(raw: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect) {
+    init(raw: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect, depth: Int = 0) {
         self.raw = raw
         self.lines = LineTable(raw)
         self.frontMatter = frontMatter
         self.dialect = dialect
+        self.depth = depth
         let bomLength = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.bodyStart = frontMatter?.range.upperBound ?? bomLength
         self.bodyFirstLine = lines.location(of: bodyStart).line
@@ -117,6 +122,7 @@ struct CommonMarkConverter {
             cmark_node_free(document)
         }
         markLinkReferenceDefinitions()
+        expandIndentedContainerBodies()
         zones.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return MarkdownDocument(
             lines: lines, frontMatter: frontMatter, spans: spans, codeSpans: codeSpans, headings: headings,
@@ -171,7 +177,9 @@ struct CommonMarkConverter {
         case CMARK_NODE_HEADING:
             heading = HeadingState(level: Int(cmark_node_get_heading_level(node)), startLine: position.startLine)
         case CMARK_NODE_CODE_BLOCK:
-            zones.append(ForbiddenZone(kind: .codeBlock, range: wholeLines(position)))
+            let range = wholeLines(position)
+            zones.append(ForbiddenZone(kind: .codeBlock, range: range))
+            if dialect == .mkdocs, depth < IndentedContainerBody.maximumDepth { codeBlocks.append(range) }
         case CMARK_NODE_HTML_BLOCK:
             zones.append(ForbiddenZone(kind: .htmlBlock, range: wholeLines(position)))
         case CMARK_NODE_THEMATIC_BREAK:
@@ -477,6 +485,71 @@ struct CommonMarkConverter {
             }
         }
         codeSpans.append(contentsOf: state.codeSpans)
+    }
+
+    /// Parses the indented bodies of MkDocs admonitions and content tabs (code blocks to cmark) as Markdown of
+    /// their own and takes what they hold, mapped onto the file's bytes, in place of the code zone. The file's
+    /// link reference definitions are appended to each body, so its reference links resolve as MkDocs
+    /// resolves them (a `[text][ref]` left unresolved would read as prose a link could land in).
+    private mutating func expandIndentedContainerBodies() {
+        guard !codeBlocks.isEmpty else { return }
+        var definitions: [UInt8] = [0x0A, 0x0A]
+        for zone in zones where zone.kind == .linkReferenceDefinition {
+            definitions.append(contentsOf: raw[zone.range])
+            definitions.append(0x0A)
+        }
+        var expanded: Set<Range<Int>> = []
+        // Bytes parsed again, at most: the definitions copied into every body could otherwise make a file of
+        // many bodies and many definitions quadratic. Bodies past the budget stay code (never linked).
+        var budget = 8 * raw.count + 1_000_000
+        for block in codeBlocks {
+            guard let body = IndentedContainerBody(raw: raw, lines: lines, block: block) else { continue }
+            // Only a body with a `]` can hold a reference link.
+            let tail = body.bytes.contains(UInt8(ascii: "]")) ? definitions : []
+            budget -= body.bytes.count + tail.count
+            guard budget >= 0 else { break }
+            var converter = CommonMarkConverter(
+                raw: body.bytes + tail, frontMatter: nil, dialect: dialect, depth: depth + 1)
+            let document = converter.convert()
+            let limit = body.bytes.count
+            let blockBase = blockCounter + 1
+            var highestBlock = 0
+            for span in document.spans where span.range.upperBound <= limit {
+                spans.append(
+                    TextSpan(
+                        range: body.fileRange(span.range), block: blockBase + span.block, context: span.context,
+                        emphasized: span.emphasized))
+                highestBlock = max(highestBlock, span.block)
+            }
+            for code in document.codeSpans where code.range.upperBound <= limit {
+                codeSpans.append(
+                    CodeSpan(range: body.fileRange(code.range), code: code.code, block: blockBase + code.block, context: code.context))
+                highestBlock = max(highestBlock, code.block)
+            }
+            for heading in document.headings where heading.range.upperBound <= limit {
+                headings.append(Heading(level: heading.level, text: heading.text, range: body.fileRange(heading.range), id: heading.id))
+            }
+            for link in document.links where link.range.upperBound <= limit {
+                links.append(
+                    MarkdownLink(
+                        kind: link.kind, destination: link.destination, template: link.template, text: link.text,
+                        range: body.fileRange(link.range)))
+            }
+            for zone in document.forbiddenZones where zone.range.upperBound <= limit {
+                zones.append(ForbiddenZone(kind: zone.kind, range: body.fileRange(zone.range)))
+            }
+            blockCounter = blockBase + highestBlock
+            wordCount += document.wordCount
+            unmapped += document.unmappedTextCount
+            emphasisOutline.append(contentsOf: document.emphasisOutline.utf8)
+            expanded.insert(block)
+        }
+        guard !expanded.isEmpty else { return }
+        zones.removeAll { $0.kind == .codeBlock && expanded.contains($0.range) }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        codeSpans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        headings.sort { $0.range.lowerBound < $1.range.lowerBound }
+        links.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Whether `offset` lies in a template body (binary search: the bodies are in order and apart).

@@ -6,6 +6,9 @@ public enum MarkdownDialect: Sendable, Hashable {
     /// MDX (`.mdx` files, and every Markdown file of a Docusaurus site, which MDX compiles by default):
     /// also ESM `import`/`export` blocks, `{…}` expressions and JSX tags, none of which may hold a link.
     case mdx
+    /// Python-Markdown as MkDocs runs it: an admonition's or content tab's body indented under its opener
+    /// is Markdown, not the indented code block cmark reads (`IndentedContainerBody`).
+    case mkdocs
 }
 
 /// Constructs that cmark reads as paragraph text but a generator reads line by line or as code:
@@ -83,6 +86,13 @@ enum ParagraphConstructs {
         }
         guard start + 3 < raw.count else { return true }
         return [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "+")].contains(raw[start + 3])
+    }
+
+    /// Whether the line content at `start` opens a container whose body is indented under it: an MkDocs
+    /// admonition (`!!!`), details block (`???`) or content tab (`=== "Tab"`).
+    static func opensIndentedContainer(_ raw: [UInt8], at start: Int) -> Bool {
+        guard start < raw.count, raw[start] != UInt8(ascii: ":") else { return false }
+        return isFence(raw, at: start)
     }
 
     /// `[!note]`, `[!WARNING]-` at the start of a block quote's line: an Obsidian callout or a GitHub

@@ -78,6 +78,17 @@ import Testing
         Case(
             name: "30,000 nested shortcodes",
             text: repeated("{{< x >}}", 30_000) + repeated("{{< /x >}}", 30_000) + " page speed\n", linkable: true),
+        Case(
+            name: "MkDocs: 5,000 admonitions", text: repeated("!!! note\n\n    body page speed [x]\n\n", 5_000) + "page speed\n",
+            linkable: true, dialect: .mkdocs),
+        Case(
+            name: "MkDocs: 200 nested admonitions",
+            text: (0..<200).map { repeated("    ", $0) + "!!! note\n\n" }.joined() + repeated("    ", 200) + "page speed\n",
+            linkable: false, dialect: .mkdocs),
+        Case(
+            name: "MkDocs: 3,000 bodies and 3,000 definitions",
+            text: repeated("!!! note\n\n    [a] b\n\n", 3_000) + repeated("[a]: /u\n", 3_000) + "\npage speed\n",
+            linkable: true, dialect: .mkdocs),
         Case(name: "50,000 container fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true),
         Case(
             name: "MDX: 50,000 fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true,
