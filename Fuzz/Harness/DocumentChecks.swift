@@ -4,7 +4,7 @@ import InterlinkMarkdown
 enum DocumentChecks {
     /// Parses `bytes` as `MarkdownParser` does for the loader and checks the result. On any bytes: no crash,
     /// every range inside the file. On bytes the loader accepts (valid UTF-8, no NUL): the full contract.
-    static func check(_ bytes: [UInt8], problems: inout Problems) {
+    static func check(_ bytes: [UInt8], dialect: MarkdownDialect, problems: inout Problems) {
         let frontMatter: FrontMatterBlock?
         do {
             frontMatter = try FrontMatterBlock.locate(in: bytes)
@@ -12,14 +12,16 @@ enum DocumentChecks {
             // The loader refuses the file; the body is still parsed as if there were no front matter.
             frontMatter = nil
         }
-        let document = MarkdownParser.parse(bytes, frontMatter: frontMatter)
+        let document = MarkdownParser.parse(bytes, frontMatter: frontMatter, dialect: dialect)
         let loadable = !bytes.contains(0) && String(validating: bytes, as: UTF8.self) != nil
-        check(document, bytes: bytes, strict: loadable, problems: &problems)
+        check(document, bytes: bytes, strict: loadable, dialect: dialect, problems: &problems)
     }
 
     /// Checks a parsed document. `strict`: the bytes are valid UTF-8 without NUL, so cmark's columns are
     /// the file's (cmark replaces a NUL or a bad byte with U+FFFD, three bytes, and its columns shift).
-    static func check(_ document: MarkdownDocument, bytes: [UInt8], strict: Bool, problems: inout Problems) {
+    static func check(
+        _ document: MarkdownDocument, bytes: [UInt8], strict: Bool, dialect: MarkdownDialect, problems: inout Problems
+    ) {
         let all = 0..<bytes.count
         func inside(_ range: Range<Int>, _ what: String) -> Bool {
             if range.lowerBound >= 0, range.upperBound <= bytes.count, range.lowerBound <= range.upperBound {
@@ -61,7 +63,9 @@ enum DocumentChecks {
         for code in document.codeSpans where String(validating: bytes[code.range], as: UTF8.self) == nil {
             problems.add("code span \(code.range) is not valid UTF-8")
         }
-        // Every span reads, byte for byte, as text cmark reads in a paragraph.
+        // Every span reads, byte for byte, as text cmark reads in a paragraph (but for MkDocs, whose indented
+        // container bodies cmark reads as code and Interlink parses again on their own).
+        guard dialect != .mkdocs else { return }
         let tree = CmarkTree(bytes: bytes, bodyStart: document.frontMatter?.range.upperBound ?? bomLength(bytes))
         var cursor = 0
         for span in document.spans {

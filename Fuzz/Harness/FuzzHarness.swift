@@ -67,6 +67,7 @@ public enum FuzzHarness {
     static func setting(for input: [UInt8]) -> (LinkStyle, SiteLayout) {
         let styles: [(LinkStyle, Generator)] = [
             (.relative, .plain), (.url, .hugo), (.relref, .hugo), (.liquid, .jekyll), (.wikilink, .obsidian),
+            (.relative, .mkdocs), (.relative, .docusaurus),
         ]
         let (style, generator) = styles[input.count % styles.count]
         return (style, SiteLayout(generator: generator, contentDirectories: [""]))
@@ -101,7 +102,8 @@ public enum FuzzHarness {
         // The Markdown layer alone, on any bytes at all.
         for (index, piece) in pieces.enumerated() {
             problems.context = piecePaths[index]
-            DocumentChecks.check(piece, problems: &problems)
+            DocumentChecks.check(
+                piece, dialect: MarkdownDialect.of(path: piecePaths[index], layout: layout), problems: &problems)
         }
 
         // The loader: refuses what it must, locates what it refuses.

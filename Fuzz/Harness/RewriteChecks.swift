@@ -67,8 +67,9 @@ enum RewriteChecks {
 
         // The rewritten file parses to the same document plus the new links.
         let before = article.document
-        let after = MarkdownParser.parse(plan.rewritten, frontMatter: before.frontMatter)
-        DocumentChecks.check(after, bytes: plan.rewritten, strict: true, problems: &problems)
+        let dialect = MarkdownDialect.of(path: article.path, layout: site.layout)
+        let after = MarkdownParser.parse(plan.rewritten, frontMatter: before.frontMatter, dialect: dialect)
+        DocumentChecks.check(after, bytes: plan.rewritten, strict: true, dialect: dialect, problems: &problems)
         let headings = { (document: MarkdownDocument) in document.headings.map { "h\($0.level) \($0.text) #\($0.id)" } }
         if headings(after) != headings(before) {
             problems.add("headings change: \(headings(before)) → \(headings(after))")
@@ -105,7 +106,8 @@ enum RewriteChecks {
         }
 
         // cmark's own tree, for the styles cmark reads as links, is the same once the new link nodes go.
-        guard style == .relative || style == .url else { return }
+        // Not for MkDocs: cmark reads an admonition's indented body, where links may now be, as code.
+        guard style == .relative || style == .url, dialect != .mkdocs else { return }
         let bodyStart = before.frontMatter?.range.upperBound ?? DocumentChecks.bomLength(plan.original)
         let old = CmarkTree(bytes: plan.original, bodyStart: bodyStart)
         let new = CmarkTree(bytes: plan.rewritten, bodyStart: bodyStart)

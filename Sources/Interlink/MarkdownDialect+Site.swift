@@ -5,7 +5,7 @@ extension MarkdownDialect {
     /// Docusaurus site (Docusaurus compiles `.md` as MDX unless told otherwise, so its `.md` files hold
     /// `import` lines, `<Tabs>` and `{…}` too); MkDocs's Python-Markdown for the files of an MkDocs site;
     /// CommonMark otherwise.
-    static func of(path: String, layout: SiteLayout) -> MarkdownDialect {
+    public static func of(path: String, layout: SiteLayout) -> MarkdownDialect {
         if ArticlePath.isMDX(path) || layout.generator == .docusaurus { return .mdx }
         return layout.generator == .mkdocs ? .mkdocs : .commonMark
     }
