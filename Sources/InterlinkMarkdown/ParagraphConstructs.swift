@@ -68,12 +68,13 @@ enum ParagraphConstructs {
     }
 
     /// `:::` (three colons or more); `!!!` / `???` followed by a blank, `+` or the line's end (MkDocs
-    /// admonitions and details); `===` then `+` or `!` at most, a blank and a quoted title (MkDocs content
+    /// admonitions and details); `///` followed by a blank or the line's end (pymdownx blocks,
+    /// `/// note | Title`); `===` then `+` or `!` at most, a blank and a quoted title (MkDocs content
     /// tabs: a bare `===` line is a setext underline, which cmark never hands over as text).
     private static func isFence(_ raw: [UInt8], at start: Int) -> Bool {
         guard start + 3 <= raw.count else { return false }
         let first = raw[start]
-        guard [UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "=")].contains(first),
+        guard [UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: "/")].contains(first),
             raw[start + 1] == first, raw[start + 2] == first
         else { return false }
         if first == UInt8(ascii: ":") { return true }
@@ -85,13 +86,14 @@ enum ParagraphConstructs {
             return index < raw.count && raw[index] == UInt8(ascii: "\"")
         }
         guard start + 3 < raw.count else { return true }
+        if first == UInt8(ascii: "/") { return [0x20, 0x09, 0x0A, 0x0D].contains(raw[start + 3]) }
         return [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "+")].contains(raw[start + 3])
     }
 
     /// Whether the line content at `start` opens a container whose body is indented under it: an MkDocs
     /// admonition (`!!!`), details block (`???`) or content tab (`=== "Tab"`).
     static func opensIndentedContainer(_ raw: [UInt8], at start: Int) -> Bool {
-        guard start < raw.count, raw[start] != UInt8(ascii: ":") else { return false }
+        guard start < raw.count, raw[start] != UInt8(ascii: ":"), raw[start] != UInt8(ascii: "/") else { return false }
         return isFence(raw, at: start)
     }
 

@@ -41,6 +41,11 @@ import Testing
         #expect(zones(.containerFence, in: document) == fixture.marks)
     }
 
+    @Test func pymdownxBlocksAreFences() throws {
+        let (fixture, document) = try expectSpans("⟪/// note | Page Speed⟫\n⟦Body text.⟧\n⟪///⟫\n\n⟦Not a /// fence.⟧\n")
+        #expect(zones(.containerFence, in: document) == fixture.marks)
+    }
+
     @Test func colonsAndBangsInProseAreNotFences() throws {
         let (_, document) = try expectSpans("⟦Wow!!! Great:::yes and :: two.⟧\n\n⟦!!!bang⟧\n\n⟦?? two⟧\n")
         #expect(zones(.containerFence, in: document).isEmpty)
