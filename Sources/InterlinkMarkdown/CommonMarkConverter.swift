@@ -484,7 +484,13 @@ struct CommonMarkConverter {
                 wordCount += WordCounter.count(raw[piece])
             }
         }
-        codeSpans.append(contentsOf: state.codeSpans)
+        // A code span in a cut (a fence's title, an MDX expression, a template body) is no anchor either.
+        var codeCut = 0
+        for code in state.codeSpans {
+            while codeCut < cuts.count, cuts[codeCut].upperBound <= code.range.lowerBound { codeCut += 1 }
+            if codeCut < cuts.count, cuts[codeCut].overlaps(code.range) { continue }
+            codeSpans.append(code)
+        }
     }
 
     /// Parses the indented bodies of MkDocs admonitions and content tabs (code blocks to cmark) as Markdown of

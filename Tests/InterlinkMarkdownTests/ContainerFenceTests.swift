@@ -17,9 +17,10 @@ import Testing
     }
 
     @Test func aDocusaurusTitleWithEmphasisIsForbiddenWhole() throws {
-        let (fixture, document) = try expectSpans("⟪:::note[Read the *Guide* first]⟫\n⟦Body text.⟧\n⟪:::⟫\n")
+        let (fixture, document) = try expectSpans("⟪:::note[Read the *Guide* and `x`]⟫\n⟦Body text.⟧\n⟪:::⟫\n")
         #expect(zones(.containerFence, in: document) == fixture.marks)
         #expect(!document.spans.contains { fixture.text($0.range) == "Guide" })
+        #expect(document.codeSpans.isEmpty)
     }
 
     @Test func mkDocsAdmonitionAndDetailsLinesAreForbidden() throws {

@@ -14,8 +14,12 @@ import Testing
 
     @Test func anyAngleShortcodeBodyIsForbidden() throws {
         // Hugo hands `{{< >}}` bodies to the shortcode unrendered: a Markdown link there may show as text.
-        let (fixture, document) = try expectSpans("⟪{{< tab \"npm\" >}}\nInstall the page speed tool.\n{{< /tab >}}⟫\n")
+        let (fixture, document) = try expectSpans(
+            "⟪{{< tab \"npm\" >}}\nInstall the `page-speed` tool.\n{{< /tab >}}⟫\n\n⟦Then ⟧`page-speed`⟦.⟧\n")
         #expect(zones(.templateBody, in: document) == fixture.marks)
+        // The code span in the body is no anchor; the one in prose after it is.
+        #expect(document.codeSpans.map(\.code) == ["page-speed"])
+        #expect(document.codeSpans.first.map { $0.range.lowerBound > fixture.marks[0].upperBound } == true)
     }
 
     @Test func aPercentShortcodeBodyIsProseUnlessItIsCode() throws {
