@@ -4,7 +4,9 @@
 /// a heading), so the bodies are found in the raw bytes, before cmark's blocks are walked.
 ///
 /// - Hugo `{{< name >}}…{{< /name >}}`: Hugo hands the inner text to the shortcode unrendered; whether
-///   a theme's shortcode renders it as Markdown is unknown, so none of it is linked.
+///   a theme's shortcode renders it as Markdown (`markdownify`, `RenderString`) is not known from the
+///   content, so none of it is linked, except in the callouts, tabs and folds of the common themes
+///   (`markdownNames`: Docsy's `alert`, Book's `hint`, `tabs`, `details`, Relearn's `notice`…), which do.
 /// - Hugo `{{% name %}}…{{% /name %}}`: rendered as Markdown, so prose, unless the shortcode is one
 ///   of `codeNames` (`highlight`, `code`, `mermaid`…).
 /// - Liquid (Jekyll, Eleventy) `{% name %}…{% endname %}` for the `codeNames` and `raw`, `comment`,
@@ -14,6 +16,14 @@ enum TemplateBodies {
     static let codeNames: Set<String> = [
         "highlight", "code", "codeblock", "raw", "rawhtml", "html", "mermaid", "math", "katex", "latex", "tex",
         "plantuml", "diagram", "chart", "svg", "asciinema", "comment", "capture", "verbatim", "src",
+    ]
+
+    /// Hugo shortcodes that the common themes (Docsy, Book, Relearn/Learn, PaperMod, the Kubernetes and
+    /// Hugo sites' own) render as Markdown: callouts, tabs, folds and columns, whose body is the page's prose.
+    static let markdownNames: Set<String> = [
+        "alert", "note", "notice", "hint", "callout", "admonition", "tip", "warning", "caution", "info", "important",
+        "danger", "details", "expand", "tab", "tabs", "columns", "column", "panel", "aside", "blocks/section",
+        "pageinfo", "card", "cards",
     ]
 
     /// The byte ranges of the bodies in `raw[range]`, from each opening tag to the end of its closing one,
@@ -61,6 +71,8 @@ enum TemplateBodies {
         var name: String
         var isClosing: Bool
         var isSelfClosing: Bool
+        /// The tag's arguments ask for code (`lang="go"`, `code=true`: Docsy's `tab` highlights its body then).
+        var declaresCode: Bool
         var range: Range<Int>
 
         /// Openers and closers pair by syntax and name (`{{% code %}}` is not closed by `{{< /code >}}`).
@@ -75,7 +87,7 @@ enum TemplateBodies {
         /// Whether nothing between this opener and its closer may be linked.
         var hidesBody: Bool {
             switch syntax {
-            case .hugoAngle: true
+            case .hugoAngle: declaresCode || !TemplateBodies.markdownNames.contains(name)
             case .hugoPercent, .liquid: TemplateBodies.codeNames.contains(name)
             }
         }
@@ -140,8 +152,11 @@ enum TemplateBodies {
                 isClosing = true
                 name = String(name.dropFirst(3))
             }
+            let arguments = raw[index..<closeStart]
+            let declaresCode = arguments.firstRange(of: Array("lang=".utf8)) != nil
+                || arguments.firstRange(of: Array("code=true".utf8)) != nil
             return Tag(
-                syntax: syntax, name: name, isClosing: isClosing, isSelfClosing: isSelfClosing,
+                syntax: syntax, name: name, isClosing: isClosing, isSelfClosing: isSelfClosing, declaresCode: declaresCode,
                 range: start..<(closeStart + close.count))
         }
     }

@@ -73,6 +73,9 @@ import Testing
             linkable: true),
         Case(name: "50,000 unclosed shortcode openers", text: repeated("{{< a ", 50_000) + " page speed\n", linkable: false),
         Case(
+            name: "50,000 shortcode openers and one closer", text: repeated("{{< a lang=", 50_000) + ">}} page speed\n",
+            linkable: true),
+        Case(
             name: "30,000 paired shortcodes", text: repeated("{{% x %}}a{{% /x %}} ", 30_000) + " page speed\n",
             linkable: true),
         Case(

@@ -12,14 +12,24 @@ import Testing
         expectSpansClear(of: document, in: fixture)
     }
 
-    @Test func anyAngleShortcodeBodyIsForbidden() throws {
+    @Test func anAngleShortcodeBodyIsForbiddenUnlessThemesRenderItAsMarkdown() throws {
         // Hugo hands `{{< >}}` bodies to the shortcode unrendered: a Markdown link there may show as text.
         let (fixture, document) = try expectSpans(
-            "⟪{{< tab \"npm\" >}}\nInstall the `page-speed` tool.\n{{< /tab >}}⟫\n\n⟦Then ⟧`page-speed`⟦.⟧\n")
+            "⟪{{< quote \"npm\" >}}\nInstall the `page-speed` tool.\n{{< /quote >}}⟫\n\n⟦Then ⟧`page-speed`⟦.⟧\n")
         #expect(zones(.templateBody, in: document) == fixture.marks)
         // The code span in the body is no anchor; the one in prose after it is.
         #expect(document.codeSpans.map(\.code) == ["page-speed"])
         #expect(document.codeSpans.first.map { $0.range.lowerBound > fixture.marks[0].upperBound } == true)
+    }
+
+    @Test func calloutsAndTabsOfTheCommonThemesAreProse() throws {
+        let (fixture, document) = try expectSpans(
+            "⟪{{< alert title=\"Note\" >}}⟫\n⟦Read the guide.⟧\n⟪{{< /alert >}}⟫\n\n⟪{{< tab \"npm\" >}}⟫\n⟦Install it.⟧\n⟪{{< /tab >}}⟫\n")
+        #expect(zones(.templateBody, in: document).isEmpty)
+        #expect(zones(.template, in: document) == fixture.marks)
+        // A tab that asks for code highlights its body.
+        let (coded, codeDocument) = try expectSpans("⟪{{< tab header=\"Go\" lang=\"go\" >}}\npage speed\n{{< /tab >}}⟫\n")
+        #expect(zones(.templateBody, in: codeDocument) == coded.marks)
     }
 
     @Test func aPercentShortcodeBodyIsProseUnlessItIsCode() throws {
