@@ -63,9 +63,9 @@ enum DocumentChecks {
         for code in document.codeSpans where String(validating: bytes[code.range], as: UTF8.self) == nil {
             problems.add("code span \(code.range) is not valid UTF-8")
         }
-        // Every span reads, byte for byte, as text cmark reads in a paragraph (but for MkDocs, whose indented
-        // container bodies cmark reads as code and Interlink parses again on their own).
-        guard dialect != .mkdocs else { return }
+        // Every span reads, byte for byte, as text cmark reads in a paragraph (but for MkDocs and MDX, whose
+        // indented blocks cmark reads as code and Interlink parses again on their own).
+        guard dialect == .commonMark else { return }
         let tree = CmarkTree(bytes: bytes, bodyStart: document.frontMatter?.range.upperBound ?? bomLength(bytes))
         var cursor = 0
         for span in document.spans {

@@ -106,8 +106,8 @@ enum RewriteChecks {
         }
 
         // cmark's own tree, for the styles cmark reads as links, is the same once the new link nodes go.
-        // Not for MkDocs: cmark reads an admonition's indented body, where links may now be, as code.
-        guard style == .relative || style == .url, dialect != .mkdocs else { return }
+        // Not for MkDocs or MDX: cmark reads their indented blocks, where links may now be, as code.
+        guard style == .relative || style == .url, dialect == .commonMark else { return }
         let bodyStart = before.frontMatter?.range.upperBound ?? DocumentChecks.bomLength(plan.original)
         let old = CmarkTree(bytes: plan.original, bodyStart: bodyStart)
         let new = CmarkTree(bytes: plan.rewritten, bodyStart: bodyStart)

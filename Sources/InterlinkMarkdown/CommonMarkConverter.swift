@@ -48,7 +48,7 @@ struct CommonMarkConverter {
     /// does not end before the paragraph being finished.
     private var templateBodies: [Range<Int>] = []
     private var nextTemplateBody = 0
-    /// Code blocks that may be indented container bodies (MkDocs dialect only), in order.
+    /// Code blocks that may be Markdown after all (MkDocs container bodies, MDX's indented text), in order.
     private var codeBlocks: [Range<Int>] = []
 
     private var blockCounter = 0
@@ -179,7 +179,7 @@ struct CommonMarkConverter {
         case CMARK_NODE_CODE_BLOCK:
             let range = wholeLines(position)
             zones.append(ForbiddenZone(kind: .codeBlock, range: range))
-            if dialect == .mkdocs, depth < IndentedContainerBody.maximumDepth { codeBlocks.append(range) }
+            if dialect != .commonMark, depth < IndentedContainerBody.maximumDepth { codeBlocks.append(range) }
         case CMARK_NODE_HTML_BLOCK:
             zones.append(ForbiddenZone(kind: .htmlBlock, range: wholeLines(position)))
         case CMARK_NODE_THEMATIC_BREAK:
@@ -493,8 +493,9 @@ struct CommonMarkConverter {
         }
     }
 
-    /// Parses the indented bodies of MkDocs admonitions and content tabs (code blocks to cmark) as Markdown of
-    /// their own and takes what they hold, mapped onto the file's bytes, in place of the code zone. The file's
+    /// Parses the indented bodies of MkDocs admonitions and content tabs, and in MDX every indented block (code
+    /// blocks to cmark), as Markdown of their own and takes what they hold, mapped onto the file's bytes, in
+    /// place of the code zone. The file's
     /// link reference definitions are appended to each body, so its reference links resolve as MkDocs
     /// resolves them (a `[text][ref]` left unresolved would read as prose a link could land in).
     private mutating func expandIndentedContainerBodies() {
@@ -509,7 +510,8 @@ struct CommonMarkConverter {
         // many bodies and many definitions quadratic. Bodies past the budget stay code (never linked).
         var budget = 8 * raw.count + 1_000_000
         for block in codeBlocks {
-            guard let body = IndentedContainerBody(raw: raw, lines: lines, block: block) else { continue }
+            guard let body = IndentedContainerBody(raw: raw, lines: lines, block: block, requiresOpener: dialect == .mkdocs)
+            else { continue }
             // Only a body with a `]` can hold a reference link.
             let tail = body.bytes.contains(UInt8(ascii: "]")) ? definitions : []
             budget -= body.bytes.count + tail.count

@@ -1,8 +1,10 @@
-/// The body of an MkDocs admonition (`!!! note`, `??? tip`) or content tab (`=== "Tab"`): Markdown
-/// indented four spaces under its opener. After a blank line cmark reads it as an indented code block;
-/// MkDocs (Python-Markdown) reads it as Markdown. The block's lines, four spaces removed from each, are
-/// parsed again as a document of their own, and what that finds is mapped back onto the file's bytes:
-/// within a line the bytes are the same, so every offset moves by what was removed before it on its line.
+/// Markdown that cmark reads as an indented code block: the body of an MkDocs admonition (`!!! note`,
+/// `??? tip`) or content tab (`=== "Tab"`), indented four spaces under its opener, which MkDocs
+/// (Python-Markdown) reads as Markdown; and any indented block in MDX, which has no indented code (JSX
+/// children are indented: `<TabItem>` / `    Some text.`). The block's lines, its first line's
+/// indentation removed from each, are parsed again as a document of their own, and what that finds is
+/// mapped back onto the file's bytes: within a line the bytes are the same, so every offset moves by what
+/// was removed before it on its line.
 struct IndentedContainerBody {
     /// The body's bytes, indentation removed (line endings kept).
     let bytes: [UInt8]
@@ -16,31 +18,16 @@ struct IndentedContainerBody {
     /// How far back from the block the opener is looked for: lines of the same body, indented as deep.
     static let maximumLinesBack = 1_000
 
-    /// The body of a container whose indented code block covers `block` (whole lines of `raw`), or nil when
-    /// the block is not one: the closest line before it indented less must be an opener indented four
-    /// columns less, and every line must be indented with spaces.
-    init?(raw: [UInt8], lines: LineTable, block: Range<Int>) {
+    /// The Markdown of the indented code block that covers `block` (whole lines of `raw`), or nil when the
+    /// block is not Markdown: with `requiresOpener` (MkDocs), the closest line before it indented less
+    /// must be an opener indented four columns less; every line must be indented with spaces.
+    init?(raw: [UInt8], lines: LineTable, block: Range<Int>, requiresOpener: Bool) {
         guard !block.isEmpty else { return nil }
         let firstLine = lines.location(of: block.lowerBound).line
         let lastLine = lines.location(of: max(block.lowerBound, block.upperBound - 1)).line
         let width = Self.indentation(raw, lines: lines, line: firstLine)
         guard width >= 4 else { return nil }
-        // The opener: back over blank lines and lines of the body (indented at least as deep).
-        var line = firstLine - 1
-        var opener: Int? = nil
-        while line >= 1, firstLine - line <= Self.maximumLinesBack {
-            if !Self.isBlank(raw, lines: lines, line: line) {
-                let indentation = Self.indentation(raw, lines: lines, line: line)
-                if indentation < width {
-                    if indentation == width - 4 { opener = line }
-                    break
-                }
-            }
-            line -= 1
-        }
-        guard let opener, let openerStart = lines.offset(ofLine: opener),
-            ParagraphConstructs.opensIndentedContainer(raw, at: openerStart + width - 4)
-        else { return nil }
+        if requiresOpener, !Self.hasOpener(raw: raw, lines: lines, firstLine: firstLine, width: width) { return nil }
         var bytes: [UInt8] = []
         var bodyLineStarts: [Int] = []
         var fileLineStarts: [Int] = []
@@ -76,6 +63,25 @@ struct IndentedContainerBody {
     func fileRange(_ range: Range<Int>) -> Range<Int> {
         let start = fileOffset(range.lowerBound)
         return range.isEmpty ? start..<start : start..<(fileOffset(range.upperBound - 1) + 1)
+    }
+
+    /// Whether the closest line before `firstLine` indented less than `width` (back over blank lines and lines
+    /// of the body, indented at least as deep) is an admonition or tab opener indented four columns less.
+    private static func hasOpener(raw: [UInt8], lines: LineTable, firstLine: Int, width: Int) -> Bool {
+        var line = firstLine - 1
+        var opener: Int? = nil
+        while line >= 1, firstLine - line <= Self.maximumLinesBack {
+            if !Self.isBlank(raw, lines: lines, line: line) {
+                let indentation = Self.indentation(raw, lines: lines, line: line)
+                if indentation < width {
+                    if indentation == width - 4 { opener = line }
+                    break
+                }
+            }
+            line -= 1
+        }
+        guard let opener, let openerStart = lines.offset(ofLine: opener) else { return false }
+        return ParagraphConstructs.opensIndentedContainer(raw, at: openerStart + width - 4)
     }
 
     private static func indentation(_ raw: [UInt8], lines: LineTable, line: Int) -> Int {

@@ -4,7 +4,8 @@ public enum MarkdownDialect: Sendable, Hashable {
     /// site (generator templates, wikilinks, bare URLs, container fences).
     case commonMark
     /// MDX (`.mdx` files, and every Markdown file of a Docusaurus site, which MDX compiles by default):
-    /// also ESM `import`/`export` blocks, `{…}` expressions and JSX tags, none of which may hold a link.
+    /// also ESM `import`/`export` blocks, `{…}` expressions and JSX tags, none of which may hold a link;
+    /// and no indented code: an indented block is Markdown (`IndentedContainerBody`).
     case mdx
     /// Python-Markdown as MkDocs runs it: an admonition's or content tab's body indented under its opener
     /// is Markdown, not the indented code block cmark reads (`IndentedContainerBody`).

@@ -53,6 +53,17 @@ import Testing
         #expect(zones(.mdxExpression, in: document).isEmpty)
     }
 
+    @Test func anIndentedBlockIsMarkdownNotCode() throws {
+        // JSX children are indented; MDX has no indented code, so this is prose (and its fence is code).
+        let (fixture, document) = try expectSpans(
+            "⟪<TabItem value=\"npm\">⟫\n\n    ⟦Install the tool.⟧\n\n    ```bash\n    npm install\n    ```\n\n⟪</TabItem>⟫\n",
+            dialect: .mdx)
+        #expect(zones(.htmlBlock, in: document) == fixture.marks)
+        #expect(zones(.codeBlock, in: document).map(fixture.text) == ["```bash\n    npm install\n    ```"])
+        let (_, commonMark) = try expectSpans("⟪<TabItem value=\"npm\">⟫\n\n    Install the tool.\n\n⟪</TabItem>⟫\n")
+        #expect(commonMark.spans.isEmpty)
+    }
+
     @Test func commonMarkKeepsBracesAndImportsAsProse() throws {
         let (_, document) = try expectSpans("⟦import x from 'y';⟧\n\n⟦Some {props.a} text.⟧\n")
         #expect(document.forbiddenZones.isEmpty)
