@@ -89,9 +89,19 @@ public struct ArticleCache: Sendable {
 
     /// The parse of a file with these bytes, if the cache holds one.
     /// The key a file's parse is stored under: its content hash, set apart for MDX and MkDocs, which parse
-    /// the same bytes into other spans (a site that becomes a Docusaurus site parses its `.md` files again).
-    static func parseKey(_ hash: ContentHash, dialect: MarkdownDialect) -> ContentHash {
-        switch dialect {
+    /// the same bytes into other spans (a site that becomes a Docusaurus site parses its `.md` files again),
+    /// and for the Hugo shortcode templates read (an edited template changes which bodies are prose).
+    static func parseKey(_ hash: ContentHash, dialect: MarkdownDialect, shortcodes: ShortcodeRendering = .unknown)
+        -> ContentHash
+    {
+        var hash = hash
+        if shortcodes != .unknown {
+            // The site's shortcode templates decide which template bodies are prose.
+            let names = shortcodes.markdown.sorted().map { "m:" + $0 } + shortcodes.raw.sorted().map { "r:" + $0 }
+            let salt = ContentHash(Array(names.joined(separator: "\n").utf8))
+            hash = ContentHash(high: hash.high ^ salt.high, low: hash.low ^ salt.low)
+        }
+        return switch dialect {
         case .commonMark: hash
         case .mdx: ContentHash(high: hash.high ^ 0x6D64_7800_0000_0001, low: hash.low ^ 0x6D64_7800_0000_0001)
         case .mkdocs: ContentHash(high: hash.high ^ 0x6D6B_646F_6373_0002, low: hash.low ^ 0x6D6B_646F_6373_0002)

@@ -32,7 +32,8 @@ struct LinkEditVerifier {
     ) -> String? {
         let before = article.document
         let after = MarkdownParser.parse(
-            rewritten, frontMatter: before.frontMatter, dialect: MarkdownDialect.of(path: article.path, layout: site.layout))
+            rewritten, frontMatter: before.frontMatter, dialect: MarkdownDialect.of(path: article.path, layout: site.layout),
+            shortcodes: site.layout.shortcodes)
         var pending = Dictionary(expected.map { ($0.range, $0) }, uniquingKeysWith: { first, _ in first })
         let resolver = LinkResolver(site: site)
         var otherLinks: [String] = []

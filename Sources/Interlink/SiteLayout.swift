@@ -1,4 +1,5 @@
 import Foundation
+import InterlinkMarkdown
 import TOMLKit
 import Yams
 
@@ -20,6 +21,8 @@ public struct SiteLayout: Sendable, Hashable {
     public var directoryURLs: Bool
     /// Build-output and dependency folders never walked.
     public var ignoredDirectories: Set<String>
+    /// Hugo: how the site's own shortcode templates treat their bodies (`HugoShortcodeTemplates`).
+    public var shortcodes: ShortcodeRendering = .unknown
 
     public init(
         generator: Generator, contentDirectories: [String] = [""], siteHosts: [String] = [], basePath: String = "",
@@ -58,6 +61,7 @@ extension SiteLayout {
             let contentDir = settings.string("contentDir") ?? "content"
             var layout = SiteLayout(generator: .hugo, contentDirectories: [contentDir])
             layout.apply(baseURL: settings.string("baseURL") ?? settings.string("baseurl"))
+            layout.shortcodes = HugoShortcodeTemplates.read(root: root)
             return layout
         }
         if let config = firstExisting(["_config.yml", "_config.yaml"]) ?? (exists("_posts") ? "_posts" : nil) {

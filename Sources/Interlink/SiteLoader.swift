@@ -192,19 +192,19 @@ public enum SiteLoader {
         var record: CacheRecord?
         do {
             if let cache {
-                let hash = ArticleCache.parseKey(ContentHash(bytes), dialect: dialect)
+                let hash = ArticleCache.parseKey(ContentHash(bytes), dialect: dialect, shortcodes: layout.shortcodes)
                 if let cached = cache.parse(of: hash, bytes: bytes) {
                     content = cached
                     record = CacheRecord(hash: hash, freshParse: nil)
                 } else {
-                    content = try parseContent(path: path, bytes: bytes, dialect: dialect)
+                    content = try parseContent(path: path, bytes: bytes, dialect: dialect, shortcodes: layout.shortcodes)
                     var writer = BinaryWriter()
                     // Front matter nested too deep for the cache is simply not cached (an empty record misses).
                     let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
                     record = CacheRecord(hash: hash, freshParse: fresh)
                 }
             } else {
-                content = try parseContent(path: path, bytes: bytes, dialect: dialect)
+                content = try parseContent(path: path, bytes: bytes, dialect: dialect, shortcodes: layout.shortcodes)
             }
         } catch {
             return .failure(error)
@@ -221,13 +221,16 @@ public enum SiteLoader {
     public static func parseArticle(path: String, bytes: [UInt8], layout: SiteLayout) throws(Diagnostic) -> Article {
         makeArticle(
             path: path, bytes: bytes,
-            content: try parseContent(path: path, bytes: bytes, dialect: MarkdownDialect.of(path: path, layout: layout)),
+            content: try parseContent(
+                path: path, bytes: bytes, dialect: MarkdownDialect.of(path: path, layout: layout), shortcodes: layout.shortcodes),
             layout: layout)
     }
 
     /// Checks and parses a file's bytes: what does not depend on where the file lives, but for the
     /// dialect its name and site give it.
-    static func parseContent(path: String, bytes: [UInt8], dialect: MarkdownDialect) throws(Diagnostic) -> ParsedContent {
+    static func parseContent(
+        path: String, bytes: [UInt8], dialect: MarkdownDialect, shortcodes: ShortcodeRendering = .unknown
+    ) throws(Diagnostic) -> ParsedContent {
         let lines = LineTable(bytes)
         if let nul = bytes.firstIndex(of: 0) {
             let location = lines.location(of: nul)
@@ -250,7 +253,7 @@ public enum SiteLoader {
         let frontMatter = try block.map { block throws(Diagnostic) in
             try FrontMatterParser.parse(block, in: bytes, path: path)
         } ?? FrontMatter()
-        let document = MarkdownParser.parse(bytes, frontMatter: block, dialect: dialect)
+        let document = MarkdownParser.parse(bytes, frontMatter: block, dialect: dialect, shortcodes: shortcodes)
         return ParsedContent(
             frontMatter: frontMatter, document: document,
             suppressedRanges: SuppressionComments.ranges(in: bytes, document: document))

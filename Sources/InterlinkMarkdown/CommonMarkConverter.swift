@@ -7,18 +7,20 @@ public enum MarkdownParser {
 
     /// Parses a whole file: locates front matter, then parses the body with cmark.
     /// - Throws: `FrontMatterDelimiterError` when front matter is opened but never closed.
-    public static func parse(_ bytes: [UInt8], dialect: MarkdownDialect = .commonMark)
-        throws(FrontMatterDelimiterError) -> MarkdownDocument
-    {
+    public static func parse(
+        _ bytes: [UInt8], dialect: MarkdownDialect = .commonMark, shortcodes: ShortcodeRendering = .unknown
+    ) throws(FrontMatterDelimiterError) -> MarkdownDocument {
         let frontMatter = try FrontMatterBlock.locate(in: bytes)
-        return parse(bytes, frontMatter: frontMatter, dialect: dialect)
+        return parse(bytes, frontMatter: frontMatter, dialect: dialect, shortcodes: shortcodes)
     }
 
-    /// Parses a file whose front matter (if any) has already been located.
-    public static func parse(_ bytes: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect = .commonMark)
-        -> MarkdownDocument
-    {
-        var converter = CommonMarkConverter(raw: bytes, frontMatter: frontMatter, dialect: dialect)
+    /// Parses a file whose front matter (if any) has already been located. `shortcodes`: how the site's own
+    /// Hugo shortcode templates treat their bodies.
+    public static func parse(
+        _ bytes: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect = .commonMark,
+        shortcodes: ShortcodeRendering = .unknown
+    ) -> MarkdownDocument {
+        var converter = CommonMarkConverter(raw: bytes, frontMatter: frontMatter, dialect: dialect, shortcodes: shortcodes)
         return converter.convert()
     }
 }
@@ -31,6 +33,7 @@ struct CommonMarkConverter {
     private let lines: LineTable
     private let frontMatter: FrontMatterBlock?
     private let dialect: MarkdownDialect
+    private let shortcodes: ShortcodeRendering
     /// How deep in indented container bodies this parse is (0: the file itself).
     private let depth: Int
     private let bodyStart: Int
@@ -95,11 +98,15 @@ struct CommonMarkConverter {
         var lastChild: Position?
     }
 
-    init(raw: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect, depth: Int = 0) {
+    init(
+        raw: [UInt8], frontMatter: FrontMatterBlock?, dialect: MarkdownDialect, shortcodes: ShortcodeRendering = .unknown,
+        depth: Int = 0
+    ) {
         self.raw = raw
         self.lines = LineTable(raw)
         self.frontMatter = frontMatter
         self.dialect = dialect
+        self.shortcodes = shortcodes
         self.depth = depth
         let bomLength = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.bodyStart = frontMatter?.range.upperBound ?? bomLength
@@ -110,7 +117,7 @@ struct CommonMarkConverter {
         if let frontMatter {
             zones.append(ForbiddenZone(kind: .frontMatter, range: frontMatter.range))
         }
-        templateBodies = TemplateBodies.find(in: raw, range: bodyStart..<raw.count)
+        templateBodies = TemplateBodies.find(in: raw, range: bodyStart..<raw.count, shortcodes: shortcodes)
         zones.append(contentsOf: templateBodies.map { ForbiddenZone(kind: .templateBody, range: $0) })
         let document: OpaquePointer? = raw.withUnsafeBufferPointer { buffer in
             let body = UnsafeRawPointer(buffer.baseAddress!).advanced(by: bodyStart)
@@ -517,7 +524,7 @@ struct CommonMarkConverter {
             budget -= body.bytes.count + tail.count
             guard budget >= 0 else { break }
             var converter = CommonMarkConverter(
-                raw: body.bytes + tail, frontMatter: nil, dialect: dialect, depth: depth + 1)
+                raw: body.bytes + tail, frontMatter: nil, dialect: dialect, shortcodes: shortcodes, depth: depth + 1)
             let document = converter.convert()
             let limit = body.bytes.count
             let blockBase = blockCounter + 1

@@ -28,7 +28,7 @@ enum TemplateBodies {
 
     /// The byte ranges of the bodies in `raw[range]`, from each opening tag to the end of its closing one,
     /// in order and apart (nested or overlapping bodies are merged). Linear in the range's length.
-    static func find(in raw: [UInt8], range: Range<Int>) -> [Range<Int>] {
+    static func find(in raw: [UInt8], range: Range<Int>, shortcodes: ShortcodeRendering = .unknown) -> [Range<Int>] {
         var open: [String: [Tag]] = [:]
         var bodies: [Range<Int>] = []
         var closers = Tag.Closers()
@@ -44,7 +44,7 @@ enum TemplateBodies {
             if tag.isClosing {
                 guard var stack = open[tag.key], let opener = stack.popLast() else { continue }
                 open[tag.key] = stack
-                if opener.hidesBody { bodies.append(opener.range.lowerBound..<tag.range.upperBound) }
+                if opener.hidesBody(shortcodes) { bodies.append(opener.range.lowerBound..<tag.range.upperBound) }
             } else if !tag.isSelfClosing {
                 open[tag.key, default: []].append(tag)
             }
@@ -84,11 +84,17 @@ enum TemplateBodies {
             }
         }
 
-        /// Whether nothing between this opener and its closer may be linked.
-        var hidesBody: Bool {
+        /// Whether nothing between this opener and its closer may be linked: the site's own template decides
+        /// when there is one (`shortcodes`), else the common themes' names.
+        func hidesBody(_ shortcodes: ShortcodeRendering) -> Bool {
             switch syntax {
-            case .hugoAngle: declaresCode || !TemplateBodies.markdownNames.contains(name)
-            case .hugoPercent, .liquid: TemplateBodies.codeNames.contains(name)
+            case .hugoAngle:
+                if declaresCode || shortcodes.raw.contains(name) { return true }
+                return !shortcodes.markdown.contains(name) && !TemplateBodies.markdownNames.contains(name)
+            case .hugoPercent:
+                return TemplateBodies.codeNames.contains(name) || shortcodes.raw.contains(name)
+            case .liquid:
+                return TemplateBodies.codeNames.contains(name)
             }
         }
 
