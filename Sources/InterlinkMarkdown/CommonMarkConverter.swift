@@ -593,15 +593,7 @@ struct CommonMarkConverter {
             ranges.append(templateBodies[body])
             body += 1
         }
-        var cuts: [Range<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let previous = cuts.last, range.lowerBound <= previous.upperBound {
-                cuts[cuts.count - 1] = previous.lowerBound..<max(previous.upperBound, range.upperBound)
-            } else {
-                cuts.append(range)
-            }
-        }
-        return cuts
+        return ranges.unionInOrder()
     }
 
     /// Container fences and, in MDX, ESM, expressions and JSX in the paragraph (`ParagraphConstructs`),

@@ -117,7 +117,9 @@ enum ParagraphConstructs {
     private static func startsESM(_ raw: [UInt8], at start: Int, end: Int) -> Bool {
         for keyword in ["import", "export"] {
             let bytes = Array(keyword.utf8)
-            guard start + bytes.count < min(end + 1, raw.count), raw[start..<(start + bytes.count)].elementsEqual(bytes)
+            // The keyword and the byte after it, inside the file and the paragraph.
+            guard start + bytes.count < raw.count, start + bytes.count <= end,
+                raw[start..<(start + bytes.count)].elementsEqual(bytes)
             else { continue }
             let next = raw[start + bytes.count]
             if next == 0x20 || next == 0x09 || next == UInt8(ascii: "{") || next == UInt8(ascii: "*") { return true }

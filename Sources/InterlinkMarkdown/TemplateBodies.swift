@@ -49,19 +49,7 @@ enum TemplateBodies {
                 open[tag.key, default: []].append(tag)
             }
         }
-        return merged(bodies)
-    }
-
-    private static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound <= last.upperBound {
-                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                result.append(range)
-            }
-        }
-        return result
+        return bodies.unionInOrder()
     }
 
     /// One `{{< … >}}`, `{{% … %}}` or `{% … %}` tag.
