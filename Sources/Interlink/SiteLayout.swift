@@ -23,6 +23,18 @@ public struct SiteLayout: Sendable, Hashable {
     public var ignoredDirectories: Set<String>
     /// Hugo: how the site's own shortcode templates treat their bodies (`HugoShortcodeTemplates`).
     public var shortcodes: ShortcodeRendering = .unknown
+    /// Docusaurus's `markdown.format`: which files it compiles as MDX.
+    public var markdownFormat: MarkdownFormat = .mdx
+
+    /// Docusaurus's `markdown.format` setting.
+    public enum MarkdownFormat: String, Sendable, Hashable {
+        /// Every Markdown file is MDX (the default).
+        case mdx
+        /// `.mdx` files are MDX, `.md` files CommonMark.
+        case detect
+        /// Every file is CommonMark.
+        case md
+    }
 
     public init(
         generator: Generator, contentDirectories: [String] = [""], siteHosts: [String] = [], basePath: String = "",
@@ -84,6 +96,9 @@ extension SiteLayout {
                 generator: .docusaurus, contentDirectories: ["docs", "blog", "src/pages"].filter(exists))
             if layout.contentDirectories.isEmpty { layout.contentDirectories = [""] }
             layout.apply(baseURL: JavaScriptConfig.string("url", in: read(config) ?? ""))
+            if let format = JavaScriptConfig.string("format", in: read(config) ?? "").flatMap(MarkdownFormat.init(rawValue:)) {
+                layout.markdownFormat = format
+            }
             layout.ignoredDirectories.insert(".docusaurus")
             return layout
         }

@@ -65,6 +65,22 @@ import Testing
         #expect(!(try plain.article("docs/guide.md")).document.forbiddenZones.map(\.kind).contains(.esm))
     }
 
+    /// `markdown: { format: 'detect' }` makes Docusaurus read `.md` files as CommonMark (an indented block
+    /// there is code, not MDX's prose), `format: 'md'` every file.
+    @Test func docusaurusMarkdownFormatDecidesWhichFilesAreMDX() async throws {
+        var files = Self.docusaurus
+        files["docs/guide.md"] = "# Guide\n\nText.\n\n    indented code\n\nSee {props.x} here.\n"
+        files["docs/getting-started.mdx"] = "# Getting Started\n\nSee {props.x} here.\n"
+        for (format, guideIsMDX, startIsMDX) in [("mdx", true, true), ("detect", false, true), ("md", false, false)] {
+            files["docusaurus.config.js"] = "module.exports = {\n  markdown: {\n    format: '\(format)',\n  },\n};\n"
+            let result = try await TemporarySite(files).load()
+            let kinds = { (path: String) in try result.article(path).document.forbiddenZones.map(\.kind) }
+            #expect(try kinds("docs/guide.md").contains(.mdxExpression) == guideIsMDX, "\(format)")
+            #expect(try kinds("docs/guide.md").contains(.codeBlock) == !guideIsMDX, "\(format)")
+            #expect(try kinds("docs/getting-started.mdx").contains(.mdxExpression) == startIsMDX, "\(format)")
+        }
+    }
+
     /// Files with the same bytes share a cached parse, unless one is MDX: it parses them otherwise.
     @Test func aCachedParseIsNotSharedAcrossDialects() async throws {
         let page = "# Page\n\nRead {Getting Started} now, and more words after it for the page.\n"
