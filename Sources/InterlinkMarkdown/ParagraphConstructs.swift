@@ -3,7 +3,7 @@ public enum MarkdownDialect: Sendable, Hashable {
     /// CommonMark as cmark reads it, plus what `RawConstructs` and `ParagraphConstructs` protect on every
     /// site (generator templates, wikilinks, bare URLs, container fences).
     case commonMark
-    /// MDX (`.mdx` files, and every Markdown file of a Docusaurus site, which MDX compiles by default):
+    /// MDX (`.mdx` files, and the Markdown files of a Docusaurus site, which it compiles as MDX by default):
     /// also ESM `import`/`export` blocks, `{…}` expressions and JSX tags, none of which may hold a link;
     /// and no indented code: an indented block is Markdown (`IndentedContainerBody`).
     case mdx

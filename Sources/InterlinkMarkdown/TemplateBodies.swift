@@ -3,10 +3,12 @@
 /// output, or vanish with a comment. cmark reads it all as paragraphs (and a `# comment` line in it as
 /// a heading), so the bodies are found in the raw bytes, before cmark's blocks are walked.
 ///
-/// - Hugo `{{< name >}}…{{< /name >}}`: Hugo hands the inner text to the shortcode unrendered; whether
-///   a theme's shortcode renders it as Markdown (`markdownify`, `RenderString`) is not known from the
-///   content, so none of it is linked, except in the callouts, tabs and folds of the common themes
-///   (`markdownNames`: Docsy's `alert`, Book's `hint`, `tabs`, `details`, Relearn's `notice`…), which do.
+/// - Hugo `{{< name >}}…{{< /name >}}`: Hugo hands the inner text to the shortcode unrendered; the
+///   shortcode's template decides whether it renders it as Markdown (`markdownify`, `RenderString`).
+///   Where the site's templates were read (`ShortcodeRendering`) they decide; otherwise none of it is
+///   linked, except in the callouts, tabs and folds of the common themes (`markdownNames`: Docsy's
+///   `alert`, Book's `hint`, `tabs`, `details`, Relearn's `notice`…), which render it, unless the tag asks
+///   for code (`lang=`).
 /// - Hugo `{{% name %}}…{{% /name %}}`: rendered as Markdown, so prose, unless the shortcode is one
 ///   of `codeNames` (`highlight`, `code`, `mermaid`…).
 /// - Liquid (Jekyll, Eleventy) `{% name %}…{% endname %}` for the `codeNames` and `raw`, `comment`,
