@@ -54,22 +54,17 @@ enum RawConstructs {
         let range: Range<Int>
         /// The last `[` before the current position, and whether it sits inside a construct already found.
         var lastBracket: (index: Int, inFinding: Bool)? = nil
-        private var searches: [[UInt8]: (from: Int, found: Int?)] = [:]
+        private var search: ForwardSearch
 
         init(raw: [UInt8], range: Range<Int>) {
             self.raw = raw
             self.range = range
+            search = ForwardSearch(raw: raw, end: range.upperBound)
         }
 
-        /// The first `needle` at or after `start` in the range. A search from `s` that found `f` (or nothing)
-        /// answers every later search from `s…f` (or from anywhere after `s`) without scanning again.
+        /// The first `needle` at or after `start` in the range (`ForwardSearch`).
         mutating func first(_ needle: [UInt8], from start: Int) -> Int? {
-            if let last = searches[needle], start >= last.from, last.found.map({ start <= $0 }) ?? true {
-                return last.found
-            }
-            let found = RawConstructs.firstIndex(of: needle, in: raw, from: start, end: range.upperBound)
-            searches[needle] = (start, found)
-            return found
+            search.first(needle, from: start)
         }
 
         /// A construct was found over `zone`: a `[` inside it is the last one, but belongs to the construct.

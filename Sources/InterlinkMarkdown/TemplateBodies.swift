@@ -33,7 +33,7 @@ enum TemplateBodies {
     static func find(in raw: [UInt8], range: Range<Int>, shortcodes: ShortcodeRendering = .unknown) -> [Range<Int>] {
         var open: [String: [Tag]] = [:]
         var bodies: [Range<Int>] = []
-        var closers = Tag.Closers()
+        var closers = ForwardSearch(raw: raw, end: range.upperBound)
         var index = range.lowerBound
         while index + 1 < range.upperBound {
             guard raw[index] == UInt8(ascii: "{"), raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
@@ -56,7 +56,7 @@ enum TemplateBodies {
 
     /// One `{{< … >}}`, `{{% … %}}` or `{% … %}` tag.
     struct Tag {
-        enum Syntax: Hashable { case hugoAngle, hugoPercent, liquid }
+        enum Syntax { case hugoAngle, hugoPercent, liquid }
         var syntax: Syntax
         var name: String
         var isClosing: Bool
@@ -88,24 +88,9 @@ enum TemplateBodies {
             }
         }
 
-        /// Where the closing delimiters (`>}}`, `%}}`, `%}`) are: a search from `s` that found `f` (or nothing)
-        /// answers every later search from `s…f` (or from anywhere after `s`), so no byte is searched twice.
-        struct Closers {
-            private var searches: [Syntax: (from: Int, found: Int?)] = [:]
-
-            mutating func first(_ needle: [UInt8], for syntax: Syntax, in raw: [UInt8], from start: Int, end: Int) -> Int? {
-                if let last = searches[syntax], start >= last.from, last.found.map({ start <= $0 }) ?? true {
-                    return last.found
-                }
-                let found = RawConstructs.firstIndex(of: needle, in: raw, from: start, end: end)
-                searches[syntax] = (start, found)
-                return found
-            }
-        }
-
         /// The tag opening at `start` (`{{` or `{%`), or nil when none does (a Liquid output `{{ x }}`, an
-        /// unclosed tag).
-        static func read(_ raw: [UInt8], at start: Int, end: Int, closers: inout Closers) -> Tag? {
+        /// unclosed tag). `closers` finds the closing delimiters (`>}}`, `%}}`, `%}`) without reading a byte twice.
+        static func read(_ raw: [UInt8], at start: Int, end: Int, closers: inout ForwardSearch) -> Tag? {
             let syntax: Syntax
             var index: Int
             if raw[start + 1] == UInt8(ascii: "%") {
@@ -127,7 +112,7 @@ enum TemplateBodies {
             case .hugoPercent: Array("%}}".utf8)
             case .liquid: Array("%}".utf8)
             }
-            guard let closeStart = closers.first(close, for: syntax, in: raw, from: index, end: end) else { return nil }
+            guard let closeStart = closers.first(close, from: index) else { return nil }
             var inner = raw[index..<closeStart].drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") }
             while let last = inner.last, last == 0x20 || last == 0x09 || last == UInt8(ascii: "-") || last == UInt8(ascii: "/") {
                 inner = inner.dropLast()
