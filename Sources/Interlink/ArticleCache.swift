@@ -95,10 +95,9 @@ public struct ArticleCache: Sendable {
         -> ContentHash
     {
         var hash = hash
-        if shortcodes != .unknown {
+        if !shortcodes.fingerprint.isEmpty {
             // The site's shortcode templates decide which template bodies are prose.
-            let names = shortcodes.markdown.sorted().map { "m:" + $0 } + shortcodes.raw.sorted().map { "r:" + $0 }
-            let salt = ContentHash(Array(names.joined(separator: "\n").utf8))
+            let salt = ContentHash(Array(shortcodes.fingerprint.utf8))
             hash = ContentHash(high: hash.high ^ salt.high, low: hash.low ^ salt.low)
         }
         return switch dialect {

@@ -5,13 +5,17 @@
 /// without a template here fall back to the names the common themes use (`TemplateBodies`).
 public struct ShortcodeRendering: Sendable, Hashable {
     /// Shortcodes whose body is rendered as Markdown.
-    public var markdown: Set<String>
+    public let markdown: Set<String>
     /// Shortcodes whose body is output unrendered.
-    public var raw: Set<String>
+    public let raw: Set<String>
+    /// The sorted names of both sets, `m:` or `r:` before each, one per line: what a parse cache key
+    /// carries so that edited templates make files parse again. Made once, not per file.
+    public let fingerprint: String
 
     public init(markdown: Set<String> = [], raw: Set<String> = []) {
         self.markdown = markdown
         self.raw = raw
+        fingerprint = (markdown.sorted().map { "m:" + $0 } + raw.sorted().map { "r:" + $0 }).joined(separator: "\n")
     }
 
     /// No templates read: every shortcode falls back to the common themes' names.
