@@ -60,6 +60,36 @@ enum CodeName {
         return false
     }
 
+    /// A title without the symbols some sites put around it (`📦 plugin-sitemap`, `⚡️ Fast`): leading and
+    /// trailing characters that are neither letters, digits nor characters code names start or end with.
+    static func withoutDecoration(_ title: String) -> String {
+        func isDecoration(_ character: Character) -> Bool {
+            !(character.isLetter || character.isNumber || "@$<>._()`".contains(character))
+        }
+        guard let first = title.first, let last = title.last, isDecoration(first) || isDecoration(last) else { return title }
+        let start = title.firstIndex { !isDecoration($0) } ?? title.endIndex
+        let end = title.lastIndex { !isDecoration($0) }.map { title.index(after: $0) } ?? start
+        return start < end ? String(title[start..<end]) : title
+    }
+
+    /// Whether a title is one lower-case hyphenated word, as package and command names are
+    /// (`create-docusaurus`, `plugin-sitemap`, `git-lfs`): prose titles are capitalised or have blanks.
+    static func isHyphenatedName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3, bytes.count <= 60, let first = bytes.first, (0x61...0x7A).contains(first),
+            bytes.last != UInt8(ascii: "-"), bytes.contains(UInt8(ascii: "-"))
+        else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// The name a scoped package's code span names after its scope: `@docusaurus/plugin-debug` →
+    /// `plugin-debug`; nil for other code.
+    static func unscoped(_ key: String) -> String? {
+        guard key.hasPrefix("@"), let slash = key.firstIndex(of: "/") else { return nil }
+        let name = key[key.index(after: slash)...]
+        return name.isEmpty || name.contains("/") ? nil : String(name)
+    }
+
     /// The form code is compared under: blanks trimmed, a trailing `()` dropped.
     static func key(_ code: String) -> String {
         var text = code.trimmingCharacters(in: .whitespaces)

@@ -112,7 +112,13 @@ extension KeywordIndex {
                     {
                         range = range.lowerBound..<(range.upperBound + 1)
                     }
-                    guard Self.balancedParentheses(bytes, range) else { continue }
+                    guard Self.balancedParentheses(bytes, range), !Self.splitsCompound(bytes, range) else { continue }
+                    // `@docusaurus/plugin-debug` written as prose names the package whole.
+                    if let scope = Self.packageScopeStart(bytes, before: range.lowerBound, from: span.range.lowerBound),
+                        (result.last?.range.upperBound ?? 0) <= scope
+                    {
+                        range = scope..<range.upperBound
+                    }
                     let all = terminalLists[Int(node)]
                     // Parentheses and a spaced en or em dash join only a name written with them: "An orphan
                     // (pages)" and "an orphan — pages" are no mention of "Orphan Pages".
@@ -139,7 +145,8 @@ extension KeywordIndex {
             }
         }
         for code in includeCode ? article.document.codeSpans : [] {
-            guard let found = codeTopics[CodeName.key(code.code)] else { continue }
+            let key = CodeName.key(code.code)
+            guard let found = codeTopics[key] ?? CodeName.unscoped(key).flatMap({ codeTopics[$0] }) else { continue }
             result.append(
                 Mention(
                     range: code.range, topics: found, isCode: true, block: code.block, context: code.context,
@@ -155,6 +162,45 @@ extension KeywordIndex {
         return (mentions.prose + mentions.linkText).allSatisfy { mention in
             !mention.topics.isEmpty && mention.topics.allSatisfy { $0 >= 0 && Int($0) < count }
         }
+    }
+
+    /// Where the `@scope/` of a scoped package name before `start` begins (`@docusaurus/` before
+    /// `plugin-debug`), not before `lower`; nil when no scope stands right before `start`.
+    static func packageScopeStart(_ bytes: [UInt8], before start: Int, from lower: Int) -> Int? {
+        guard start - 2 >= lower, bytes[start - 1] == UInt8(ascii: "/") else { return nil }
+        var index = start - 2
+        while index >= lower {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "@") {
+                // The `@` starts a word: at the span's start or after a byte that is no name character.
+                guard index < start - 2 else { return nil }
+                if index == lower { return index }
+                let before = bytes[index - 1]
+                let isName = before >= 0x80 || (0x30...0x39).contains(before) || (0x41...0x5A).contains(before)
+                    || (0x61...0x7A).contains(before) || before == UInt8(ascii: "_")
+                return isName ? nil : index
+            }
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            else { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether `range` begins or ends inside a hyphenated compound: "plugin" in `plugin-sitemap`, "JSON"
+    /// in "JSON-RPC". A compound is one word, and a match stops only at word boundaries.
+    static func splitsCompound(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        func isWordByte(_ index: Int) -> Bool {
+            guard index >= 0, index < bytes.count else { return false }
+            let byte = bytes[index]
+            return byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        let hyphen = UInt8(ascii: "-")
+        let start = range.lowerBound
+        let end = range.upperBound
+        return (start >= 2 && bytes[start - 1] == hyphen && isWordByte(start - 2))
+            || (end + 1 < bytes.count && bytes[end] == hyphen && isWordByte(end + 1))
     }
 
     /// Whether the bytes between two words let them form one phrase: blanks or joiners such as `-`, `/`,

@@ -247,12 +247,8 @@ public struct KeywordIndex: Sendable {
             add(stripMarkup(name), .alias)
         }
         for keyword in article.frontMatter.keywords { add(keyword, .keyword) }
-        // The file name, or for a folder's index page (a Hugo page bundle `posts/my-post/index.md`, an
-        // MkDocs or Docusaurus `guide/index.md`) the folder's name, which is what its URL says.
-        var stem = article.stem
-        if ["index", "_index", "readme"].contains(stem.lowercased()) {
-            stem = ArticlePath.directory(of: article.path).split(separator: "/").last.map(String.init) ?? ""
-        }
+        // The file name, or the folder's for an index page (`fileNameOfPage`).
+        let stem = fileNameOfPage(article)
         if !stem.isEmpty {
             let name = String((JekyllPostName(stem)?.title ?? stem).map { $0 == "-" || $0 == "_" ? " " : $0 })
             // A file name whose words stand together in the title ("race-detector.md" for "Introducing
@@ -276,13 +272,25 @@ public struct KeywordIndex: Sendable {
                 add(CodeName.key(code), .heading, fragment: heading.id)
             }
         }
-        if CodeName.looksLikeCode(title) {
+        // A title that is a name written as code (`useState`, or a package's `create-docusaurus` behind a
+        // "📦 " its site puts before every package page) is matched as a whole code span too.
+        let titleName = CodeName.withoutDecoration(title)
+        if CodeName.looksLikeCode(titleName) || CodeName.isHyphenatedName(titleName) {
             result.append(
                 Topic(
-                    phrase: title, keys: [title], target: index, source: .codeName, fragment: nil, caseSensitive: true,
-                    weight: Topic.Source.codeName.defaultWeight))
+                    phrase: titleName, keys: [titleName], target: index, source: .codeName, fragment: nil,
+                    caseSensitive: true, weight: Topic.Source.codeName.defaultWeight))
         }
         return result
+    }
+
+    /// The name a page's file gives it: its stem, or for a folder's index page (a Hugo page bundle
+    /// `posts/my-post/index.md`, an MkDocs or Docusaurus `guide/index.md`) the folder's name, which is
+    /// what its URL says.
+    static func fileNameOfPage(_ article: Article) -> String {
+        let stem = article.stem
+        guard ["index", "_index", "readme"].contains(stem.lowercased()) else { return stem }
+        return ArticlePath.directory(of: article.path).split(separator: "/").last.map(String.init) ?? ""
     }
 
     /// The anchors of `source`'s existing links to targets, as topics of those targets.

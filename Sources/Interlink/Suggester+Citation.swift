@@ -81,6 +81,21 @@ extension Suggester {
         return nil
     }
 
+    /// Whether `range` writes the target's file name as it is spelt, hyphens and all:
+    /// `graph-visualization` for `graph-visualization.md` titled "Graph Visualization" — a note's slug
+    /// typed as it is (what is left of a `[[graph-visualization]]` wikilink), not words of the sentence.
+    /// A compound that the title itself hyphenates ("Follow-up") is an ordinary word, and a one-word
+    /// file name says nothing.
+    func writesFileName(_ range: Range<Int>, target: Int, in article: Article) -> Bool {
+        let bytes = article.bytes
+        // Nearly every mention has no hyphen: answered before the target's name is looked at.
+        guard range.count >= 3, bytes[range].contains(UInt8(ascii: "-")) else { return false }
+        let name = KeywordIndex.fileNameOfPage(site.articles[target])
+        guard name.utf8.count == range.count, bytes[range].elementsEqual(name.utf8) else { return false }
+        return !citableTitles[target].lazy.map(Self.folded).elementsEqual(name.utf8.lazy.map(Self.folded))
+            && !KeywordIndex.contains(String(decoding: citableTitles[target], as: UTF8.self).lowercased(), name.lowercased())
+    }
+
     /// Whether `range` stands between quotation marks: `"…"`, `“…”`, `‘…’`, `«…»` (or `'…'`), with
     /// at most one sentence mark before the closing one (“Go Turns 10.”).
     static func isQuoted(_ range: Range<Int>, in article: Article) -> Bool {

@@ -353,8 +353,10 @@ public struct Suggester: Sendable {
                         longTitle
                         || topicSource != .heading && topicSource != .codeName && !mention.isCode
                             && citableTitles[target].count > mention.range.count
+                    // Title case, or a file name written hyphens and all (`writesFileName`), make a citation.
                     let titleCasePossible =
-                        !mention.isCode && mention.wordCount >= 2 && (topicSource == .title || topicSource == .alias || topicSource == .heading)
+                        !mention.isCode && mention.wordCount >= 2
+                        && (topicSource == .title || topicSource == .alias || topicSource == .heading || topicSource == .fileName)
                     // Relatedness at its cap (0.25 counts fully), no link forward in time, not the source's
                     // own subject: the most the rest can give.
                     var features = CandidateFeatures(
@@ -408,6 +410,9 @@ public struct Suggester: Sendable {
                     {
                         features.isCitation = true
                         features.citesTitle = topicSource != .heading
+                    }
+                    if !features.isCitation, !mention.isCode, writesFileName(placed.range, target: target, in: article) {
+                        features.isCitation = true
                     }
                     // A whole title (or alias) of two words or more between quotation marks is a citation
                     // whatever its case: the marks say it is a name.

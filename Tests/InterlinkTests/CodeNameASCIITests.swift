@@ -29,4 +29,29 @@ import Testing
             #expect(CodeName.looksLikeCode(text) == CodeName.generalLooksLikeCode(text), "\(text.debugDescription)")
         }
     }
+
+    @Test(arguments: [
+        ("📦 plugin-sitemap", "plugin-sitemap"), ("⚡️ Fast Refresh ⚡️", "Fast Refresh"), ("useState", "useState"),
+        ("<Suspense>", "<Suspense>"), ("`ref()`", "`ref()`"), ("🎉", "🎉"), ("", ""),
+    ])
+    func decorationAroundATitleIsDropped(title: String, name: String) {
+        #expect(CodeName.withoutDecoration(title) == name)
+    }
+
+    @Test(arguments: [
+        ("create-docusaurus", true), ("plugin-sitemap", true), ("git-lfs", true), ("eslint-plugin-vue2", true),
+        ("Built-in", false), ("built in", false), ("plugin-", false), ("-x", false), ("sitemap", false),
+        ("é-a", false), ("a-b", true),
+    ])
+    func aLowerCaseHyphenatedWordIsAName(text: String, isName: Bool) {
+        #expect(CodeName.isHyphenatedName(text) == isName)
+    }
+
+    @Test(arguments: [
+        ("@docusaurus/plugin-debug", "plugin-debug" as String?), ("@babel/core", "core"), ("@x/", nil),
+        ("@x/y/z", nil), ("docusaurus/plugin-debug", nil), ("@scope", nil),
+    ])
+    func aScopedPackageNamesItsNameAfterTheScope(key: String, name: String?) {
+        #expect(CodeName.unscoped(key) == name)
+    }
 }

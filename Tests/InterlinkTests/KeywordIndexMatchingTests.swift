@@ -163,4 +163,55 @@ import Testing
         let mentions = fixture.mentions(in: "source.md")
         #expect(mentions.map(\.range) == fixture.marks("source.md"))
     }
+
+    @Test(arguments: [
+        "Calls go over ⟦JSON⟧, not JSON-RPC.",
+        "A pre-JSON format, then ⟦JSON⟧ itself.",
+        "Both JSON-ish and ⟦JSON⟧ - spaced.",
+    ])
+    func aMatchNeverSplitsAHyphenatedCompound(text: String) throws {
+        let fixture = try SuggestFixture([
+            "json.md": "---\ntitle: JSON\n---\n\nShort.\n",
+            "source.md": "---\ntitle: Notes\n---\n\n\(text)\n",
+        ])
+        let mentions = fixture.mentions(in: "source.md")
+        #expect(mentions.map(\.range) == fixture.marks("source.md"))
+    }
+
+    @Test func aSelfTitleEndingInsideACompoundLeavesThePackageNameToMatch() throws {
+        // "docusaurus/plugin" would be the page's own title "Docusaurus plugins" (singular), ending inside
+        // `plugin-sitemap`: the compound is one word, so the package name matches, with its scope.
+        let fixture = try SuggestFixture([
+            "docs/plugin-sitemap.md": "---\nslug: /api/plugins/@docusaurus/plugin-sitemap\n---\n\n# 📦 plugin-sitemap\n\nSitemaps.\n",
+            "docs/overview.md": """
+                # Docusaurus plugins
+
+                The official plugins:
+
+                - ⟦@docusaurus/plugin-sitemap⟧
+                - @docusaurus/plugin-unknown
+
+                """,
+        ])
+        let mentions = fixture.mentions(in: "docs/overview.md")
+        #expect(mentions.map(\.range) == fixture.marks("docs/overview.md"))
+        #expect(mentions.map(\.targets) == [["docs/plugin-sitemap.md"]])
+    }
+
+    @Test func aPackageTitleBehindADecorationIsMatchedAsWholeInlineCode() throws {
+        let fixture = try SuggestFixture([
+            "docs/plugin-debug.md": "# 📦 plugin-debug\n\nDebugging.\n",
+            "docs/create-docusaurus.md": "# 📦 create-docusaurus\n\nScaffolding.\n",
+            "docs/using.md": """
+                # Using plugins
+
+                Add ⟦`@docusaurus/plugin-debug`⟧ to the list, start with ⟦`create-docusaurus`⟧, and not
+                `@docusaurus/plugin-debug/x`, `plugin-debug --help` or `@other/create-docusaurus-x`.
+
+                """,
+        ])
+        let mentions = fixture.mentions(in: "docs/using.md").filter(\.isCode)
+        #expect(mentions.map(\.range) == fixture.marks("docs/using.md"))
+        #expect(mentions.map(\.targets) == [["docs/plugin-debug.md"], ["docs/create-docusaurus.md"]])
+    }
 }
