@@ -192,6 +192,26 @@ import Testing
         #expect(!mixedCandidates.isEmpty)
         #expect(mixed.suggestions(from: "notes.md").map(\.offset) == mixed.marks("notes.md").map(\.lowerBound))
     }
+
+    @Test func aFileNameWrittenWithItsHyphensIsACitation() throws {
+        let fixture = try SuggestFixture([
+            "features/graph-visualization.md": Self.page("Graph Visualization", "The graph shows notes and links."),
+            "features/follow-up.md": Self.page("Follow-up", "Follow-up notes."),
+            "notes.md": Self.page(
+                "Notes",
+                """
+                Our graph visualization is useful; open ⟦graph-visualization⟧ for it. A follow-up is due,                 and the GRAPH-VISUALIZATION shouting is no name.
+                """),
+        ])
+        let toGraph = Self.candidates(fixture, from: "notes.md", to: "features/graph-visualization.md")
+        #expect(toGraph.count == 3)
+        #expect(toGraph.map(\.features.isCitation) == [false, true, false])
+        #expect(toGraph[1].mention.range == fixture.marks("notes.md")[0])
+        // "Follow-up" hyphenates its own title: the word is the title, not a file name cited.
+        let toFollowUp = Self.candidates(fixture, from: "notes.md", to: "features/follow-up.md")
+        #expect(toFollowUp.count == 1)
+        #expect(toFollowUp.allSatisfy { !$0.features.isCitation })
+    }
 }
 
 /// Calibration treats a site's existing links as positives: each must score what its own words
