@@ -190,11 +190,13 @@ extension Suggester {
         // The link's own text, when written plainly between brackets: is it written as a name?
         let text = Array(resolved.link.text.utf8)
         let start = resolved.link.range.lowerBound + 1
-        let titleCased =
+        let plain =
             article.bytes[resolved.link.range.lowerBound] == UInt8(ascii: "[")
             && start + text.count <= resolved.link.range.upperBound
             && article.bytes[start..<(start + text.count)].elementsEqual(text)
-            && isTitleCased(start..<(start + text.count), in: article)
+        let titleCased = plain && isTitleCased(start..<(start + text.count), in: article)
+        // `[graph-visualization](…)`: the target's file name, hyphens and all (`writesFileName`).
+        let writesName = plain && writesFileName(start..<(start + text.count), target: target, in: article)
         // A link whose text is the target's whole title, with punctuation the matcher does not read
         // across ("Go Concurrency Patterns: Context"), is scored as the whole-title citation it would
         // be proposed as (see `wholeTitle(around:target:in:)`), not as the title part it contains.
@@ -218,6 +220,7 @@ extension Suggester {
                 ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "))
             let cited = isWholeTitle
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
+                || (writesName && topic.keys.count >= 2)
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
                 specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),

@@ -297,4 +297,28 @@ import Testing
         try #require(candidate < 0.9, "the fixture must leave room below the cap of 1 (candidate \(candidate))")
         #expect(link >= candidate - 0.02, "candidate \(candidate), existing link \(link)")
     }
+
+    @Test func aLinkOnAFileNameWithItsHyphensScoresAsACitation() throws {
+        // Scored as a plain title, the link would score below the candidate it would be, and a second
+        // `apply` would calibrate on it to a lower threshold and link more.
+        var files = [
+            "graph-visualization.md": Self.page(
+                "Graph Visualization", "Nodes are notes, edges are links, and colours mark tags in the graph."),
+            "plain.md": Self.page(
+                "Plain", "See graph-visualization for it. Tomatoes need compost, water and sunlight; basil grows beside them."),
+            "linked.md": Self.page(
+                "Linked",
+                "See [graph-visualization](graph-visualization.md) for it. Tomatoes need compost, water and sunlight; basil grows beside them."),
+        ]
+        for (index, topic) in ["violins", "glaciers", "bakeries", "harbours", "orchards", "comets"].enumerated() {
+            // Half of them speak of graph visualization too: the phrase is not rare enough to score 1.
+            let more = index % 2 == 0 ? " A graph visualization helps." : ""
+            files["other-\(index).md"] = Self.page("Other \(index)", "Notes on \(topic) and more \(topic).\(more)")
+        }
+        let (candidate, link) = try Self.scores(
+            files, plain: "plain.md", linked: "linked.md", target: "graph-visualization.md")
+        try #require(candidate < 0.9, "the fixture must leave room below the cap of 1 (candidate \(candidate))")
+        #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
+    }
 }
+
