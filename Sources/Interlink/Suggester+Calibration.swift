@@ -196,7 +196,8 @@ extension Suggester {
             && article.bytes[start..<(start + text.count)].elementsEqual(text)
         let titleCased = plain && isTitleCased(start..<(start + text.count), in: article)
         // `[graph-visualization](…)`: the target's file name, hyphens and all (`writesFileName`).
-        let writesName = plain && writesFileName(start..<(start + text.count), target: target, in: article)
+        let writesName =
+            plain && writesFileName(start..<(start + text.count), target: target, in: article, after: resolved.link.range.upperBound)
         // A link whose text is the target's whole title, with punctuation the matcher does not read
         // across ("Go Concurrency Patterns: Context"), is scored as the whole-title citation it would
         // be proposed as (see `wholeTitle(around:target:in:)`), not as the title part it contains.

@@ -86,12 +86,24 @@ extension Suggester {
     /// typed as it is (what is left of a `[[graph-visualization]]` wikilink), not words of the sentence.
     /// A compound that the title itself hyphenates ("Follow-up") is an ordinary word, and a one-word
     /// file name says nothing.
-    func writesFileName(_ range: Range<Int>, target: Int, in article: Article) -> Bool {
+    /// `after`: where the text that follows begins (past a link's destination), `range.upperBound` when nil.
+    func writesFileName(_ range: Range<Int>, target: Int, in article: Article, after: Int? = nil) -> Bool {
         let bytes = article.bytes
         // Nearly every mention has no hyphen: answered before the target's name is looked at.
         guard range.count >= 3, bytes[range].contains(UInt8(ascii: "-")) else { return false }
         let name = KeywordIndex.fileNameOfPage(site.articles[target])
         guard name.utf8.count == range.count, bytes[range].elementsEqual(name.utf8) else { return false }
+        // Two words hyphenated before a noun are an ordinary compound ("a link-building campaign"): a
+        // two-word name is a citation only where no word follows it (end of a line or list item, or
+        // punctuation); a longer one ("publish-to-github-pages") is no compound anyone writes.
+        if bytes[range].filter({ $0 == UInt8(ascii: "-") }).count < 2 {
+            let end = after ?? range.upperBound
+            var next = end
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            if next > end, next < bytes.count, Self.isWordCharacter(bytes, startingAt: next, end: bytes.count) {
+                return false
+            }
+        }
         return !citableTitles[target].lazy.map(Self.folded).elementsEqual(name.utf8.lazy.map(Self.folded))
             && !KeywordIndex.contains(String(decoding: citableTitles[target], as: UTF8.self).lowercased(), name.lowercased())
     }

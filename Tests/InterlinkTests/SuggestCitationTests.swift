@@ -197,20 +197,27 @@ import Testing
         let fixture = try SuggestFixture([
             "features/graph-visualization.md": Self.page("Graph Visualization", "The graph shows notes and links."),
             "features/follow-up.md": Self.page("Follow-up", "Follow-up notes."),
+            "publishing/publish-to-github-pages.md": Self.page("Publish to GitHub Pages", "Push, then serve."),
             "notes.md": Self.page(
                 "Notes",
                 """
-                Our graph visualization is useful; open ⟦graph-visualization⟧ for it. A follow-up is due,                 and the GRAPH-VISUALIZATION shouting is no name.
+                Our graph visualization is useful; open ⟦graph-visualization⟧. A follow-up is due, the GRAPH-VISUALIZATION
+                shouting is no name, and a graph-visualization tool is a compound. The ⟦publish-to-github-pages⟧
+                recipe is not.
                 """),
         ])
         let toGraph = Self.candidates(fixture, from: "notes.md", to: "features/graph-visualization.md")
-        #expect(toGraph.count == 3)
-        #expect(toGraph.map(\.features.isCitation) == [false, true, false])
+        #expect(toGraph.count == 4)
+        #expect(toGraph.map(\.features.isCitation) == [false, true, false, false])
         #expect(toGraph[1].mention.range == fixture.marks("notes.md")[0])
         // "Follow-up" hyphenates its own title: the word is the title, not a file name cited.
         let toFollowUp = Self.candidates(fixture, from: "notes.md", to: "features/follow-up.md")
         #expect(toFollowUp.count == 1)
         #expect(toFollowUp.allSatisfy { !$0.features.isCitation })
+        // Three words hyphenated are no compound anyone writes: a citation before a noun too.
+        let toPublish = Self.candidates(fixture, from: "notes.md", to: "publishing/publish-to-github-pages.md")
+        #expect(toPublish.map(\.features.isCitation) == [true])
+        #expect(toPublish.map(\.mention.range) == [fixture.marks("notes.md")[1]])
     }
 }
 
@@ -298,17 +305,19 @@ import Testing
         #expect(link >= candidate - 0.02, "candidate \(candidate), existing link \(link)")
     }
 
-    @Test func aLinkOnAFileNameWithItsHyphensScoresAsACitation() throws {
-        // Scored as a plain title, the link would score below the candidate it would be, and a second
-        // `apply` would calibrate on it to a lower threshold and link more.
+    @Test(arguments: [". Tomatoes", " for it. Tomatoes"])
+    func aLinkOnAFileNameWithItsHyphensScoresAsTheCandidateItWouldBe(after: String) throws {
+        // A citation where nothing follows, an ordinary compound before a word: scored otherwise, the link
+        // would score apart from the candidate it would be, and a second `apply` would calibrate on it
+        // to another threshold and link more (or less).
         var files = [
             "graph-visualization.md": Self.page(
                 "Graph Visualization", "Nodes are notes, edges are links, and colours mark tags in the graph."),
             "plain.md": Self.page(
-                "Plain", "See graph-visualization for it. Tomatoes need compost, water and sunlight; basil grows beside them."),
+                "Plain", "See graph-visualization\(after) need compost, water and sunlight; basil grows beside them."),
             "linked.md": Self.page(
                 "Linked",
-                "See [graph-visualization](graph-visualization.md) for it. Tomatoes need compost, water and sunlight; basil grows beside them."),
+                "See [graph-visualization](graph-visualization.md)\(after) need compost, water and sunlight; basil grows beside them."),
         ]
         for (index, topic) in ["violins", "glaciers", "bakeries", "harbours", "orchards", "comets"].enumerated() {
             // Half of them speak of graph visualization too: the phrase is not rare enough to score 1.
