@@ -172,6 +172,12 @@ public struct ForbiddenZone: Sendable, Hashable {
         case templateBody
         /// MDX: an ESM block, a `{…}` expression, a JSX tag cmark does not take for HTML.
         case esm, mdxExpression, jsx
+        /// TeX math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`), which KaTeX or MathJax renders.
+        case math
+        /// An Obsidian comment `%%…%%`, which the page never shows.
+        case comment
+        /// A kramdown attribute list `{: .class #id}` (Jekyll), which sets attributes, not text.
+        case attributeList
     }
 
     /// What the place is.

@@ -30,6 +30,12 @@ enum ParagraphConstructs {
             zones += mdxInlineZones(in: raw, spans: spans, around: zones, paragraphEnd: paragraphEnd)
             zones.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
+        // Only a paragraph holding one of the constructs' first bytes is looked at more closely (a
+        // backslash escape before its first span included: cmark leaves escapes out of the spans).
+        if let first = spans.first, InlineConstructs.mayHold(raw, from: max(0, first.lowerBound - 2), to: paragraphEnd) {
+            zones += InlineConstructs.zones(in: raw, spans: spans, around: zones, paragraphEnd: paragraphEnd)
+            zones.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
         return zones
     }
 

@@ -92,6 +92,11 @@ import Testing
             name: "MkDocs: 3,000 bodies and 3,000 definitions",
             text: repeated("!!! note\n\n    [a] b\n\n", 3_000) + repeated("[a]: /u\n", 3_000) + "\npage speed\n",
             linkable: true, dialect: .mkdocs),
+        Case(name: "50,000 unclosed $", text: repeated("$a ", 50_000) + "page speed\n", linkable: true),
+        Case(name: "30,000 inline formulas", text: repeated("$x$ a ", 30_000) + "page speed\n", linkable: true),
+        Case(name: "50,000 unclosed $$ and \\(", text: repeated("a \\( $", 50_000) + " page speed\n", linkable: true),
+        Case(name: "30,001 %% (the last unclosed)", text: repeated("%% a ", 30_001) + " page speed\n", linkable: true),
+        Case(name: "50,000 unclosed {: on one line", text: repeated("{: a ", 50_000) + " page speed\n", linkable: true),
         Case(name: "50,000 container fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true),
         Case(
             name: "MDX: 50,000 fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true,
