@@ -13,6 +13,8 @@
 ///   of `codeNames` (`highlight`, `code`, `mermaid`…).
 /// - Liquid (Jekyll, Eleventy) `{% name %}…{% endname %}` for the `codeNames` and `raw`, `comment`,
 ///   `capture` (assigned, not shown where it stands).
+/// - kramdown (Jekyll's Markdown) `{::comment}…{:/comment}` and `{::nomarkdown}…{:/nomarkdown}` (`{:/}`
+///   closes the one opened last): a comment is never shown, and raw output would show a link's syntax.
 enum TemplateBodies {
     /// Shortcodes and tags whose body is code, a diagram, math or raw output.
     static let codeNames: Set<String> = [
@@ -34,9 +36,13 @@ enum TemplateBodies {
         var open: [String: [Tag]] = [:]
         var bodies: [Range<Int>] = []
         var closers = ForwardSearch(raw: raw, end: range.upperBound)
+        // The keys of the kramdown extensions open, in the order they opened.
+        var kramdownKeys: [String] = []
+        var lastKramdown: String? { kramdownKeys.last }
         var index = range.lowerBound
         while index + 1 < range.upperBound {
-            guard raw[index] == UInt8(ascii: "{"), raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%"),
+            guard raw[index] == UInt8(ascii: "{"),
+                raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%") || raw[index + 1] == UInt8(ascii: ":"),
                 let tag = Tag.read(raw, at: index, end: range.upperBound, closers: &closers)
             else {
                 index += 1
@@ -44,11 +50,15 @@ enum TemplateBodies {
             }
             index = tag.range.upperBound
             if tag.isClosing {
-                guard var stack = open[tag.key], let opener = stack.popLast() else { continue }
-                open[tag.key] = stack
+                // kramdown's bare `{:/}` closes the extension opened last.
+                let key = tag.syntax == .kramdown && tag.name.isEmpty ? lastKramdown : tag.key
+                guard let key, var stack = open[key], let opener = stack.popLast() else { continue }
+                open[key] = stack
+                if tag.syntax == .kramdown { kramdownKeys.removeLast() }
                 if opener.hidesBody(shortcodes) { bodies.append(opener.range.lowerBound..<tag.range.upperBound) }
             } else if !tag.isSelfClosing {
                 open[tag.key, default: []].append(tag)
+                if tag.syntax == .kramdown { kramdownKeys.append(tag.key) }
             }
         }
         return bodies.unionInOrder()
@@ -56,7 +66,7 @@ enum TemplateBodies {
 
     /// One `{{< … >}}`, `{{% … %}}` or `{% … %}` tag.
     struct Tag {
-        enum Syntax { case hugoAngle, hugoPercent, liquid }
+        enum Syntax { case hugoAngle, hugoPercent, liquid, kramdown }
         var syntax: Syntax
         var name: String
         var isClosing: Bool
@@ -71,6 +81,7 @@ enum TemplateBodies {
             case .hugoAngle: "<" + name
             case .hugoPercent: "%" + name
             case .liquid: "{%" + name
+            case .kramdown: "{::" + name
             }
         }
 
@@ -85,6 +96,8 @@ enum TemplateBodies {
                 return TemplateBodies.codeNames.contains(name) || shortcodes.raw.contains(name)
             case .liquid:
                 return TemplateBodies.codeNames.contains(name)
+            case .kramdown:
+                return name == "comment" || name == "nomarkdown"
             }
         }
 
@@ -93,7 +106,16 @@ enum TemplateBodies {
         static func read(_ raw: [UInt8], at start: Int, end: Int, closers: inout ForwardSearch) -> Tag? {
             let syntax: Syntax
             var index: Int
-            if raw[start + 1] == UInt8(ascii: "%") {
+            var isClosing = false
+            if raw[start + 1] == UInt8(ascii: ":") {
+                // kramdown: `{::comment}` opens, `{:/comment}` or `{:/}` closes.
+                guard start + 2 < end, raw[start + 2] == UInt8(ascii: ":") || raw[start + 2] == UInt8(ascii: "/") else {
+                    return nil
+                }
+                syntax = .kramdown
+                isClosing = raw[start + 2] == UInt8(ascii: "/")
+                index = start + 3
+            } else if raw[start + 1] == UInt8(ascii: "%") {
                 syntax = .liquid
                 index = start + 2
             } else {
@@ -111,15 +133,15 @@ enum TemplateBodies {
             case .hugoAngle: Array(">}}".utf8)
             case .hugoPercent: Array("%}}".utf8)
             case .liquid: Array("%}".utf8)
+            case .kramdown: Array("}".utf8)
             }
             guard let closeStart = closers.first(close, from: index) else { return nil }
             var inner = raw[index..<closeStart].drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") }
             while let last = inner.last, last == 0x20 || last == 0x09 || last == UInt8(ascii: "-") || last == UInt8(ascii: "/") {
                 inner = inner.dropLast()
             }
-            let isSelfClosing = raw[index..<closeStart].last == UInt8(ascii: "/")
-            var isClosing = false
-            if syntax != .liquid, inner.first == UInt8(ascii: "/") {
+            let isSelfClosing = !isClosing && raw[index..<closeStart].last == UInt8(ascii: "/")
+            if syntax != .liquid, syntax != .kramdown, inner.first == UInt8(ascii: "/") {
                 isClosing = true
                 inner = inner.dropFirst().drop { $0 == 0x20 || $0 == 0x09 }
             }
@@ -128,7 +150,7 @@ enum TemplateBodies {
                     || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
             }
             var name = String(decoding: nameBytes, as: UTF8.self).lowercased()
-            guard !name.isEmpty else { return nil }
+            guard !name.isEmpty || (syntax == .kramdown && isClosing) else { return nil }
             if syntax == .liquid, name.hasPrefix("end"), name.count > 3 {
                 isClosing = true
                 name = String(name.dropFirst(3))

@@ -39,6 +39,14 @@ import Testing
         #expect(zones(.template, in: document) == Array(fixture.marks[0...1]))
     }
 
+    @Test func kramdownCommentAndNomarkdownBodiesAreForbidden() throws {
+        let (fixture, document) = try expectSpans(
+            "⟦Intro.⟧\n\n⟪{::comment}\nA note on page speed.\n\nStill hidden.\n{:/comment}⟫\n\n"
+                + "⟪{::nomarkdown}\n<b>page speed</b>\n{:/}⟫\n\n⟦After {::options /} text.⟧\n")
+        #expect(zones(.templateBody, in: document) == fixture.marks)
+        expectSpansClear(of: document, in: fixture)
+    }
+
     @Test func liquidCodeRawAndCommentBodiesAreForbiddenButNotIfBodies() throws {
         let (fixture, document) = try expectSpans(
             "⟪{% highlight ruby %}\n# page speed\n{% endhighlight %}⟫\n\n⟪{%- raw -%}\n{{ x }} text\n{%- endraw -%}⟫\n\n"
