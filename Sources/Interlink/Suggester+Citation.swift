@@ -104,8 +104,7 @@ extension Suggester {
                 return false
             }
         }
-        return !citableTitles[target].lazy.map(Self.folded).elementsEqual(name.utf8.lazy.map(Self.folded))
-            && !KeywordIndex.contains(String(decoding: citableTitles[target], as: UTF8.self).lowercased(), name.lowercased())
+        return !KeywordIndex.contains(String(decoding: citableTitles[target], as: UTF8.self).lowercased(), name.lowercased())
     }
 
     /// Whether `range` stands between quotation marks: `"…"`, `“…”`, `‘…’`, `«…»` (or `'…'`), with

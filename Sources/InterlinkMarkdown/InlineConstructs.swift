@@ -1,10 +1,10 @@
 /// Inline constructs that cmark reads as text and generators do not: TeX math (`$x$`, `$$…$$`,
-/// `\\(…\\)`, `\\[…\\]`, rendered by KaTeX or MathJax on Hugo, MkDocs, Docusaurus, Jekyll and Obsidian
+/// `\(…\)`, `\[…\]`, rendered by KaTeX or MathJax on Hugo, MkDocs, Docusaurus, Jekyll and Obsidian
 /// sites), Obsidian comments (`%%…%%`) and kramdown attribute lists (`{: .note}`). A link inside any of
 /// them breaks the formula, is never shown, or breaks the attributes: each is a forbidden zone, on every
 /// site (in prose they hardly ever occur by chance: dollar amounts do not pair as math, see `isMathOpener`).
 enum InlineConstructs {
-    /// Whether a construct may start with `byte` (`$`, `\\`, `%` or `{`): a comparison, not a set
+    /// Whether a construct may start with `byte` (`$`, `\`, `%` or `{`): a comparison, not a set
     /// lookup, as it runs on every byte of a paragraph.
     @inline(__always)
     static func isFirstByte(_ byte: UInt8) -> Bool {
@@ -18,12 +18,7 @@ enum InlineConstructs {
         return raw.withUnsafeBufferPointer { bytes in
             var index = start
             while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "%")
-                    || byte == UInt8(ascii: "{")
-                {
-                    return true
-                }
+                if isFirstByte(bytes[index]) { return true }
                 index += 1
             }
             return false
@@ -42,7 +37,7 @@ enum InlineConstructs {
         var closers = ClosingSearch(raw: raw, end: paragraphEnd)
         for span in spans {
             var index = max(span.lowerBound, passed)
-            // cmark leaves a backslash escape out of the text spans: `\\(` right before a span opens math.
+            // cmark leaves a backslash escape out of the text spans: `\(` right before a span opens math.
             if index == span.lowerBound, index >= 2, raw[index - 2] == UInt8(ascii: "\\"),
                 raw[index - 1] == UInt8(ascii: "(") || raw[index - 1] == UInt8(ascii: "["), index - 2 >= passed
             {
@@ -55,7 +50,7 @@ enum InlineConstructs {
                     continue
                 }
                 guard isFirstByte(raw[index]), let (kind, end) = construct(at: index, in: raw, closers: &closers) else {
-                    // A backslash escapes the byte after it (`\\$5`).
+                    // A backslash escapes the byte after it (`\$5`).
                     index += raw[index] == UInt8(ascii: "\\") ? 2 : 1
                     continue
                 }
@@ -144,7 +139,7 @@ enum InlineConstructs {
                     found[kind.rawValue] = (index, after)
                     return after
                 }
-                // An escaped byte closes nothing (`\\$`), except the backslash closers themselves.
+                // An escaped byte closes nothing (`\$`), except the backslash closers themselves.
                 index += raw[index] == UInt8(ascii: "\\") && kind != .parenthesis && kind != .bracket ? 2 : 1
             }
             found[kind.rawValue] = (end + 1, end + 1)
