@@ -36,9 +36,10 @@ enum TemplateBodies {
         var open: [String: [Tag]] = [:]
         var bodies: [Range<Int>] = []
         var closers = ForwardSearch(raw: raw, end: range.upperBound)
-        // The keys of the kramdown extensions open, in the order they opened.
-        var kramdownKeys: [String] = []
-        var lastKramdown: String? { kramdownKeys.last }
+        // kramdown's extensions in the order they opened (key and start), for the bare `{:/}` that closes
+        // the one opened last. One closed by name is dropped when a `{:/}` reaches it: each entry is
+        // pushed and popped once, however the closers come.
+        var kramdownOrder: [(key: String, start: Int)] = []
         var index = range.lowerBound
         while index + 1 < range.upperBound {
             guard raw[index] == UInt8(ascii: "{"),
@@ -50,15 +51,20 @@ enum TemplateBodies {
             }
             index = tag.range.upperBound
             if tag.isClosing {
-                // kramdown's bare `{:/}` closes the extension opened last.
-                let key = tag.syntax == .kramdown && tag.name.isEmpty ? lastKramdown : tag.key
-                guard let key, var stack = open[key], let opener = stack.popLast() else { continue }
+                var key = tag.key
+                if tag.syntax == .kramdown, tag.name.isEmpty {
+                    while let last = kramdownOrder.last, open[last.key]?.last?.range.lowerBound != last.start {
+                        kramdownOrder.removeLast()
+                    }
+                    guard let last = kramdownOrder.popLast() else { continue }
+                    key = last.key
+                }
+                guard var stack = open[key], let opener = stack.popLast() else { continue }
                 open[key] = stack
-                if tag.syntax == .kramdown { kramdownKeys.removeLast() }
                 if opener.hidesBody(shortcodes) { bodies.append(opener.range.lowerBound..<tag.range.upperBound) }
             } else if !tag.isSelfClosing {
                 open[tag.key, default: []].append(tag)
-                if tag.syntax == .kramdown { kramdownKeys.append(tag.key) }
+                if tag.syntax == .kramdown { kramdownOrder.append((tag.key, tag.range.lowerBound)) }
             }
         }
         return bodies.unionInOrder()

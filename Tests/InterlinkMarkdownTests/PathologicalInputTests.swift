@@ -99,6 +99,10 @@ import Testing
         Case(name: "50,000 unclosed {: on one line", text: repeated("{: a ", 50_000) + " page speed\n", linkable: true),
         Case(name: "30,000 kramdown openers, none closed", text: repeated("{::comment} {::x ", 30_000) + " page speed\n", linkable: true),
         Case(name: "30,000 bare kramdown closers", text: repeated("{:/} ", 30_000) + " page speed\n", linkable: true),
+        Case(
+            name: "30,000 kramdown openers closed by name, then bare closers",
+            text: repeated("{::a}", 30_000) + repeated("{:/a}", 30_000) + repeated("{:/}", 30_000) + " page speed\n",
+            linkable: true),
         Case(name: "50,000 container fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true),
         Case(
             name: "MDX: 50,000 fences in a paragraph", text: repeated(":::x\n", 50_000) + "page speed\n", linkable: true,

@@ -47,6 +47,14 @@ import Testing
         expectSpansClear(of: document, in: fixture)
     }
 
+    @Test func aBareKramdownCloserClosesTheExtensionStillOpenLast() throws {
+        // `{:/comment}` closes the comment by name; the bare `{:/}` then closes the nomarkdown opened
+        // inside it, not the comment again: both bodies, overlapping, are one zone.
+        let (fixture, document) = try expectSpans(
+            "⟪{::comment}\na\n{::nomarkdown}\nb\n{:/comment}\nc page\n{:/}⟫\n\n⟦After.⟧\n")
+        #expect(zones(.templateBody, in: document) == fixture.marks)
+    }
+
     @Test func liquidCodeRawAndCommentBodiesAreForbiddenButNotIfBodies() throws {
         let (fixture, document) = try expectSpans(
             "⟪{% highlight ruby %}\n# page speed\n{% endhighlight %}⟫\n\n⟪{%- raw -%}\n{{ x }} text\n{%- endraw -%}⟫\n\n"
