@@ -98,7 +98,12 @@ enum InlineConstructs {
     /// it and no digit right after it.
     static func isMathOpener(_ raw: [UInt8], at index: Int) -> Bool {
         guard index + 1 < raw.count else { return false }
-        return ![0x20, 0x09, 0x0A, 0x0D].contains(raw[index + 1])
+        return !isBlank(raw[index + 1])
+    }
+
+    /// A blank, tab or line ending: what may not stand inside an inline formula's dollars.
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// The closers of each kind, searched forward once: a closer found is kept for every opener before
@@ -150,7 +155,7 @@ enum InlineConstructs {
             func byte(_ offset: Int) -> UInt8? { offset < end ? raw[offset] : nil }
             switch kind {
             case .dollar:
-                guard raw[index] == UInt8(ascii: "$"), index > 0, ![0x20, 0x09, 0x0A, 0x0D].contains(raw[index - 1]) else {
+                guard raw[index] == UInt8(ascii: "$"), index > 0, !InlineConstructs.isBlank(raw[index - 1]) else {
                     return nil
                 }
                 if let next = byte(index + 1), (0x30...0x39).contains(next) { return nil }
