@@ -78,11 +78,12 @@ public struct KeywordIndex: Sendable {
             for topic in topics { learnedByTarget[topic.target, default: []].append(topic) }
         }
         let learned = learnedByTarget
+        let shortTitles = Self.shortTitleTopics(site: site, ownTopics: ownTopics, tokenizer: tokenizer, rules: rules)
         // Each target's topics are deduplicated and ordered on their own: a topic's identity includes
         // its target, so the targets never interact and the work stays local and parallel.
         let perTarget: [[Topic]] = site.articles.indices.parallelMap { index in
             guard let own = ownTopics[index] else { return [] }
-            return Self.unique(own, learned: learned[index] ?? [])
+            return Self.unique(own + (shortTitles[index].map { [$0] } ?? []), learned: learned[index] ?? [])
         }
         var unique = Array(perTarget.joined())
 
@@ -139,6 +140,28 @@ public struct KeywordIndex: Sendable {
         }
         self.terminalLists = lists
         self.codeTopics = codeTopics
+    }
+
+    /// Each target's title without the site's name (`SiteNameWords`), as a title part: it depends on
+    /// every title of the site, so it is found here rather than with the article's own topics (which
+    /// the index cache keeps per file).
+    static func shortTitleTopics(site: Site, ownTopics: [[Topic]?], tokenizer: Tokenizer, rules: TopicRules) -> [Int: Topic] {
+        let titles = site.articles.indices.compactMap { index in
+            ownTopics[index]?.first { $0.source == .title }?.phrase
+        }
+        let siteName = SiteNameWords(titles: titles)
+        guard !siteName.words.isEmpty else { return [:] }
+        var result: [Int: Topic] = [:]
+        for index in site.articles.indices {
+            guard let title = ownTopics[index]?.first(where: { $0.source == .title })?.phrase,
+                let short = siteName.shortTitle(title),
+                let topic = makeTopic(
+                    trimPunctuation(short), source: .titlePart, target: index, fragment: nil, weight: nil,
+                    tokenizer: tokenizer, rules: rules)
+            else { continue }
+            result[index] = topic
+        }
+        return result
     }
 
     /// One topic per (keys, kind) of one target, the most trusted source winning, in a deterministic

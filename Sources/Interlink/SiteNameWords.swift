@@ -1,0 +1,88 @@
+import Foundation
+
+/// The name a site puts in most of its titles ("Go" on the Go blog, "Rust" on Rust's), and each title
+/// without it: writers cite "the Libz Blitz" and "Fearless Concurrency", not "The Rust Libz Blitz" or
+/// "Fearless Concurrency with Rust", because on that site the name goes without saying.
+struct SiteNameWords: Sendable {
+    /// The site's name words, lower case, without a possessive.
+    let words: Set<String>
+
+    /// Titles this short are too few to tell a site's name from a common word.
+    static let minimumTitles = 8
+    /// A name word is in at least this share of the titles.
+    static let minimumShare = 0.25
+    /// Prepositions that attach the name at the end of a title ("… with Rust", "… in Go").
+    private static let trailingPrepositions: Set<String> = ["with", "in", "for", "on"]
+
+    /// Finds the name words of a site from its titles: capitalised words in at least a quarter of them
+    /// (and in at least `minimumTitles`), not stopwords and not the "-ing" verbs that open
+    /// announcements ("Announcing", "Introducing").
+    init(titles: [String]) {
+        var titleCounts: [String: Int] = [:]
+        for title in titles {
+            var seen = Set<String>()
+            for word in Self.words(of: title) {
+                guard let first = word.unicodeScalars.first, first.properties.isUppercase else { continue }
+                let bare = Self.withoutPossessive(word).lowercased()
+                guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
+                if seen.insert(bare).inserted { titleCounts[bare, default: 0] += 1 }
+            }
+        }
+        let needed = max(Double(Self.minimumTitles), Self.minimumShare * Double(titles.count))
+        words = titles.count < Self.minimumTitles ? [] : Set(titleCounts.filter { Double($0.value) >= needed }.keys)
+    }
+
+    /// `title` without the site's name where it only says which site this is: a leading name
+    /// ("Go Concurrency Patterns", "The Rust Libz Blitz"), a leading possessive ("Rust's 2018 roadmap")
+    /// or a trailing "with/in/for/on" name ("Text normalization in Go"). Nil when nothing is left to
+    /// strip, or when what is left does not read as a name: fewer than two words, or starting with a
+    /// stopword, or a bare name followed by a version number ("Go 1.2 is released", where the number
+    /// belongs to the name).
+    func shortTitle(_ title: String) -> String? {
+        guard !words.isEmpty else { return nil }
+        var parts = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let original = parts.count
+        if parts.count > 1, ["the", "a", "an"].contains(parts[0].lowercased()), isName(parts[1]) {
+            parts.removeFirst()
+        }
+        if let first = parts.first, isName(first) {
+            let possessive = Self.withoutPossessive(first) != first
+            guard parts.count > 1, possessive || Self.isCapitalisedWord(parts[1]) else { return nil }
+            parts.removeFirst()
+        } else if parts.count > 2, isName(Self.trimmed(parts[parts.count - 1])),
+            Self.trailingPrepositions.contains(parts[parts.count - 2].lowercased())
+        {
+            parts.removeLast(2)
+        }
+        guard parts.count < original, parts.count >= 2, !Vocabulary.stopwords.contains(parts[0].lowercased()),
+            !parts.contains(where: isName)
+        else { return nil }
+        return parts.joined(separator: " ")
+    }
+
+    private func isName(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        return words.contains(Self.withoutPossessive(Self.trimmed(word)).lowercased())
+    }
+
+    private static func isCapitalisedWord(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    private static func words(of title: String) -> [String] {
+        title.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { trimmed(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The word without punctuation at its end ("Go:" → "Go").
+    private static func trimmed(_ word: String) -> String {
+        String(word.reversed().drop(while: { ":;,.!?".contains($0) }).reversed())
+    }
+
+    private static func withoutPossessive(_ word: String) -> String {
+        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) && word.count > suffix.count {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+}
