@@ -8,7 +8,7 @@ public struct KeywordIndex: Sendable {
     public let topics: [Topic]
     /// Trie over word hashes (`Tokenizer.hash`): the child of a node for a word, all edges in one table
     /// (a dictionary per node would cost a large site hundreds of megabytes).
-    let edges: [TrieEdge: Int32]
+    let edges: TrieEdgeTable
     /// Topics ending at each trie node: `terminalTopics[terminalStarts[node]..<terminalStarts[node + 1]]`.
     let terminalStarts: [Int32]
     let terminalTopics: [Int32]
@@ -87,7 +87,7 @@ public struct KeywordIndex: Sendable {
         }
         var unique = Array(perTarget.joined())
 
-        var edges: [TrieEdge: Int32] = [:]
+        var edges = TrieEdgeTable()
         var nodeCount: Int32 = 1
         // The node each topic ends at (-1: a code name, not in the trie), then topics grouped by node.
         var endNode = [Int32](repeating: -1, count: unique.count)
@@ -108,11 +108,11 @@ public struct KeywordIndex: Sendable {
             }
             var node: Int32 = 0
             for key in keys {
-                let edge = TrieEdge(node: node, word: Tokenizer.hash(key))
-                if let next = edges[edge] {
+                let word = Tokenizer.hash(key)
+                if let next = edges.child(node, word) {
                     node = next
                 } else {
-                    edges[edge] = nodeCount
+                    edges.insert(node, word, child: nodeCount)
                     node = nodeCount
                     nodeCount += 1
                 }
@@ -195,7 +195,7 @@ public struct KeywordIndex: Sendable {
 
     /// The child of trie node `node` for a word hash.
     @inline(__always)
-    func child(_ node: Int32, _ word: UInt64) -> Int32? { edges[TrieEdge(node: node, word: word)] }
+    func child(_ node: Int32, _ word: UInt64) -> Int32? { edges.child(node, word) }
 
     /// The topics ending at trie node `node`.
     @inline(__always)
@@ -451,10 +451,4 @@ public struct KeywordIndex: Sendable {
         return text.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
             .trimmingCharacters(in: .whitespaces)
     }
-}
-
-/// An edge of the topic trie: from `node`, on the word whose hash is `word`.
-struct TrieEdge: Hashable, Sendable {
-    var node: Int32
-    var word: UInt64
 }

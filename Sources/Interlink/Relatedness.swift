@@ -23,19 +23,19 @@ public struct Relatedness: Sendable {
         self.init(counts: site.articles.parallelMap { Self.termCounts(of: $0, tokenizer: tokenizer, stopwords: stopwords) })
     }
 
-    static let stopwordHashes = Set(Vocabulary.stopwords.map { Tokenizer.hash($0) })
+    static let stopwordHashes = WordHashSet(Vocabulary.stopwords.map { Tokenizer.hash($0) })
 
     /// The words an article is about: its prose and link texts once, its title three times, its headings.
     public static func termCounts(of article: Article, tokenizer: Tokenizer) -> TermCounts {
         termCounts(of: article, tokenizer: tokenizer, stopwords: stopwordHashes)
     }
 
-    static func termCounts(of article: Article, tokenizer: Tokenizer, stopwords: Set<UInt64>) -> TermCounts {
-        var tally: [UInt64: Int32] = [:]
+    static func termCounts(of article: Article, tokenizer: Tokenizer, stopwords: WordHashSet) -> TermCounts {
+        var tally = WordHashCounts(capacity: 512)
         func add(_ bytes: [UInt8], _ range: Range<Int>, times: Int32) {
             tokenizer.forEachWordHash(bytes, in: range) { hash, _, length in
                 guard length > 1, !stopwords.contains(hash) else { return }
-                tally[hash, default: 0] += times
+                tally.add(hash, times)
             }
         }
         for span in article.document.spans { add(article.bytes, span.range, times: 1) }
@@ -46,7 +46,7 @@ public struct Relatedness: Sendable {
             let text = Array(heading.text.utf8)
             add(text, 0..<text.count, times: 1)
         }
-        return tally.map { (hash: $0.key, count: $0.value) }.sorted { $0.hash < $1.hash }
+        return tally.sortedEntries()
     }
 
     /// Builds the vectors from every article's word counts (parallel to `Site.articles`).
@@ -188,7 +188,7 @@ public struct Relatedness: Sendable {
             let shard = Int(hash >> UInt64(64 - Relatedness.shardBits))
             let offset = offsets[shard]
             let mask = masks[shard]
-            var slot = WordTable.home(hash, mask: mask)
+            var slot = wordHashHome(hash, mask: mask)
             while keys[offset + slot] != hash || frequencies[offset + slot] == 0 { slot = (slot + 1) & mask }
             return offset + slot
         }
@@ -205,64 +205,21 @@ public struct Relatedness: Sendable {
         let weights: UnsafeMutableBufferPointer<Float>
     }
 
-    /// One shard's words: document frequency and word id per word hash, in an open-addressing table
-    /// (linear probing) keyed by the hash itself, which is already a hash (`Dictionary` hashed it again).
+    /// One shard's words: document frequency (`WordHashCounts`) and, once numbered, word id per word hash.
     struct WordTable: Sendable {
-        private(set) var keys: [UInt64]
-        /// 0 marks an empty slot: every counted word has a frequency of at least 1.
-        private(set) var frequencies: [Int32]
+        private(set) var counted = WordHashCounts(capacity: 179)
         private(set) var ids: [UInt32] = []
-        private var mask: Int
-        private var used = 0
-
-        init() {
-            keys = [UInt64](repeating: 0, count: 256)
-            frequencies = [Int32](repeating: 0, count: 256)
-            mask = 255
-        }
-
-        @inline(__always)
-        static func home(_ hash: UInt64, mask: Int) -> Int {
-            // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
-            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        }
+        var keys: [UInt64] { counted.keys }
+        /// 0 marks an empty slot: every counted word has a frequency of at least 1.
+        var frequencies: [Int32] { counted.counts }
 
         /// Adds one article to the document frequency of `hash`.
-        mutating func count(_ hash: UInt64) {
-            var slot = Self.home(hash, mask: mask)
-            while frequencies[slot] != 0 {
-                if keys[slot] == hash {
-                    frequencies[slot] += 1
-                    return
-                }
-                slot = (slot + 1) & mask
-            }
-            keys[slot] = hash
-            frequencies[slot] = 1
-            used += 1
-            if used * 10 > (mask + 1) * 7 { grow() }
-        }
-
-        private mutating func grow() {
-            let oldKeys = keys
-            let oldFrequencies = frequencies
-            let capacity = (mask + 1) * 2
-            keys = [UInt64](repeating: 0, count: capacity)
-            frequencies = [Int32](repeating: 0, count: capacity)
-            mask = capacity - 1
-            for (key, frequency) in zip(oldKeys, oldFrequencies) where frequency != 0 {
-                var slot = Self.home(key, mask: mask)
-                while frequencies[slot] != 0 { slot = (slot + 1) & mask }
-                keys[slot] = key
-                frequencies[slot] = frequency
-            }
-        }
+        mutating func count(_ hash: UInt64) { counted.add(hash) }
 
         /// Numbers the words in ascending hash order from `next`, which ends past the last.
         mutating func number(from next: inout UInt32) {
-            ids = [UInt32](repeating: 0, count: mask + 1)
-            let slots = frequencies.indices.filter { frequencies[$0] != 0 }.sorted { keys[$0] < keys[$1] }
-            for slot in slots {
+            ids = [UInt32](repeating: 0, count: counted.keys.count)
+            for slot in counted.usedSlots.sorted(by: { counted.keys[$0] < counted.keys[$1] }) {
                 ids[slot] = next
                 next += 1
             }

@@ -42,39 +42,60 @@ public struct WordCase: Sendable {
     }
 
     /// The words counted for `phrases` (the titles, aliases and headings that can be cited), by surface hash.
-    public static func countedWords(_ phrases: [String]) -> Set<UInt64> {
-        var wanted: Set<UInt64> = []
+    public static func countedWords(_ phrases: [String]) -> WordHashSet {
+        var wanted: [UInt64] = []
         for phrase in phrases {
             let bytes = Array(phrase.utf8)
-            forEachWord(bytes, in: 0..<bytes.count) { wanted.insert(surfaceHash(bytes, $0)) }
+            forEachWord(bytes, in: 0..<bytes.count) { wanted.append(surfaceHash(bytes, $0)) }
         }
-        return wanted
+        return WordHashSet(wanted)
     }
 
     /// A hash of a set of counted words: tallies made for sets with the same fingerprint are the same.
-    public static func fingerprint(of words: Set<UInt64>) -> ContentHash {
+    public static func fingerprint(of words: WordHashSet) -> ContentHash {
         var writer = BinaryWriter()
         for word in words.sorted() { writer.fixed64(word) }
         return ContentHash(writer.bytes)
     }
 
     /// How `article` writes each of `words`, in its prose and link texts.
-    public static func tally(of article: Article, words: Set<UInt64>) -> ArticleTally {
-        var tally: [UInt64: Tally] = [:]
+    public static func tally(of article: Article, words: WordHashSet) -> ArticleTally {
+        var lower = WordHashCounts()
+        var capitalised = WordHashCounts()
         let bytes = article.bytes
-        for range in article.document.spans.map(\.range) + article.linkTextRanges {
+        func count(_ range: Range<Int>) {
             forEachWord(bytes, in: range) { word in
                 let shape = shape(bytes, word)
                 guard shape != .other else { return }
                 let hash = surfaceHash(bytes, word)
                 guard words.contains(hash) else { return }
-                if shape == .lower { tally[hash, default: Tally()].lower += 1 } else {
-                    tally[hash, default: Tally()].capitalised += 1
-                }
+                if shape == .lower { lower.add(hash) } else { capitalised.add(hash) }
             }
         }
-        return tally.map { (hash: $0.key, lower: $0.value.lower, capitalised: $0.value.capitalised) }
-            .sorted { $0.hash < $1.hash }
+        for span in article.document.spans { count(span.range) }
+        for range in article.linkTextRanges { count(range) }
+        // Both lists in hash order, merged.
+        let lowerEntries = lower.sortedEntries()
+        let capitalisedEntries = capitalised.sortedEntries()
+        var result: ArticleTally = []
+        result.reserveCapacity(lowerEntries.count + capitalisedEntries.count)
+        var (next, nextCapitalised) = (0, 0)
+        while next < lowerEntries.count || nextCapitalised < capitalisedEntries.count {
+            let hash = min(
+                next < lowerEntries.count ? lowerEntries[next].hash : .max,
+                nextCapitalised < capitalisedEntries.count ? capitalisedEntries[nextCapitalised].hash : .max)
+            var entry = (hash: hash, lower: Int32(0), capitalised: Int32(0))
+            if next < lowerEntries.count, lowerEntries[next].hash == hash {
+                entry.lower = lowerEntries[next].count
+                next += 1
+            }
+            if nextCapitalised < capitalisedEntries.count, capitalisedEntries[nextCapitalised].hash == hash {
+                entry.capitalised = capitalisedEntries[nextCapitalised].count
+                nextCapitalised += 1
+            }
+            result.append(entry)
+        }
+        return result
     }
 
     /// Whether the site writes the word at `range` of `bytes` in lower case more often than capitalised.

@@ -1,0 +1,165 @@
+/// Open-addressing tables keyed by word hashes (`Tokenizer.hash`, `WordCase.surfaceHash`). The keys are
+/// hashes already: `Set` and `Dictionary` would hash each one again with SipHash, which in the word
+/// loops of relatedness, word case and matching cost more than the rest of the look-up.
+
+/// Where a word hash starts probing in a table of `mask + 1` slots.
+@inline(__always)
+func wordHashHome(_ hash: UInt64, mask: Int) -> Int {
+    // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+}
+
+/// A count per word hash (linear probing; a count of 0 marks an empty slot, so counts only grow).
+struct WordHashCounts: Sendable {
+    private(set) var keys: [UInt64]
+    private(set) var counts: [Int32]
+    private(set) var mask: Int
+    /// Words counted so far.
+    private(set) var count = 0
+
+    /// A table with room for about `capacity` words before it grows.
+    init(capacity: Int = 64) {
+        var slots = 16
+        while slots * 7 < capacity * 10 { slots *= 2 }
+        keys = [UInt64](repeating: 0, count: slots)
+        counts = [Int32](repeating: 0, count: slots)
+        mask = slots - 1
+    }
+
+    /// Adds `times` (at least 1) to the count of `hash`.
+    @inline(__always)
+    mutating func add(_ hash: UInt64, _ times: Int32 = 1) {
+        var slot = wordHashHome(hash, mask: mask)
+        while counts[slot] != 0 {
+            if keys[slot] == hash {
+                counts[slot] &+= times
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = hash
+        counts[slot] = times
+        count += 1
+        if count * 10 > (mask + 1) * 7 { grow() }
+    }
+
+    /// The slot holding `hash`, or nil.
+    @inline(__always)
+    func slot(of hash: UInt64) -> Int? {
+        var slot = wordHashHome(hash, mask: mask)
+        while counts[slot] != 0 {
+            if keys[slot] == hash { return slot }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The count of `hash`; 0 when it was never added.
+    @inline(__always)
+    func count(of hash: UInt64) -> Int32 { slot(of: hash).map { counts[$0] } ?? 0 }
+
+    /// The slots in use.
+    var usedSlots: [Int] { counts.indices.filter { counts[$0] != 0 } }
+
+    /// Every (hash, count), in ascending hash order.
+    func sortedEntries() -> [(hash: UInt64, count: Int32)] {
+        usedSlots.map { (hash: keys[$0], count: counts[$0]) }.sorted { $0.hash < $1.hash }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldCounts = counts
+        let capacity = (mask + 1) * 2
+        keys = [UInt64](repeating: 0, count: capacity)
+        counts = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (key, value) in zip(oldKeys, oldCounts) where value != 0 {
+            var slot = wordHashHome(key, mask: mask)
+            while counts[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            counts[slot] = value
+        }
+    }
+}
+
+/// A set of word hashes.
+public struct WordHashSet: Sendable, Sequence {
+    private var table: WordHashCounts
+
+    /// The set of `hashes`.
+    public init<Hashes: Sequence>(_ hashes: Hashes) where Hashes.Element == UInt64 {
+        table = WordHashCounts(capacity: hashes.underestimatedCount)
+        for hash in hashes { table.add(hash) }
+    }
+
+    /// Whether `hash` is in the set.
+    @inline(__always)
+    public func contains(_ hash: UInt64) -> Bool { table.slot(of: hash) != nil }
+
+    /// How many hashes the set holds.
+    public var count: Int { table.count }
+
+    /// The hashes, in no particular order.
+    public func makeIterator() -> IndexingIterator<[UInt64]> {
+        table.usedSlots.map { table.keys[$0] }.makeIterator()
+    }
+}
+
+/// The edges of a token trie: the child of (node, word hash), or nil.
+struct TrieEdgeTable: Sendable {
+    private var nodes: [Int32]
+    private var words: [UInt64]
+    /// 0 marks an empty slot: the root (node 0) is nobody's child.
+    private var children: [Int32]
+    private var mask: Int
+    private var used = 0
+
+    init() {
+        nodes = [Int32](repeating: 0, count: 64)
+        words = [UInt64](repeating: 0, count: 64)
+        children = [Int32](repeating: 0, count: 64)
+        mask = 63
+    }
+
+    @inline(__always)
+    private static func home(_ node: Int32, _ word: UInt64, mask: Int) -> Int {
+        wordHashHome(word ^ (UInt64(UInt32(bitPattern: node)) &* 0xC2B2_AE3D_27D4_EB4F), mask: mask)
+    }
+
+    /// The child of `node` on `word`.
+    @inline(__always)
+    func child(_ node: Int32, _ word: UInt64) -> Int32? {
+        var slot = Self.home(node, word, mask: mask)
+        while children[slot] != 0 {
+            if words[slot] == word, nodes[slot] == node { return children[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds the edge (`node`, `word`) → `child` (a node other than the root); the edge must be new.
+    mutating func insert(_ node: Int32, _ word: UInt64, child: Int32) {
+        precondition(child != 0, "the root is nobody's child")
+        place(node, word, child)
+        used += 1
+        if used * 10 > (mask + 1) * 7 { grow() }
+    }
+
+    private mutating func place(_ node: Int32, _ word: UInt64, _ child: Int32) {
+        var slot = Self.home(node, word, mask: mask)
+        while children[slot] != 0 { slot = (slot + 1) & mask }
+        nodes[slot] = node
+        words[slot] = word
+        children[slot] = child
+    }
+
+    private mutating func grow() {
+        let old = (nodes, words, children)
+        let capacity = (mask + 1) * 2
+        nodes = [Int32](repeating: 0, count: capacity)
+        words = [UInt64](repeating: 0, count: capacity)
+        children = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for slot in old.2.indices where old.2[slot] != 0 { place(old.0[slot], old.1[slot], old.2[slot]) }
+    }
+}
