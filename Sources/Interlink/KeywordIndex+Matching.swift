@@ -123,12 +123,13 @@ extension KeywordIndex {
                     // Parentheses and a spaced en or em dash join only a name written with them: "An orphan
                     // (pages)" and "an orphan — pages" are no mention of "Orphan Pages".
                     let punctuation = Self.joiningPunctuation(bytes, range)
+                    // Fields read in place: a copy of the topic would retain its phrase, keys and fragment.
                     func fits(_ topicIndex: Int32) -> Bool {
-                        let topic = topics[Int(topicIndex)]
-                        if punctuation.parenthesis, !topic.phrase.utf8.contains(UInt8(ascii: "(")) { return false }
-                        if punctuation.dash, !Self.hasSpacedDash(topic.phrase) { return false }
-                        return !topic.caseSensitive
-                            || Self.sameCase(bytes, ranges[start...end], topic.phrase, tokenizer)
+                        let index = Int(topicIndex)
+                        if punctuation.parenthesis, !topics[index].phrase.utf8.contains(UInt8(ascii: "(")) { return false }
+                        if punctuation.dash, !Self.hasSpacedDash(topics[index].phrase) { return false }
+                        return !topics[index].caseSensitive
+                            || Self.sameCase(bytes, ranges[start...end], topics[index].phrase, tokenizer)
                     }
                     // Nearly always every topic fits: the node's shared list, not a new array per mention.
                     let accepted = all.allSatisfy(fits) ? all : all.filter(fits)
