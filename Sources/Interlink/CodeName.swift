@@ -108,7 +108,7 @@ enum CodeName {
         let parts = withoutLabel(withoutParameters(heading)).split(separator: ",").flatMap { $0.split(separator: "&") }
             .flatMap { $0.split(separator: " and ") }
             .map { part in
-                var text = Substring(part.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+                var text = part.trimmingScalars { $0 == " " }
                 // The last item of a list: "`a()`, `b()`, and `c()`".
                 for conjunction in ["and ", "or "] where text.hasPrefix(conjunction) { text = text.dropFirst(conjunction.count) }
                 return String(text)

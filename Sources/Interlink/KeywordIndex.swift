@@ -404,7 +404,7 @@ public struct KeywordIndex: Sendable {
         where contains(title, separator) {
             parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
-        return parts.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+        return parts.map { String($0.trimmingScalars(where: \.properties.isWhitespace)) }
             .filter { !$0.isEmpty }
     }
 

@@ -76,7 +76,9 @@ struct SiteNameWords: Sendable {
 
     /// The word without punctuation at its end ("Go:" → "Go").
     private static func trimmed(_ word: String) -> String {
-        String(word.reversed().drop(while: { ":;,.!?".contains($0) }).reversed())
+        var end = word.endIndex
+        while end > word.startIndex, ":;,.!?".contains(word[word.index(before: end)]) { end = word.index(before: end) }
+        return String(word[..<end])
     }
 
     private static func withoutPossessive(_ word: String) -> String {

@@ -27,9 +27,10 @@ public struct SuggestionReport: Sendable, Codable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes the JSON form (`json()`) in pieces: the suggestions are encoded `batchSize` at a time, so
-    /// the report of a large site is never held whole in memory, or as an encoder's tree. The bytes are exactly those
-    /// `JSONEncoder` gives the whole report (pretty, sorted keys, a final newline).
+    /// Writes the JSON form (`json()`) in pieces: the suggestions are written `batchSize` at a time, so
+    /// the report of a large site is never held whole in memory. The bytes are exactly those
+    /// `JSONEncoder` gives the whole report (pretty, sorted keys, a final newline): the report's shell
+    /// comes from the encoder, the suggestions from `SuggestionJSON`.
     public func writeJSON(batchSize: Int = 512, _ write: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -44,27 +45,21 @@ public struct SuggestionReport: Sendable, Codable {
         let head = empty[..<array.lowerBound] + "\"suggestions\" : [\n"
         let tail = "\n  ]" + empty[array.upperBound...] + "\n"
         try write(Data(head.utf8))
-        // Suggestions are encoded a batch at a time, as an array: `[\n  {…},\n  {…}\n]`. Nested one
-        // level deeper in the report, every line of a batch moves right by two spaces; JSON strings hold
-        // no raw newline, so each newline of the encoding is a line break.
+        // Suggestions are written a batch at a time (`SuggestionJSON`), each object indented to sit in
+        // the report's array, separated by `,` and a line break.
+        var chunk: [UInt8] = []
         var start = 0
         while start < suggestions.count {
             let end = min(start + batchSize, suggestions.count)
-            let encoded = try encoder.encode(Array(suggestions[start..<end]))
-            // Drop the array's own brackets: "[\n" before the first element and "\n]" after the last.
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(encoded.count + encoded.count / 8 + 8)
-            if start > 0 { chunk.append(contentsOf: ",\n".utf8) }
-            encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                let body = UnsafeRawBufferPointer(rebasing: raw[2..<(raw.count - 2)])
-                var lineStart = 0
-                for index in body.indices where body[index] == 0x0A {
-                    chunk.append(contentsOf: "  ".utf8)
-                    chunk.append(contentsOf: body[lineStart...index])
-                    lineStart = index + 1
+            chunk.removeAll(keepingCapacity: true)
+            for index in start..<end {
+                guard suggestions[index].score.isFinite else {
+                    throw EncodingError.invalidValue(
+                        suggestions[index].score,
+                        EncodingError.Context(codingPath: [], debugDescription: "a score that is not a finite number"))
                 }
-                chunk.append(contentsOf: "  ".utf8)
-                chunk.append(contentsOf: body[lineStart...])
+                if index > 0 { chunk.append(contentsOf: ",\n".utf8) }
+                SuggestionJSON.append(suggestions[index], indent: 4, to: &chunk)
             }
             try write(Data(chunk))
             start = end
