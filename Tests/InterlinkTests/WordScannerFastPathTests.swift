@@ -1,0 +1,97 @@
+@testable import Interlink
+import Testing
+
+/// `WordScanner` reads plain ASCII words in one go and everything else byte by byte. Both readings
+/// must give the same words: this compares the scanner with a byte-by-byte reference reading (the
+/// general loop alone) on random text made of the characters where they could differ.
+@Suite struct WordScannerFastPathTests {
+    /// The general reading only: what `WordScanner.next` did before its ASCII fast path.
+    struct ReferenceScanner {
+        let bytes: [UInt8]
+        let end: Int
+        var index: Int
+        var word: [UInt8] = []
+
+        mutating func next() -> Range<Int>? {
+            word.removeAll()
+            var wordStart = -1
+            var wordEnd = end
+            scan: while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                        if wordStart < 0 { wordStart = index }
+                        word.append(byte)
+                    } else if (0x41...0x5A).contains(byte) {
+                        if wordStart < 0 { wordStart = index }
+                        word.append(byte + 0x20)
+                    } else if byte == UInt8(ascii: "'"), wordStart >= 0, Tokenizer.letterFollows(bytes, index + 1, end) {
+                        word.append(byte)
+                    } else if wordStart >= 0 {
+                        wordEnd = index
+                        index += 1
+                        break scan
+                    }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = Tokenizer.decode(bytes, at: index, end: end)
+                if scalar == "\u{2019}" {
+                    if wordStart >= 0, Tokenizer.letterFollows(bytes, index + length, end) {
+                        word.append(UInt8(ascii: "'"))
+                    } else if wordStart >= 0 {
+                        wordEnd = index
+                        index += length
+                        break scan
+                    }
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if wordStart < 0 { wordStart = index }
+                    let lower = scalar.properties.lowercaseMapping
+                    if lower.unicodeScalars.count == 1, lower.unicodeScalars.first == scalar {
+                        word.append(contentsOf: bytes[index..<(index + length)])
+                    } else {
+                        word.append(contentsOf: lower.utf8)
+                    }
+                } else if wordStart >= 0 {
+                    wordEnd = index
+                    index += length
+                    break scan
+                }
+                index += length
+            }
+            guard wordStart >= 0 else { return nil }
+            if index >= end, wordEnd == end { wordEnd = end }
+            if word.count > 2, word[word.count - 1] == UInt8(ascii: "s"), word[word.count - 2] == UInt8(ascii: "'") {
+                word.removeLast(2)
+                wordEnd -= bytes[wordEnd - 2] == UInt8(ascii: "'") ? 2 : 4
+            }
+            EnglishInflection().stem(&word)
+            return wordStart..<wordEnd
+        }
+    }
+
+    static let pieces = ["a", "B", "z", "Go", "s", "es", "1", " ", "  ", "'", "’", "é", "É", "日", "-", ".", "\n", "ß", "İ", "\u{301}"]
+
+    @Test func bothReadingsGiveTheSameWords() {
+        var state: UInt64 = 2_024
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int(state % 12) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += Self.pieces[Int(state >> 33) % Self.pieces.count]
+            }
+            let bytes = Array(text.utf8)
+            // The whole text, and a range that starts and ends inside it (within one character's bytes too).
+            for range in [0..<bytes.count, min(1, bytes.count)..<max(min(1, bytes.count), bytes.count - 1)] {
+                var scanner = WordScanner(bytes: bytes, range: range)
+                var reference = ReferenceScanner(bytes: bytes, end: range.upperBound, index: range.lowerBound)
+                var words: [(Range<Int>, [UInt8])] = []
+                var expected: [(Range<Int>, [UInt8])] = []
+                while let found = scanner.next(inflection: EnglishInflection(), english: true) { words.append((found, scanner.word)) }
+                while let found = reference.next() { expected.append((found, reference.word)) }
+                #expect(words.map(\.0) == expected.map(\.0), "\(text.debugDescription) \(range)")
+                #expect(words.map(\.1) == expected.map(\.1), "\(text.debugDescription) \(range)")
+            }
+        }
+    }
+}
