@@ -85,9 +85,7 @@ extension Suggester {
         // Its bytes read once, when a link needs them (they may have been released).
         var article: Article? = nil
         for resolved in graph.outgoing[source] {
-            guard let target = resolved.targetIndex, target != source, isTarget[target],
-                resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink,
-                !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
+            guard Self.isCalibrationLink(resolved, from: source, isTarget: isTarget), let target = resolved.targetIndex
             else { continue }
             if article == nil { article = site.articles[source].loaded() }
             found.append(
@@ -96,6 +94,32 @@ extension Suggester {
                     table: table)))
         }
         return (found, article)
+    }
+
+    /// The sources calibration reads (parallel to `Site.articles`): every source with a link it can
+    /// score, or, on a site with more than `size` of them, the `size` whose paths hash lowest. A
+    /// threshold on a 0.05 grid is estimated as well from 2,000 sources' links as from 20,000, and
+    /// ranking them all was a whole-site step that every run, the cached pre-commit run too, paid
+    /// in full. The sample depends on each source's path only, so it stays put while other files
+    /// change.
+    func calibrationSample(isTarget: [Bool], size: Int) -> [Bool] {
+        let linking = site.articles.indices.filter { source in
+            graph.outgoing[source].contains { Self.isCalibrationLink($0, from: source, isTarget: isTarget) }
+        }
+        var inSample = [Bool](repeating: false, count: site.articles.count)
+        let chosen = linking.count <= size ? linking
+            : linking.map { (Tokenizer.hash(site.articles[$0].path), site.articles[$0].path, $0) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(size).map(\.2)
+        for source in chosen { inSample[source] = true }
+        return inSample
+    }
+
+    /// Whether calibration scores `resolved` as a positive: a prose link (inline, template or
+    /// wikilink) to another article that may be a target, whose text is not a generic anchor.
+    static func isCalibrationLink(_ resolved: ResolvedLink, from source: Int, isTarget: [Bool]) -> Bool {
+        guard let target = resolved.targetIndex, target != source, isTarget[target] else { return false }
+        return (resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink)
+            && !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
     }
 
     /// The best score per (source, target) pair of the link scores of every source (parallel to
@@ -119,7 +143,11 @@ extension Suggester {
 
     /// Calibrates on the site's links, scoring candidates only in the sources that link (the only
     /// ones whose candidates calibration reads): every other source is never ranked.
-    func calibrateOnLinkingSources(table: MentionTable) -> Calibration? {
+    /// On a site where more sources link, calibration reads a sample of this many of them
+    /// (`calibrationSample`).
+    static let calibrationSampleSize = 2_000
+
+    func calibrateOnLinkingSources(table: MentionTable, sampleSize: Int = Self.calibrationSampleSize) -> Calibration? {
         // Positives: the best score each linked (source, target) pair would get from its own anchor
         // text. The sources that link are ranked in the same pass, while their bytes are in memory
         // (they are read again per stage when the site released them): only the best score per
@@ -128,8 +156,10 @@ extension Suggester {
         let byTarget = topicsByTarget()
         let isTarget = site.articles.map(KeywordIndex.isTarget)
         let floor = Self.lowestCalibratedThreshold
+        let inSample = calibrationSample(isTarget: isTarget, size: sampleSize)
         let scored = StageTimer.shared.measure("rank") {
             site.articles.indices.parallelMap { source -> (links: [(target: Int, score: Double)], best: [Int: Double]?) in
+                guard inSample[source] else { return ([], nil) }
                 let (links, article) = linkScores(of: source, topicsByTarget: byTarget, isTarget: isTarget, table: table)
                 guard let article else { return (links, nil) }
                 return (links, Self.bestScorePerTarget(scoredCandidates(of: source, loaded: article, table, floor: floor)))
