@@ -1,5 +1,3 @@
-import Foundation
-
 /// The name a site puts in most of its titles ("Go" on the Go blog, "Rust" on Rust's), and each title
 /// without it: writers cite "the Libz Blitz" and "Fearless Concurrency", not "The Rust Libz Blitz" or
 /// "Fearless Concurrency with Rust", because on that site the name goes without saying.
@@ -7,7 +5,7 @@ struct SiteNameWords: Sendable {
     /// The site's name words, lower case, without a possessive.
     let words: Set<String>
 
-    /// Titles this short are too few to tell a site's name from a common word.
+    /// A site with fewer titles than this is too small to tell its name from a common word.
     static let minimumTitles = 8
     /// A name word is in at least this share of the titles.
     static let minimumShare = 0.25
