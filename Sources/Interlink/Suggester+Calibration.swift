@@ -136,9 +136,14 @@ extension Suggester {
     }
 
     /// Calibrates on the best candidate score per (source, target) pair (`bestScores`, parallel to
-    /// `Site.articles`).
-    func calibrate(bestScores: [[Int: Double]], table: MentionTable) -> Calibration? {
-        calibrate(positives: existingLinkScores(table: table)) { bestScores[$0] }
+    /// `Site.articles`), reading the same sample of linking sources as `calibrateOnLinkingSources`, so
+    /// that `audit` and `suggest` choose the same threshold.
+    func calibrate(
+        bestScores: [[Int: Double]], table: MentionTable, sampleSize: Int = Self.calibrationSampleSize
+    ) -> Calibration? {
+        let inSample = calibrationSample(isTarget: site.articles.map(KeywordIndex.isTarget), size: sampleSize)
+        let positives = existingLinkScores(table: table).filter { inSample[$0.key.source] }
+        return calibrate(positives: positives) { bestScores[$0] }
     }
 
     /// Calibrates on the site's links, scoring candidates only in the sources that link (the only

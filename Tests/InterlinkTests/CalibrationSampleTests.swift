@@ -48,4 +48,18 @@ import Testing
         // Fewer sampled links than calibration needs: no calibration, as on a site with few links.
         #expect(suggester.calibrateOnLinkingSources(table: table, sampleSize: 10) == nil)
     }
+
+    /// `audit` calibrates from every source's candidates (`calibrate(bestScores:)`), `suggest` from the
+    /// linking sources it ranks: both read the same sample, so both choose the same threshold.
+    @Test(arguments: [24, 2_000])
+    func auditAndSuggestReadTheSameSample(size: Int) throws {
+        let fixture = try SuggestFixture(Self.files())
+        let suggester = fixture.suggester(minimumScore: nil)
+        let table = suggester.mentionTable()
+        let bestScores = suggester.candidates(table).map(Suggester.bestScorePerTarget)
+        let fromAll = try #require(suggester.calibrate(bestScores: bestScores, table: table, sampleSize: size))
+        let fromLinking = try #require(suggester.calibrateOnLinkingSources(table: table, sampleSize: size))
+        #expect(fromAll.positives == min(size, 30))
+        #expect(fromAll == fromLinking)
+    }
 }
