@@ -184,11 +184,11 @@ struct CommonMarkConverter {
         case CMARK_NODE_HEADING:
             heading = HeadingState(level: Int(cmark_node_get_heading_level(node)), startLine: position.startLine)
         case CMARK_NODE_CODE_BLOCK:
-            let range = wholeLines(position)
+            let range = wholeLines(withinContainers(node, position))
             zones.append(ForbiddenZone(kind: .codeBlock, range: range))
             if dialect != .commonMark, depth < IndentedContainerBody.maximumDepth { codeBlocks.append(range) }
         case CMARK_NODE_HTML_BLOCK:
-            zones.append(ForbiddenZone(kind: .htmlBlock, range: wholeLines(position)))
+            zones.append(ForbiddenZone(kind: .htmlBlock, range: wholeLines(withinContainers(node, position))))
         case CMARK_NODE_THEMATIC_BREAK:
             zones.append(ForbiddenZone(kind: .thematicBreak, range: wholeLines(position)))
         case CMARK_NODE_TEXT:
@@ -705,6 +705,24 @@ struct CommonMarkConverter {
     }
 
     /// From the start of the first line to the end of the last line's content.
+    /// `position` ending no later than any container around `node` ends. cmark reports a fenced code
+    /// block left open in a list item or block quote as ending at the end of the block that closed the
+    /// container (`- a` / blank / fence / code / blank / `Next paragraph.`: the code "ends" at the end of
+    /// the paragraph after the list), while the container itself ends where it should.
+    private func withinContainers(_ node: OpaquePointer, _ position: Position) -> Position {
+        var clamped = position
+        var parent = cmark_node_parent(node)
+        while let container = parent, cmark_node_get_type(container) != CMARK_NODE_DOCUMENT {
+            let end = Position(container)
+            if (end.endLine, end.endColumn) < (clamped.endLine, clamped.endColumn), end.endLine >= clamped.startLine {
+                clamped.endLine = end.endLine
+                clamped.endColumn = end.endColumn
+            }
+            parent = cmark_node_parent(container)
+        }
+        return clamped
+    }
+
     private func wholeLines(_ position: Position) -> Range<Int> {
         let start = offset(line: position.startLine, column: 1) ?? bodyStart
         var endLine = position.endLine

@@ -33,6 +33,30 @@ import Testing
         #expect(zones(.codeBlock, in: document) == fixture.marks)
     }
 
+    /// cmark reports a fence left open in a list item as ending at the end of the paragraph after the
+    /// list (a fuzzer finding): the zone ends with the item, and the paragraph after it stays prose.
+    @Test func anUnclosedFenceEndsWithItsContainer() throws {
+        let (fixture, document) = try expectSpans(
+            """
+            - ⟦Type⟧
+
+            ⟪  ```ts
+              interface Example {⟫
+
+            ⟦Finally, the checks run every month.⟧
+
+            > ⟦Quoted.⟧
+            >
+            ⟪> ```
+            > code⟫
+
+            ⟦After the quote.⟧
+
+            """)
+        #expect(zones(.codeBlock, in: document) == fixture.marks)
+        expectSpansClear(of: document, in: fixture)
+    }
+
     @Test func indentedBlocksAreForbidden() throws {
         let (fixture, document) = try expectSpans(
             """
