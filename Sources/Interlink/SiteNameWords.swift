@@ -19,8 +19,7 @@ struct SiteNameWords: Sendable {
         var titleCounts: [String: Int] = [:]
         for title in titles {
             var seen = Set<String>()
-            for word in Self.words(of: title) {
-                guard let first = word.unicodeScalars.first, first.properties.isUppercase else { continue }
+            for word in Self.words(of: title) where Self.isCapitalisedWord(word) {
                 let bare = Self.withoutPossessive(word).lowercased()
                 guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
                 if seen.insert(bare).inserted { titleCounts[bare, default: 0] += 1 }
@@ -59,8 +58,7 @@ struct SiteNameWords: Sendable {
     }
 
     private func isName(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
-        return words.contains(Self.withoutPossessive(Self.trimmed(word)).lowercased())
+        Self.isCapitalisedWord(word) && words.contains(Self.withoutPossessive(Self.trimmed(word)).lowercased())
     }
 
     private static func isCapitalisedWord(_ word: String) -> Bool {

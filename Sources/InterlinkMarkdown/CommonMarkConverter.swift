@@ -704,7 +704,6 @@ struct CommonMarkConverter {
         FrontMatterBlock.endOfLineContent(in: raw, from: start)
     }
 
-    /// From the start of the first line to the end of the last line's content.
     /// `position` ending no later than any container around `node` ends. cmark reports a fenced code
     /// block left open in a list item or block quote as ending at the end of the block that closed the
     /// container (`- a` / blank / fence / code / blank / `Next paragraph.`: the code "ends" at the end of
@@ -723,6 +722,7 @@ struct CommonMarkConverter {
         return clamped
     }
 
+    /// From the start of the first line to the end of the last line's content.
     private func wholeLines(_ position: Position) -> Range<Int> {
         let start = offset(line: position.startLine, column: 1) ?? bodyStart
         var endLine = position.endLine
