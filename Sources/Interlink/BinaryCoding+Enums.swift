@@ -64,6 +64,7 @@ extension Topic.Source {
         case .heading: 5
         case .learned: 6
         case .codeName: 7
+        case .release: 8
         }
     }
 
@@ -78,6 +79,7 @@ extension Topic.Source {
         case 5: self = .heading
         case 6: self = .learned
         case 7: self = .codeName
+        case 8: self = .release
         default: throw BinaryReader.Corrupt()
         }
     }

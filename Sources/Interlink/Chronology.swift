@@ -21,9 +21,19 @@ public struct Chronology: Sendable {
     /// Share of forward links above which dates say nothing about a site's links.
     public static let forwardShareLimit = 0.25
 
+    /// The dated posts from the earliest to the latest (same day: in site order).
+    public let timeOrder: [Int]
+    /// Each article's place in `timeOrder`; nil for articles without a date.
+    public let timeOrderPosition: [Int?]
+
     public init(site: Site, graph: LinkGraph) {
         let dates = site.articles.map { Self.isPost($0) ? PublicationDate(of: $0) : nil }
         self.dates = dates
+        let order = dates.indices.filter { dates[$0] != nil }.sorted { (dates[$0]!, $0) < (dates[$1]!, $1) }
+        var position = [Int?](repeating: nil, count: dates.count)
+        for (place, article) in order.enumerated() { position[article] = place }
+        timeOrder = order
+        timeOrderPosition = position
         var dated = 0
         var forward = 0
         for source in site.articles.indices {

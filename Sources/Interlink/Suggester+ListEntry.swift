@@ -77,7 +77,7 @@ extension Suggester {
         let lines = article.document.lines
         var entryLines: [Int: [Int]] = [:]  // line → indices of candidates naming a page there
         for (position, candidate) in candidates.enumerated()
-        where candidate.features.isListEntry && !candidate.features.isCode
+        where candidate.features.isListEntry && !candidate.features.isCode && candidate.topic != Self.postReferenceTopic
             && (candidate.features.citesTitle || Self.namesPage(index.topics[Int(candidate.topic)].source))
         {
             entryLines[lines.location(of: candidate.mention.range.lowerBound).line, default: []].append(position)

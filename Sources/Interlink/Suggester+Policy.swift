@@ -165,16 +165,27 @@ extension Suggester {
     /// The suggestion of `candidate`, whose source article is `source`.
     func makeSuggestion(_ candidate: Candidate, source: Article) -> Suggestion {
         let target = site.articles[candidate.target]
-        let topic = index.topics[Int(candidate.topic)]
+        let topic = candidate.topic == Self.postReferenceTopic ? nil : index.topics[Int(candidate.topic)]
         let location = source.document.lines.location(of: candidate.mention.range.lowerBound)
         // Without a fragment the target's own string (shared, not copied per suggestion).
-        let url = topic.fragment.map { target.url + "#" + $0 } ?? target.url
+        let url = topic?.fragment.map { target.url + "#" + $0 } ?? target.url
         let anchor = source.text(candidate.mention.range)
+        let explanation: SuggestionReason
+        if let topic {
+            explanation = reason(candidate, topic: topic)
+        } else {
+            explanation = .text(
+                String(
+                    format: "refers to %@ post; of the posts around it, \"%@\" is the most related (relatedness %.2f)",
+                    (chronology.timeOrderPosition[candidate.target] ?? 0) > (chronology.timeOrderPosition[candidate.source] ?? 0)
+                        ? "a later" : "an earlier", target.title,
+                    candidate.features.relatedness))
+        }
         return Suggestion(
             id: Suggestion.id(source: source.path, target: target.path, anchor: anchor), source: source.path, line: location.line, column: location.column,
             offset: candidate.mention.range.lowerBound, length: candidate.mention.range.count,
-            anchor: anchor, target: target.path, url: url, fragment: topic.fragment,
-            score: (candidate.score * 1000).rounded() / 1000, explanation: reason(candidate, topic: topic))
+            anchor: anchor, target: target.path, url: url, fragment: topic?.fragment,
+            score: (candidate.score * 1000).rounded() / 1000, explanation: explanation)
     }
 
     /// What the suggestion's reason is written from, when it is read (`SuggestionReason.Parts.text`).

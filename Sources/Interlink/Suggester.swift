@@ -131,6 +131,9 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Go 1.22”): a reference the writer spelled out, linked whatever the per-article caps, as a list
     /// entry is (see `Suggester+Citation.swift`).
     public var isQuotedTitle: Bool = false
+    /// Whether the anchor is a reference to another post ("our previous post") and the target the post
+    /// it most likely means (see `Suggester+PostReference.swift`).
+    public var refersToPost: Bool = false
 
     public init(
         topicWeight: Double, specificity: Double, relatedness: Double, position: Double, ambiguity: Int,
@@ -381,6 +384,8 @@ public struct Suggester: Sendable {
                         features.relatedness = similarity
                     }
                     features.pointsForward = chronology.pointsForward(from: source, to: target)
+                    // A release named before its announcement was published is a release still to come.
+                    if features.pointsForward, topicSource == .release { continue }
                     features.namesOwnSubject = namesOwnSubject(topics[number].keys, source: source)
                     // Under the floor whatever the citation checks below find.
                     if let floor, !mayBeContentsEntry,
@@ -437,6 +442,8 @@ public struct Suggester: Sendable {
                 }
             }
             if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source, in: article) }
+            result += postReferenceCandidates(
+                of: source, in: article, mentions: mentions[source], excluded: alreadyLinked.union([source]))
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }

@@ -152,6 +152,7 @@ extension SuggestionReason.Parts {
         case .heading: sourceName = "a heading of the target"
         case .learned: sourceName = "anchor text other pages use for the target"
         case .codeName: sourceName = "an API name the target documents"
+        case .release: sourceName = "the release the target announces"
         }
         var parts: [String]
         if citesTitle {

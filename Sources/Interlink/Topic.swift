@@ -18,6 +18,8 @@ public struct Topic: Sendable, Hashable {
         case learned
         /// An API or command name the article documents, matched against inline code.
         case codeName
+        /// The release a post announces, named as an event ("the Go 1.14 release"): see `ReleaseTitle`.
+        case release
     }
 
     /// The phrase as its source writes it.
@@ -44,6 +46,7 @@ extension Topic.Source {
         case .alias, .keyword: return 0.9
         case .learned: return 0.9
         case .codeName: return 0.9
+        case .release: return 0.9
         case .titlePart: return 0.7
         case .fileName: return 0.6
         case .heading: return 0.6

@@ -21,12 +21,12 @@ enum CandidateDump {
             // The source's bytes read once (they may have been released).
             guard let source = perSource.first.map({ suggester.site.articles[$0.source].loaded() }) else { continue }
             for candidate in perSource {
-                let topic = suggester.index.topics[Int(candidate.topic)]
+                let topic = candidate.topic == Suggester.postReferenceTopic ? nil : suggester.index.topics[Int(candidate.topic)]
                 rows.append(
                     Row(
                         source: source.path, target: suggester.site.articles[candidate.target].path,
                         anchor: source.text(candidate.mention.range), offset: candidate.mention.range.lowerBound,
-                        topicSource: topic.source.rawValue, fragment: topic.fragment, score: candidate.score,
+                        topicSource: topic?.source.rawValue ?? "postReference", fragment: topic?.fragment, score: candidate.score,
                         features: candidate.features, sourceWords: source.document.wordCount))
             }
         }
