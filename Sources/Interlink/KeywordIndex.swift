@@ -333,7 +333,7 @@ public struct KeywordIndex: Sendable {
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)
-            guard !rules.isGeneric(text.lowercased()) else { continue }
+            guard !rules.isGeneric(text.lowercased()), !Suggester.isPostReferenceText(text) else { continue }
             if read == nil { read = site.articles[sourceIndex].bytes }
             let bytes = read!
             if bytes.count > link.link.range.lowerBound + 1,

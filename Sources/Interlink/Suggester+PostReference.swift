@@ -106,6 +106,28 @@ extension Suggester {
         return result
     }
 
+    /// Whether a link's whole text is a reference to a post ("previous post", "our earlier posts", "a
+    /// follow-up article"), plurals included: such text names no subject, so it is never a learned anchor
+    /// of the post it points to (one written by `apply` would otherwise send every "previous post" of the
+    /// site to that post on the next run).
+    public static func isPostReferenceText(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var words = lowercaseWords(bytes, in: 0..<bytes.count).map(\.text)
+        while let first = words.first, ["a", "an", "the", "my", "our", "this", "that", "his", "her", "their"].contains(first) {
+            words.removeFirst()
+        }
+        guard words.count >= 2, var noun = words.popLast() else { return false }
+        if noun.hasSuffix("s"), postNouns.contains(String(noun.dropLast())) { noun.removeLast() }
+        guard postNouns.contains(noun) else { return false }
+        if words.last == "blog" { words.removeLast() }
+        if words.count >= 2, words[words.count - 2] == "last",
+            ["year's", "year’s", "week's", "week’s", "month's", "month’s"].contains(words[words.count - 1])
+        {
+            words.removeLast()
+        }
+        return !words.isEmpty && words.allSatisfy { earlierWords.contains($0) || laterWords.contains($0) }
+    }
+
     /// The words of `bytes[range]` in lower case (ASCII letters folded), with their ranges: runs of
     /// letters, digits, hyphens and apostrophes (straight or curly).
     static func lowercaseWords(_ bytes: [UInt8], in range: Range<Int>) -> [(text: String, range: Range<Int>)] {
@@ -145,11 +167,13 @@ extension Suggester {
     }
 
     /// The candidates of `source`'s references to other posts: each reference linked to the post it
-    /// most likely means, when one stands out (see the type's comment). Targets in `excluded` (already
-    /// linked, or never targets) are passed over.
+    /// most likely means, when one stands out (see the type's comment) and is not in `linked` (the
+    /// source's existing link targets). Which post a reference means does not depend on the links:
+    /// once it is linked, a second "previous post" in the same source means the same post, and a run
+    /// after `apply` proposes nothing new.
     /// A reference followed by the subject's name ("the recent post on the Libz Blitz") is left to the
     /// name's own candidates: `mentions` are the source's topic mentions.
-    func postReferenceCandidates(of source: Int, in article: Article, mentions: [Mention], excluded: Set<Int>)
+    func postReferenceCandidates(of source: Int, in article: Article, mentions: [Mention], linked: Set<Int>)
         -> [Candidate]
     {
         guard let position = chronology.timeOrderPosition[source] else { return [] }
@@ -164,10 +188,9 @@ extension Suggester {
         var chosen: [ReferenceDirection: (target: Int, relatedness: Double)?] = [:]
         for reference in references {
             if chosen[reference.direction] == nil {
-                chosen[reference.direction] = mostRelatedPost(
-                    to: source, from: position, direction: reference.direction, excluded: excluded)
+                chosen[reference.direction] = mostRelatedPost(to: source, from: position, direction: reference.direction)
             }
-            guard let (target, similarity) = chosen[reference.direction] ?? nil else { continue }
+            guard let (target, similarity) = chosen[reference.direction] ?? nil, !linked.contains(target) else { continue }
             var features = CandidateFeatures(
                 topicWeight: Self.referenceWeight, specificity: 1, relatedness: similarity,
                 position: Double(reference.range.lowerBound - bodyStart) / bodyLength, ambiguity: 1,
@@ -186,9 +209,7 @@ extension Suggester {
 
     /// The post most related to `source` among the `referenceWindow` posts before (or after) it in time,
     /// when it stands out; nil otherwise.
-    private func mostRelatedPost(to source: Int, from position: Int, direction: ReferenceDirection, excluded: Set<Int>)
-        -> (Int, Double)?
-    {
+    private func mostRelatedPost(to source: Int, from position: Int, direction: ReferenceDirection) -> (Int, Double)? {
         let order = chronology.timeOrder
         let step = direction == .earlier ? -1 : 1
         var best: (target: Int, relatedness: Double)? = nil
@@ -198,7 +219,7 @@ extension Suggester {
         while at >= 0, at < order.count, seen < Self.referenceWindow {
             let target = order[at]
             at += step
-            guard !excluded.contains(target), KeywordIndex.isTarget(site.articles[target]),
+            guard KeywordIndex.isTarget(site.articles[target]),
                 !index.excludedTargets.contains(target)
             else { continue }
             seen += 1

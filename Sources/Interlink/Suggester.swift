@@ -443,7 +443,7 @@ public struct Suggester: Sendable {
             }
             if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source, in: article) }
             result += postReferenceCandidates(
-                of: source, in: article, mentions: mentions[source], excluded: alreadyLinked.union([source]))
+                of: source, in: article, mentions: mentions[source], linked: alreadyLinked)
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }
