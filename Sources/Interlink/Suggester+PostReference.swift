@@ -54,7 +54,7 @@ extension Suggester {
     static func postReferences(in article: Article) -> [PostReference] {
         let bytes = article.bytes
         var result: [PostReference] = []
-        for span in article.document.spans {
+        for span in article.document.spans where mayNamePost(bytes, in: span.range) {
             let words = lowercaseWords(bytes, in: span.range)
             var index = 0
             while index < words.count {
@@ -104,6 +104,29 @@ extension Suggester {
             }
         }
         return result
+    }
+
+    /// Whether `bytes[range]` holds "post", "article" or "write" in any case: the words of a span are
+    /// only listed when it may hold a reference (a plain byte loop; listing them makes a string per word).
+    static func mayNamePost(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+        func matches(_ at: Int, _ rest: StaticString) -> Bool {
+            let count = rest.utf8CodeUnitCount
+            guard at + count <= range.upperBound else { return false }
+            let pointer = rest.utf8Start
+            for offset in 0..<count where bytes[at + offset] | 0x20 != pointer[offset] { return false }
+            return true
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch bytes[index] | 0x20 {
+            case UInt8(ascii: "p") where matches(index + 1, "ost"): return true
+            case UInt8(ascii: "a") where matches(index + 1, "rticle"): return true
+            case UInt8(ascii: "w") where matches(index + 1, "rite"): return true
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether a link's whole text is a reference to a post ("previous post", "our earlier posts", "a

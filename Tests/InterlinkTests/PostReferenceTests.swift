@@ -131,6 +131,15 @@ import Testing
         #expect(!topics.contains { $0.source == .learned })
     }
 
+    @Test(arguments: [
+        ("our previous POST", true), ("an Article", true), ("write-up", true), ("pos", false), ("articl", false),
+        ("nothing here", false), ("", false),
+    ])
+    func spansThatMayNameAPostAreFound(text: String, may: Bool) {
+        let bytes = Array(text.utf8)
+        #expect(Suggester.mayNamePost(bytes, in: 0..<bytes.count) == may)
+    }
+
     @Test func lowercaseWordsKeepHyphensAndApostrophes() {
         let bytes = Array("Last year’s FOLLOW-UP post's end-".utf8)
         let words = Suggester.lowercaseWords(bytes, in: 0..<bytes.count).map(\.text)
