@@ -106,27 +106,40 @@ extension Suggester {
         return result
     }
 
-    /// Whether `bytes[range]` holds "post", "article" or "write" in any case: the words of a span are
-    /// only listed when it may hold a reference (a plain byte loop; listing them makes a string per word).
+    /// Whether `bytes[range]` holds a post noun (`postNouns`, any case) as a whole word: a span's words
+    /// are only listed when it may hold a reference (a plain byte loop; listing them makes a string per
+    /// word, and most spans of a blog hold "write" or "post" somewhere, as in "writes" or "postgres").
     static func mayNamePost(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
-        func matches(_ at: Int, _ rest: StaticString) -> Bool {
-            let count = rest.utf8CodeUnitCount
-            guard at + count <= range.upperBound else { return false }
-            let pointer = rest.utf8Start
-            for offset in 0..<count where bytes[at + offset] | 0x20 != pointer[offset] { return false }
-            return true
-        }
-        var index = range.lowerBound
-        while index < range.upperBound {
-            switch bytes[index] | 0x20 {
-            case UInt8(ascii: "p") where matches(index + 1, "ost"): return true
-            case UInt8(ascii: "a") where matches(index + 1, "rticle"): return true
-            case UInt8(ascii: "w") where matches(index + 1, "rite"): return true
-            default: break
+        bytes.withUnsafeBufferPointer { buffer in
+            func isWordByte(_ at: Int) -> Bool {
+                let byte = buffer[at] | 0x20
+                return (0x61...0x7A).contains(byte) || (0x30...0x39).contains(buffer[at]) || buffer[at] == UInt8(ascii: "-")
+                    || buffer[at] >= 0x80
             }
-            index += 1
+            func isWord(_ at: Int, _ word: StaticString) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard at + count <= range.upperBound else { return false }
+                let pointer = word.utf8Start
+                for offset in 0..<count where buffer[at + offset] | 0x20 != pointer[offset] { return false }
+                return at + count == range.upperBound || !isWordByte(at + count)
+            }
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = buffer[index] | 0x20
+                if byte == UInt8(ascii: "p") || byte == UInt8(ascii: "a") || byte == UInt8(ascii: "b")
+                    || byte == UInt8(ascii: "w"), index == range.lowerBound || !isWordByte(index - 1)
+                {
+                    switch byte {
+                    case UInt8(ascii: "p"): if isWord(index, "post") { return true }
+                    case UInt8(ascii: "a"): if isWord(index, "article") { return true }
+                    case UInt8(ascii: "b"): if isWord(index, "blogpost") { return true }
+                    default: if isWord(index, "write-up") || isWord(index, "writeup") { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Whether a link's whole text is a reference to a post ("previous post", "our earlier posts", "a

@@ -132,7 +132,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("our previous POST", true), ("an Article", true), ("write-up", true), ("pos", false), ("articl", false),
+        ("our previous POST", true), ("an Article.", true), ("a write-up", true), ("Blogpost", true), ("pos", false),
+        ("articles", false), ("writes", false), ("postgres", false), ("compost", false), ("post-mortem", false),
         ("nothing here", false), ("", false),
     ])
     func spansThatMayNameAPostAreFound(text: String, may: Bool) {
