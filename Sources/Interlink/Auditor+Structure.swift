@@ -34,7 +34,7 @@ extension Auditor {
             let links = Array((proposals.outbound[index] ?? []).prefix(limit))
             let description = links.isEmpty
                 ? "link to the related articles a reader should read next"
-                : "link " + Self.list(links.map { "\"\($0.anchor)\" (line \($0.line)) to \($0.target)" }, total: links.count)
+                : "link " + Self.list(links.map { "\"\($0.readAnchor)\" (line \($0.line)) to \($0.target)" }, total: links.count)
             findings.append(
                 AuditFinding(
                     rule: .deadEnd, path: site.articles[index].path,
@@ -68,7 +68,7 @@ extension Auditor {
         }
         let places = links.map { suggestion -> String in
             let depth = site.index(ofPath: suggestion.source).flatMap { metrics.depth[$0] }
-            return "\(suggestion.source):\(suggestion.line):\(suggestion.column) (\"\(suggestion.anchor)\"\(depth.map { ", depth \($0)" } ?? ""))"
+            return "\(suggestion.source):\(suggestion.line):\(suggestion.column) (\"\(suggestion.readAnchor)\"\(depth.map { ", depth \($0)" } ?? ""))"
         }
         return AuditFix(description: "link to it from " + Self.list(places, total: places.count), links: links)
     }

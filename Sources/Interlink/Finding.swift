@@ -46,6 +46,6 @@ extension Suggestion {
         let scoreText = String(format: "%.2f", score)
         return Finding(
             rule: "suggestion", severity: .suggestion, path: source, line: line, column: column,
-            message: "link \"\(anchor)\" to \(destination) (score \(scoreText): \(reason))", id: id)
+            message: "link \"\(readAnchor)\" to \(destination) (score \(scoreText): \(reason))", id: id)
     }
 }

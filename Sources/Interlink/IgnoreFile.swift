@@ -50,7 +50,7 @@ public struct IgnoreFile: Sendable, Hashable {
 
     /// Records a rejected suggestion.
     public mutating func add(_ suggestion: Suggestion) {
-        entries[suggestion.id] = "\(suggestion.source) -> \(suggestion.target) \"\(suggestion.anchor)\""
+        entries[suggestion.id] = "\(suggestion.source) -> \(suggestion.target) \"\(suggestion.readAnchor)\""
     }
 
     /// The file's text: a header, then one sorted line per id.

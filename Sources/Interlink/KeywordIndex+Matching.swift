@@ -78,12 +78,28 @@ extension KeywordIndex {
         let bytes = article.bytes
         var hashes: [UInt64] = []
         var ranges: [Range<Int>] = []
-        for span in spans {
+        // The span of each word: a run of spans joined by soft line breaks is matched as one text.
+        var wordSpans: [Int32] = []
+        var first = 0
+        while first < spans.count {
+            var last = first
+            while last + 1 < spans.count, SoftLineBreak.joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
+            defer { first = last + 1 }
             hashes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
-            tokenizer.forEachWordHash(bytes, in: span.range) { hash, range, _ in
-                hashes.append(hash)
-                ranges.append(range)
+            wordSpans.removeAll(keepingCapacity: true)
+            for spanIndex in first...last {
+                tokenizer.forEachWordHash(bytes, in: spans[spanIndex].range) { hash, range, _ in
+                    hashes.append(hash)
+                    ranges.append(range)
+                    wordSpans.append(Int32(spanIndex))
+                }
+            }
+            // Two words join within a span by `joins`, across spans only by a soft line break between them.
+            func wordsJoin(_ position: Int) -> Bool {
+                wordSpans[position] == wordSpans[position - 1]
+                    ? Self.joins(bytes, ranges[position - 1].upperBound, ranges[position].lowerBound)
+                    : SoftLineBreak.isSoftBreak(bytes, from: ranges[position - 1].upperBound, to: ranges[position].lowerBound)
             }
             var start = 0
             while start < hashes.count {
@@ -96,7 +112,7 @@ extension KeywordIndex {
                 var ends: [(end: Int, node: Int32)] = []
                 var position = start
                 while position < hashes.count,
-                    position == start || Self.joins(bytes, ranges[position - 1].upperBound, ranges[position].lowerBound),
+                    position == start || wordsJoin(position),
                     let next = child(node, hashes[position])
                 {
                     node = next
@@ -105,6 +121,7 @@ extension KeywordIndex {
                 }
                 var matched = false
                 for (end, node) in ends.reversed() {
+                    let span = spans[Int(wordSpans[end])]
                     var range = ranges[start].lowerBound..<ranges[end].upperBound
                     // A closing parenthesis right after the last word belongs to the name: "(Dropped)".
                     if range.upperBound < span.range.upperBound, bytes[range.upperBound] == UInt8(ascii: ")"),
@@ -114,7 +131,8 @@ extension KeywordIndex {
                     }
                     guard Self.balancedParentheses(bytes, range), !Self.splitsCompound(bytes, range) else { continue }
                     // `@docusaurus/plugin-debug` written as prose names the package whole.
-                    if let scope = Self.packageScopeStart(bytes, before: range.lowerBound, from: span.range.lowerBound),
+                    if let scope = Self.packageScopeStart(
+                        bytes, before: range.lowerBound, from: spans[Int(wordSpans[start])].range.lowerBound),
                         (result.last?.range.upperBound ?? 0) <= scope
                     {
                         range = scope..<range.upperBound

@@ -70,7 +70,8 @@ public struct Rewriter: Sendable {
                 // its emphasis) or one in a heading or a link reference definition. A literal backtick in prose
                 // is refused too: inside link text cmark can pair it with a backtick run elsewhere (found by the
                 // fuzzer), so the link would not read as its anchor.
-                guard article.document.spans.contains(where: { $0.range.contains(range.lowerBound) && range.upperBound <= $0.range.upperBound })
+                // A phrase wrapped across a soft line break is one run of prose (`SoftLineBreak`).
+                guard SoftLineBreak.liesInProse(range, spans: article.document.spans, bytes: article.bytes)
                     && !anchor.contains(UInt8(ascii: "`"))
                     || article.document.codeSpans.contains(where: { $0.range == range })
                 else {
@@ -86,7 +87,7 @@ public struct Rewriter: Sendable {
                 let anchorText = suggestion.anchor.hasPrefix("`")
                     ? String(suggestion.anchor.drop(while: { $0 == "`" }).reversed().drop(while: { $0 == "`" }).reversed())
                         .trimmingCharacters(in: .whitespaces)
-                    : suggestion.anchor
+                    : SoftLineBreak.readText(article.bytes[range])
                 let newLink = LinkEditVerifier.ExpectedLink(
                     range: 0..<replacement.count, text: anchorText, target: target, label: suggestion.anchor)
                 planned.append(

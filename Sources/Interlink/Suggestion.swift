@@ -15,6 +15,9 @@ public struct Suggestion: Sendable, Hashable, Codable {
     public var length: Int
     /// The anchor text exactly as written in the source.
     public var anchor: String
+    /// The anchor as a reader sees it: a soft line break inside it (a phrase the writer wrapped) read as
+    /// one space. One-line messages show this; `anchor` keeps the file's bytes.
+    public var readAnchor: String { SoftLineBreak.readText(ArraySlice(Array(anchor.utf8))) }
     /// Target article path, relative to the root.
     public var target: String
     /// What the link would point to (the target's URL, with `#fragment` for a section).

@@ -106,7 +106,7 @@ struct ApplyRun {
             for rejection in plan.rejected {
                 let suggestion = rejection.suggestion
                 StandardError.write(
-                    "\(suggestion.source):\(suggestion.line):\(suggestion.column): warning: link \"\(suggestion.anchor)\" to \(suggestion.target) not written: \(rejection.reason)\n")
+                    "\(suggestion.source):\(suggestion.line):\(suggestion.column): warning: link \"\(suggestion.readAnchor)\" to \(suggestion.target) not written: \(rejection.reason)\n")
             }
         }
         if dryRun {
@@ -124,7 +124,7 @@ struct ApplyRun {
                     guard !gone.isEmpty else { return plan }
                     for suggestion in plan.applied where gone.contains(suggestion.target) {
                         StandardError.write(
-                            "\(suggestion.source):\(suggestion.line):\(suggestion.column): error: link \"\(suggestion.anchor)\" to \(suggestion.target) not written: \(suggestion.target) was deleted during the run\n")
+                            "\(suggestion.source):\(suggestion.line):\(suggestion.column): error: link \"\(suggestion.readAnchor)\" to \(suggestion.target) not written: \(suggestion.target) was deleted during the run\n")
                     }
                     failed = true
                     guard let again = rewriter.plan(plan.applied.filter { !gone.contains($0.target) }).first, again.changes

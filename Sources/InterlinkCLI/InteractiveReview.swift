@@ -14,7 +14,7 @@ struct InteractiveReview {
         var rejected = 0
         loop: for (number, suggestion) in suggestions.enumerated() {
             print("\n[\(number + 1)/\(suggestions.count)] \(suggestion.source):\(suggestion.line):\(suggestion.column)")
-            print("  link \"\(suggestion.anchor)\" to \(suggestion.target) (score \(String(format: "%.2f", suggestion.score)))")
+            print("  link \"\(suggestion.readAnchor)\" to \(suggestion.target) (score \(String(format: "%.2f", suggestion.score)))")
             print("  " + context(of: suggestion))
             while true {
                 print("Link it? [a]ccept, [r]eject, [s]kip, [q]uit: ", terminator: "")
@@ -58,6 +58,6 @@ struct InteractiveReview {
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         let before = text(start..<suggestion.offset)
         let after = text((suggestion.offset + suggestion.length)..<end)
-        return "…" + before + "[" + suggestion.anchor + "]" + after + "…"
+        return "…" + before + "[" + suggestion.readAnchor + "]" + after + "…"
     }
 }

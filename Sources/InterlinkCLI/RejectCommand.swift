@@ -33,7 +33,7 @@ struct RejectCommand: AsyncParsableCommand {
         for id in ids {
             if let suggestion = current[id] {
                 ignore.add(suggestion)
-                print("rejected \(id): \(suggestion.source) -> \(suggestion.target) \"\(suggestion.anchor)\"")
+                print("rejected \(id): \(suggestion.source) -> \(suggestion.target) \"\(suggestion.readAnchor)\"")
             } else if ignore.ids.contains(id) {
                 print("already rejected \(id)")
             } else {

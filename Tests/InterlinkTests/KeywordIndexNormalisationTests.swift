@@ -129,11 +129,12 @@ import Testing
         expectMarkedMentions(fixture)
     }
 
-    @Test func matchesNeverCrossALineBreakInsideAParagraph() throws {
+    @Test func matchesCrossASoftLineBreakButNeverAHardOne() throws {
         let fixture = try fixture(
             title: "Orphan Pages",
-            body: "An orphan\npages list, wrapped.\n\nOne line: ⟦orphan pages⟧.\n")
-        // A soft line break is a span boundary in the Markdown layer: an anchor never holds a newline.
+            body: "An ⟦orphan\npages⟧ list, wrapped.\n\nA hard break: orphan  \npages list.\n\nOne line: ⟦orphan pages⟧.\n")
+        // A soft line break is a span boundary in the Markdown layer, which the matcher reads across
+        // (`SoftLineBreak`); a hard one ends the phrase.
         expectMarkedMentions(fixture)
     }
 }
