@@ -13,7 +13,8 @@ public struct LinkRenderer: Sendable {
 
     /// Why a suggestion cannot be written as a link.
     public enum Refusal: Error, Sendable, Hashable, CustomStringConvertible {
-        /// The anchor holds `[`, `]`, or `|` in a table row, which would break the link.
+        /// The anchor holds `[`, `]`, or `|` in a table row, or a line break in a wikilink, which would
+        /// break the link.
         case unsafeAnchor(String)
 
         public var description: String {
@@ -32,6 +33,8 @@ public struct LinkRenderer: Sendable {
         if !isCode, text.contains("[") || text.contains("]") { throw .unsafeAnchor(text) }
         if isCode, text.contains("]") || text.contains("[") { throw .unsafeAnchor(text) }
         if inTable, text.contains("|") { throw .unsafeAnchor(text) }
+        // A wikilink ends at its line: an anchor wrapped across a soft line break cannot be one.
+        if style == .wikilink, anchor.contains(0x0A) { throw .unsafeAnchor(text) }
         switch style {
         case .wikilink:
             let name = wikilinkName(of: target)

@@ -83,6 +83,21 @@ import Testing
                 == "# Notes\(newline)\(newline)Plan your [\(anchor)](crawl-budget.md) early.\(newline)")
     }
 
+    /// A wikilink cannot span lines: a wrapped anchor is refused in that style, with its reason.
+    @Test func aWrappedAnchorIsNoWikilink() async throws {
+        let text = "# Notes\n\nPlan your crawl\nbudget basics early.\n"
+        let (temporary, result) = try await RewriteFixture.load([
+            "crawl-budget.md": Array("# Crawl Budget Basics\n\nShort.\n".utf8), "source.md": Array(text.utf8),
+        ])
+        defer { withExtendedLifetime(temporary) {} }
+        let suggestion = try RewriteFixture.suggestion(
+            in: result.site, source: "source.md", anchor: "crawl\nbudget basics", target: "crawl-budget.md")
+        let plan = try #require(Rewriter(site: result.site, style: .wikilink).plan([suggestion]).first)
+        #expect(plan.applied.isEmpty)
+        #expect(plan.rejected.first?.reason.contains("would break the link") == true)
+        #expect(plan.rewritten == plan.original)
+    }
+
     /// A link from the end of one list item into the next crosses blocks: refused.
     @Test func anAnchorAcrossBlocksIsRefused() async throws {
         let text = "# Notes\n\n- Plan your crawl\n- budget basics early.\n"
