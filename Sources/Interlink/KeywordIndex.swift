@@ -262,7 +262,8 @@ public struct KeywordIndex: Sendable {
             add(title, .title)
             for part in titleParts(title) where part != title { add(part, .titlePart) }
             // A release announcement is cited by the event it announces ("the Go 1.14 release").
-            for phrase in ReleaseTitle(title: title)?.eventPhrases ?? [] { add(phrase, .release) }
+            let month = PublicationDate(of: article)?.month
+            for phrase in ReleaseTitle(title: title)?.eventPhrases(month: month) ?? [] { add(phrase, .release) }
         }
         for name in article.aliasNames { add(name, .alias) }
         // A menu or sidebar name ("Pods" for "Pod Overview") is another name of the page, unless it

@@ -2,8 +2,10 @@
 /// Rust 1.30".
 ///
 /// Writers seldom cite such a post by its title. They write about the event: "the Go 1.14 release",
-/// "the release of Go 1.5", "we released Go 1.20 in February". Those phrases name the post's subject
-/// as surely as its title does, so they are topics of the post (`Topic.Source.release`). The bare
+/// "the release of Go 1.5", "we released Go 1.20 in February and Go 1.21 in August". Those phrases name
+/// the post's subject as surely as its title does, so they are topics of the post
+/// (`Topic.Source.release`), and a mention of one cites the post as its title would (several may be
+/// linked in one sentence, and they do not count against the density cap). The bare
 /// name ("Go 1.14") is not: release notes and later posts mention every version many times, and only
 /// the release event is what the announcement is about.
 ///
@@ -14,11 +16,21 @@ struct ReleaseTitle: Sendable, Equatable {
     /// What was released, as the title writes it ("Go 1.14", "Rust 1.0 Beta").
     let subject: String
 
-    /// The phrases naming the release event, for the subject `subject`.
-    var eventPhrases: [String] {
+    /// The phrases naming the release event: "X release", "release of X", "released X", and with the
+    /// month the post was published (1…12), "X in August" ("we released Go 1.20 in February and Go 1.21
+    /// in August"): a release is an event, named by what and when.
+    func eventPhrases(month: Int?) -> [String] {
         // Plurals and verb forms are matched through the keys: "releases of Go 1.22" as "release of".
-        ["\(subject) release", "release of \(subject)", "released \(subject)"]
+        var phrases = ["\(subject) release", "release of \(subject)", "released \(subject)"]
+        if let month, (1...12).contains(month) { phrases.append("\(subject) in \(Self.monthNames[month - 1])") }
+        return phrases
     }
+
+    /// English month names, January first.
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
 
     /// The release a title announces, or nil when it announces none. Recognised: "X is released",
     /// "X has been released", "X is out", "X is now available", "X released" (each with an optional

@@ -416,6 +416,8 @@ public struct Suggester: Sendable {
                         features.isCitation = true
                         features.citesTitle = topicSource != .heading
                     }
+                    // The release event names the announcement as its title does: a citation of it.
+                    if topicSource == .release { features.citesTitle = true }
                     if !features.isCitation, !mention.isCode, writesFileName(placed.range, target: target, in: article) {
                         features.isCitation = true
                     }

@@ -52,7 +52,27 @@ import Testing
         let topics = fixture.suggester().index.topics.filter {
             $0.target == fixture.index("blog/go1.14.md") && $0.source == .release
         }
-        #expect(Set(topics.map(\.phrase)) == ["Go 1.14 release", "release of Go 1.14", "released Go 1.14"])
+        #expect(
+            Set(topics.map(\.phrase))
+                == ["Go 1.14 release", "release of Go 1.14", "released Go 1.14", "Go 1.14 in February"])
+    }
+
+    /// "We released Go 1.20 in February and Go 1.21 in August": two release events in one sentence, each
+    /// named by version and month (the month its announcement was published), both linked.
+    @Test func releasesNamedByMonthAreLinkedTogether() throws {
+        let fixture = try SuggestFixture([
+            "blog/go1.20.md": Self.post("Go 1.20 is released!", date: "2023-02-01", "Announced."),
+            "blog/go1.21.md": Self.post("Go 1.21 is released!", date: "2023-08-08", "Announced."),
+            "blog/fourteen.md": Self.post(
+                "Fourteen years", date: "2023-11-10",
+                "We ⟦released Go 1.20⟧ in February and ⟦Go 1.21 in August⟧, focusing on improvements."),
+            "blog/other.md": Self.post("Other", date: "2023-12-01", "Go 1.21 in March was no release at all."),
+        ])
+        let found = fixture.suggestions(minimumScore: 0.3).filter { $0.source == "blog/fourteen.md" }
+        #expect(found.map { $0.offset..<($0.offset + $0.length) } == fixture.marks("blog/fourteen.md"))
+        #expect(found.map(\.target) == ["blog/go1.20.md", "blog/go1.21.md"])
+        let other = fixture.suggester().candidates()[fixture.index("blog/other.md")]
+        #expect(!other.contains { $0.target == fixture.index("blog/go1.21.md") })
     }
 
     @Test func aLaterPostNamingTheReleaseLinksTheAnnouncement() throws {
