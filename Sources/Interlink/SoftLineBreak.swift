@@ -6,7 +6,9 @@ import InterlinkMarkdown
 /// breaks", as the Go blog does: "the release of⏎Go 1.18 in March"). cmark gives each line its own
 /// text node, so each line is its own prose span (`TextSpan`); a phrase wrapped across two lines is
 /// still one phrase, and a link's text may hold the break (`[release of⏎Go 1.18](…)` is one link). Two
-/// spans join when they are consecutive in one block outside a table row, alike in emphasis, and
+/// spans join when they are consecutive in one block, neither in a table row nor on a line holding a
+/// `|` (a GFM table may interrupt a paragraph, which cmark reads as lines of that paragraph), alike in
+/// emphasis, and
 /// nothing but a soft line break stands between them: at most one blank, an optional carriage return,
 /// a line feed, then blanks (a continuation line's indentation). Two or more blanks before the line end,
 /// or a backslash, make a hard line break, and a `>` on the next line is a block quote's marker:
@@ -30,8 +32,21 @@ enum SoftLineBreak {
     /// Whether span `next` continues span `previous` across a soft line break (see the type's comment).
     static func joins(_ previous: TextSpan, _ next: TextSpan, in bytes: [UInt8]) -> Bool {
         previous.block == next.block && previous.block >= 0 && previous.context != .tableCell
-            && previous.emphasized == next.emphasized
+            && next.context == previous.context && previous.emphasized == next.emphasized
             && isSoftBreak(bytes, from: previous.range.upperBound, to: next.range.lowerBound)
+            && !lineHoldsPipe(bytes, at: previous.range.upperBound - 1) && !lineHoldsPipe(bytes, at: next.range.lowerBound)
+    }
+
+    /// Whether the line holding `bytes[index]` holds a `|`: it may be a GFM table's row, which a
+    /// generator may read as a table that interrupts the paragraph (cmark, without tables, reads it as
+    /// a line of the paragraph), so no phrase is read across its line ends.
+    static func lineHoldsPipe(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, index < bytes.count else { return false }
+        var start = index
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        return bytes[start..<end].contains(UInt8(ascii: "|"))
     }
 
     /// Whether `range` lies in prose: inside one span, or from one span into a later one of the same run

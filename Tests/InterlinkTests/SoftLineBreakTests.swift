@@ -30,7 +30,7 @@ import Testing
         "Plan your crawl  \nbudget basics early.", "Plan your crawl\\\nbudget basics early.",
         "> Plan your crawl\n> budget basics early.", "| crawl |\n| budget basics |", "Plan your *crawl*\nbudget basics.",
         "Plan your crawl,\nbudget basics early.", "- Plan your crawl\n- budget basics early.",
-        "Plan your crawl\n\nbudget basics early.",
+        "Plan your crawl\n\nbudget basics early.", "Plan your crawl\nbudget basics | early\n--- | ---\nx | y",
     ])
     func otherBreaksEndThePhrase(body: String) throws {
         let fixture = try Self.site(body)
