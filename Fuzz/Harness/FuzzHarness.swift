@@ -20,7 +20,7 @@ import InterlinkMarkdown
 /// - the rewritten file is the original with each applied anchor replaced by its link, and replacing each
 ///   link by its anchor gives back the original exactly;
 /// - the rewritten file parses to the same headings and the same links (shifted) plus the new ones, each
-///   reading as its anchor; with `[text](destination)` styles cmark's own tree is the same once the new
+///   reading as its anchor (a soft line break in it read as one space); with `[text](destination)` styles cmark's own tree is the same once the new
 ///   link nodes are taken out.
 public enum FuzzHarness {
     /// The byte that separates the articles of one input.
