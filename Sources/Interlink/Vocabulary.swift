@@ -47,6 +47,5 @@ public enum Vocabulary {
         "takeaways", "checklist", "tools", "measuring", "monitoring", "why it matters", "when to use it",
         "how to fix it", "what to do", "the bottom line", "bottom line", "in practice", "putting it together",
         "putting it all together", "recap", "prerequisites", "requirements", "troubleshooting", "known issues",
-        "table of contents", "contents", "toc",
     ]
 }

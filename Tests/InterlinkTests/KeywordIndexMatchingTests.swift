@@ -3,11 +3,11 @@ import Testing
 
 /// Which text becomes a mention: the longest topic, whole code spans, never code blocks.
 @Suite struct KeywordIndexMatchingTests {
-    /// Headings every page may have ("Overview", "Table of Contents") name no page: no topic, no link.
+    /// Headings every page may have ("Overview", "Introduction") name no page: no topic, no link.
     @Test func genericHeadingsAreNoTopics() throws {
         let fixture = try SuggestFixture([
-            "pods.md": "---\ntitle: Pods\n---\n\n## Table of Contents\n\nList.\n\n## Overview\n\nText.\n\n## Pod Scheduling\n\nText.\n",
-            "source.md": "---\ntitle: Notes\n---\n\nSee the Table of Contents, the Overview and ⟦Pod Scheduling⟧.\n",
+            "pods.md": "---\ntitle: Pods\n---\n\n## Introduction\n\nList.\n\n## Overview\n\nText.\n\n## Pod Scheduling\n\nText.\n",
+            "source.md": "---\ntitle: Notes\n---\n\nSee the Introduction, the Overview and ⟦Pod Scheduling⟧.\n",
         ])
         let mentions = fixture.mentions(in: "source.md")
         #expect(mentions.map(\.range) == fixture.marks("source.md"))
