@@ -217,11 +217,17 @@ extension Suggester {
     private func hiddenLinkScore(
         _ resolved: ResolvedLink, source: Int, article: Article, target: Int, topics: [Int], table: MentionTable
     ) -> Double {
+        let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
+        let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.byteCount - bodyStart, 1))
+        let linkStart = resolved.link.range.lowerBound
+        if linkStart + 1 < resolved.link.range.upperBound, article.bytes[linkStart] == UInt8(ascii: "["),
+            article.bytes[linkStart + 1] == UInt8(ascii: "`")
+        {
+            return hiddenCodeLinkScore(resolved, source: source, target: target, position: position, table: table)
+        }
         let keys = index.tokenizer.keys(resolved.link.text)
         guard !keys.isEmpty else { return 0 }
         var best = 0.0
-        let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
-        let position = Double(resolved.link.range.lowerBound - bodyStart) / Double(max(article.byteCount - bodyStart, 1))
         // The link's own text, when written plainly between brackets: is it written as a name?
         let text = Array(resolved.link.text.utf8)
         let start = resolved.link.range.lowerBound + 1
@@ -263,6 +269,33 @@ extension Suggester {
                 relatedness: related, position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
+                pointsForward: chronology.pointsForward(from: source, to: target),
+                namesOwnSubject: namesOwnSubject(topic.keys, source: source))
+            best = max(best, Self.score(features))
+        }
+        return best
+    }
+
+    /// The score of a code link (`` [`ref()`](…) ``) as the code mention it would be proposed as: the
+    /// target's code-name topics for the code, scored as `scoredCandidates` scores an inline code span.
+    /// Without it such a link scored 0, and a documentation site whose links are mostly code names (or
+    /// one `apply` linked) calibrated to the lowest threshold.
+    private func hiddenCodeLinkScore(
+        _ resolved: ResolvedLink, source: Int, target: Int, position: Double, table: MentionTable
+    ) -> Double {
+        let key = CodeName.key(resolved.link.text)
+        guard let numbers = index.codeTopics[key] ?? CodeName.unscoped(key).flatMap({ index.codeTopics[$0] }) else {
+            return 0
+        }
+        var best = 0.0
+        for number in numbers where index.topics[Int(number)].target == target {
+            let topic = index.topics[Int(number)]
+            let frequency = table.phrases.knownArticles(mentioningTopic: Int(number))
+                ?? table.phrases.articles(mentioningKey: "code:" + CodeName.key(topic.phrase))
+            let features = CandidateFeatures(
+                topicWeight: topic.weight, specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
+                relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
+                mentionsOfTarget: 1, words: 1, isCode: true, context: .paragraph,
                 pointsForward: chronology.pointsForward(from: source, to: target),
                 namesOwnSubject: namesOwnSubject(topic.keys, source: source))
             best = max(best, Self.score(features))

@@ -252,6 +252,20 @@ import Testing
         #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
     }
 
+    /// A code link (`` [`useState`](…) ``) is scored as the inline code mention it would be proposed as;
+    /// it scored 0 before, and a site whose links are mostly code names calibrated to the lowest threshold.
+    @Test func aCodeLinkScoresAsTheCodeMention() throws {
+        let (candidate, link) = try Self.scores(
+            [
+                "api/use-state.md": Self.page("useState", "The state hook returns a value and a setter for components."),
+                "plain.md": Self.page("Plain", "Call `useState` to keep a value between renders of components."),
+                "linked.md": Self.page("Linked", "Call [`useState`](api/use-state.md) to keep a value between renders of components."),
+                "other.md": Self.page("Other", "Renders happen often."),
+            ], plain: "plain.md", linked: "linked.md", target: "api/use-state.md")
+        #expect(link > 0)
+        #expect(abs(candidate - link) < 0.02, "candidate \(candidate), existing link \(link)")
+    }
+
     /// A link from a post to a later post is scored with the same publication-order factor as the
     /// candidate it would be.
     @Test func aLinkForwardInTimeScoresAsTheForwardCandidate() throws {
