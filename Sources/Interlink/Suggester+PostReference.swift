@@ -47,7 +47,7 @@ extension Suggester {
     private static let earlierWords: Set<String> = ["previous", "earlier", "recent", "last", "prior"]
     /// Words that say a post is a later one.
     private static let laterWords: Set<String> = ["follow-up", "followup"]
-    /// What the reference calls the post (singular only: see the type's comment).
+    /// What the reference calls the post (singular only: see the extension's comment).
     private static let postNouns: Set<String> = ["post", "article", "blogpost", "write-up", "writeup"]
 
     /// The references to other posts in the prose of `article`, in document order.
@@ -203,7 +203,7 @@ extension Suggester {
     }
 
     /// The candidates of `source`'s references to other posts: each reference linked to the post it
-    /// most likely means, when one stands out (see the type's comment) and is not in `linked` (the
+    /// most likely means, when one stands out (see the extension's comment) and is not in `linked` (the
     /// source's existing link targets). Which post a reference means does not depend on the links:
     /// once it is linked, a second "previous post" in the same source means the same post, and a run
     /// after `apply` proposes nothing new.
