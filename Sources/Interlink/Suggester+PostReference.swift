@@ -50,23 +50,42 @@ extension Suggester {
     /// What the reference calls the post (singular only: see the extension's comment).
     private static let postNouns: Set<String> = ["post", "article", "blogpost", "write-up", "writeup"]
 
-    /// The references to other posts in the prose of `article`, in document order.
+    /// The references to other posts in the prose of `article`, in document order. The words of a
+    /// reference stand next to each other: blanks between them, or a soft line break (a writer who wraps
+    /// lines writes "an⏎earlier blog post"; `SoftLineBreak`), never punctuation.
     static func postReferences(in article: Article) -> [PostReference] {
         let bytes = article.bytes
+        let spans = article.document.spans
         var result: [PostReference] = []
-        for span in article.document.spans where mayNamePost(bytes, in: span.range) {
-            let words = lowercaseWords(bytes, in: span.range)
+        var first = 0
+        while first < spans.count {
+            var last = first
+            while last + 1 < spans.count, SoftLineBreak.joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
+            defer { first = last + 1 }
+            guard (first...last).contains(where: { mayNamePost(bytes, in: spans[$0].range) }) else { continue }
+            var words: [(text: String, range: Range<Int>)] = []
+            for index in first...last { words += lowercaseWords(bytes, in: spans[index].range) }
+            // Whether word `at` follows word `at - 1` with only blanks or a soft line break between.
+            func follows(_ at: Int) -> Bool {
+                let end = words[at - 1].range.upperBound
+                let start = words[at].range.lowerBound
+                return end < start
+                    && (bytes[end..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                        || SoftLineBreak.isSoftBreak(bytes, from: end, to: start))
+            }
             var index = 0
             while index < words.count {
-                // "last year's" is one modifier of two words.
                 var end = index
                 var direction: ReferenceDirection? = nil
-                while end < words.count {
+                while end < words.count, end == index || follows(end) {
                     let word = words[end].text
                     if earlierWords.contains(word) {
                         direction = direction ?? .earlier
                         end += 1
-                        if word == "last", end < words.count, ["year's", "year’s", "week's", "week’s", "month's", "month’s"].contains(words[end].text) {
+                        // "last year's" is one modifier of two words.
+                        if word == "last", end < words.count, follows(end),
+                            ["year's", "year’s", "week's", "week’s", "month's", "month’s"].contains(words[end].text)
+                        {
                             end += 1
                         }
                     } else if laterWords.contains(word) {
@@ -81,8 +100,8 @@ extension Suggester {
                     continue
                 }
                 var noun = end
-                if noun < words.count, words[noun].text == "blog" { noun += 1 }
-                if noun < words.count, postNouns.contains(words[noun].text),
+                if noun < words.count, words[noun].text == "blog", follows(noun) { noun += 1 }
+                if noun < words.count, follows(noun), postNouns.contains(words[noun].text),
                     !article.suppressedRanges.contains(where: { $0.overlaps(words[index].range.lowerBound..<words[noun].range.upperBound) })
                 {
                     var subject = noun + 1
@@ -95,7 +114,7 @@ extension Suggester {
                     result.append(
                         PostReference(
                             range: words[index].range.lowerBound..<words[noun].range.upperBound, words: noun - index + 1,
-                            direction: found, block: span.block, context: span.context,
+                            direction: found, block: spans[first].block, context: spans[first].context,
                             subjectStart: subject < words.count ? words[subject].range.lowerBound : nil))
                     index = noun + 1
                 } else {

@@ -49,6 +49,7 @@ import Testing
     @Test(arguments: [
         "As our ⟦previous post⟧ said,", "In an ⟦earlier blog post⟧ we said", "Our ⟦last year's blog post⟧ said",
         "Our ⟦last year’s post⟧ said", "The ⟦recent article⟧ said", "See the ⟦Previous Post⟧.",
+        "In an ⟦earlier\nblog post⟧ we said", "- In an ⟦earlier blog\n  post⟧ we said",
     ])
     func referencePhrasesAreFound(sentence: String) throws {
         let fixture = try SuggestFixture(["blog/a.md": Self.post("A", date: nil, sentence)])
@@ -60,6 +61,8 @@ import Testing
     @Test(arguments: [
         "Previous posts covered it.", "This post covers it.", "A post covers it.", "The last word on posts.",
         "The previous version posted it.", "Our later post covers it.", "`previous post`",
+        "Our previous (post) said.", "The previous. Post it now.", "The previous  \npost, after a hard break.",
+        "> The previous\n> post, in a quote.",
     ])
     func otherWordsAreNoReference(sentence: String) throws {
         let fixture = try SuggestFixture(["blog/a.md": Self.post("A", date: nil, sentence)])
