@@ -5,14 +5,14 @@ import InterlinkMarkdown
 /// Many writers wrap prose at a fixed width or put each clause on its own line ("semantic line
 /// breaks", as the Go blog does: "the release of⏎Go 1.18 in March"). cmark gives each line its own
 /// text node, so each line is its own prose span (`TextSpan`); a phrase wrapped across two lines is
-/// still one phrase, and a link's text may hold the break (`[release of⏎Go 1.18](…)` is one link). Two
-/// spans join when they are consecutive in one block, neither in a table row nor on a line holding a
-/// `|` (a GFM table may interrupt a paragraph, which cmark reads as lines of that paragraph), alike in
-/// emphasis, and
-/// nothing but a soft line break stands between them: at most one blank, an optional carriage return,
-/// a line feed, then blanks (a continuation line's indentation). Two or more blanks before the line end,
-/// or a backslash, make a hard line break, and a `>` on the next line is a block quote's marker:
-/// neither joins.
+/// still one phrase, and a link's text may hold the break (`[release of⏎Go 1.18](…)` is one link).
+///
+/// Two spans join when they are consecutive in one block, of one context, neither in a table row nor on
+/// a line holding a `|` (a GFM table may interrupt a paragraph, which cmark reads as lines of that
+/// paragraph), alike in emphasis, and nothing but a soft line break stands between them: at most one
+/// blank, an optional carriage return, a line feed, then blanks (a continuation line's indentation).
+/// Two or more blanks before the line end, or a backslash, make a hard line break, and a `>` on the
+/// next line is a block quote's marker: neither joins.
 enum SoftLineBreak {
     /// Whether `bytes[end..<start]` is a soft line break as described above.
     static func isSoftBreak(_ bytes: [UInt8], from end: Int, to start: Int) -> Bool {
