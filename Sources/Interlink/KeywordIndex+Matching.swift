@@ -80,15 +80,11 @@ extension KeywordIndex {
         var ranges: [Range<Int>] = []
         // The span of each word: a run of spans joined by soft line breaks is matched as one text.
         var wordSpans: [Int32] = []
-        var first = 0
-        while first < spans.count {
-            var last = first
-            while last + 1 < spans.count, SoftLineBreak.joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
-            defer { first = last + 1 }
+        SoftLineBreak.forEachRun(of: spans, in: bytes) { run in
             hashes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
             wordSpans.removeAll(keepingCapacity: true)
-            for spanIndex in first...last {
+            for spanIndex in run {
                 tokenizer.forEachWordHash(bytes, in: spans[spanIndex].range) { hash, range, _ in
                     hashes.append(hash)
                     ranges.append(range)
@@ -165,13 +161,19 @@ extension KeywordIndex {
         }
         for code in includeCode ? article.document.codeSpans : [] {
             let key = CodeName.key(code.code)
-            guard let found = codeTopics[key] ?? CodeName.unscoped(key).flatMap({ codeTopics[$0] }) else { continue }
+            guard let found = codeTopics(forKey: key) else { continue }
             result.append(
                 Mention(
                     range: code.range, topics: found, isCode: true, block: code.block, context: code.context,
                     wordCount: 1))
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The code-name topics for a code key (`CodeName.key`), or for the key without its package scope
+    /// (`@docusaurus/plugin-debug` names `plugin-debug`); nil when there are none.
+    func codeTopics(forKey key: String) -> [Int32]? {
+        codeTopics[key] ?? CodeName.unscoped(key).flatMap { codeTopics[$0] }
     }
 
     /// Whether stored mentions fit this index: every mention names at least one topic, all of them

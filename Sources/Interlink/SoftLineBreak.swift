@@ -49,6 +49,18 @@ enum SoftLineBreak {
         return bytes[start..<end].contains(UInt8(ascii: "|"))
     }
 
+    /// Calls `body` with each run of `spans` (indices, in document order) whose consecutive spans join
+    /// across soft line breaks (`joins`); a span that joins none is a run of its own.
+    static func forEachRun(of spans: [TextSpan], in bytes: [UInt8], _ body: (ClosedRange<Int>) -> Void) {
+        var first = 0
+        while first < spans.count {
+            var last = first
+            while last + 1 < spans.count, joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
+            body(first...last)
+            first = last + 1
+        }
+    }
+
     /// Whether `range` lies in prose: inside one span, or from one span into a later one of the same run
     /// of spans joined by soft line breaks. `spans` are in document order.
     static func liesInProse(_ range: Range<Int>, spans: [TextSpan], bytes: [UInt8]) -> Bool {

@@ -284,9 +284,7 @@ extension Suggester {
         _ resolved: ResolvedLink, source: Int, target: Int, position: Double, table: MentionTable
     ) -> Double {
         let key = CodeName.key(resolved.link.text)
-        guard let numbers = index.codeTopics[key] ?? CodeName.unscoped(key).flatMap({ index.codeTopics[$0] }) else {
-            return 0
-        }
+        guard let numbers = index.codeTopics(forKey: key) else { return 0 }
         var best = 0.0
         for number in numbers where index.topics[Int(number)].target == target {
             let topic = index.topics[Int(number)]

@@ -57,14 +57,10 @@ extension Suggester {
         let bytes = article.bytes
         let spans = article.document.spans
         var result: [PostReference] = []
-        var first = 0
-        while first < spans.count {
-            var last = first
-            while last + 1 < spans.count, SoftLineBreak.joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
-            defer { first = last + 1 }
-            guard (first...last).contains(where: { mayNamePost(bytes, in: spans[$0].range) }) else { continue }
+        SoftLineBreak.forEachRun(of: spans, in: bytes) { run in
+            guard run.contains(where: { mayNamePost(bytes, in: spans[$0].range) }) else { return }
             var words: [(text: String, range: Range<Int>)] = []
-            for index in first...last { words += lowercaseWords(bytes, in: spans[index].range) }
+            for index in run { words += lowercaseWords(bytes, in: spans[index].range) }
             // Whether word `at` follows word `at - 1` with only blanks or a soft line break between.
             func follows(_ at: Int) -> Bool {
                 let end = words[at - 1].range.upperBound
@@ -114,7 +110,7 @@ extension Suggester {
                     result.append(
                         PostReference(
                             range: words[index].range.lowerBound..<words[noun].range.upperBound, words: noun - index + 1,
-                            direction: found, block: spans[first].block, context: spans[first].context,
+                            direction: found, block: spans[run.lowerBound].block, context: spans[run.lowerBound].context,
                             subjectStart: subject < words.count ? words[subject].range.lowerBound : nil))
                     index = noun + 1
                 } else {
