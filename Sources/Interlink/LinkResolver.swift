@@ -40,10 +40,10 @@ public struct LinkResolver: Sendable {
 
     /// Resolves a Markdown link destination.
     public func resolveDestination(_ destination: String, from source: Int) -> LinkResolution {
-        var target = destination.trimmingCharacters(in: .whitespaces)
+        var target = destination.trimmingWhitespace()
         if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
         guard !target.isEmpty, !target.hasPrefix("#") else { return .other }
-        if let schemeEnd = target.firstIndex(of: ":"), !target[..<schemeEnd].contains("/") {
+        if let schemeEnd = target.firstIndex(ofASCII: UInt8(ascii: ":")), target[..<schemeEnd].firstIndex(ofASCII: UInt8(ascii: "/")) == nil {
             let scheme = target[..<schemeEnd].lowercased()
             guard scheme == "http" || scheme == "https", let url = URL(string: target), let host = url.host?.lowercased(),
                 site.layout.siteHosts.contains(host)
@@ -54,7 +54,8 @@ public struct LinkResolver: Sendable {
             return .other
         }
         let (path, fragment) = splitFragment(target)
-        let decoded = path.removingPercentEncoding ?? path
+        // Without a `%` there is nothing to decode (Foundation's decoding is the costly part).
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         let sourceArticle = site.articles[source]
         if ArticlePath.isMarkdown(decoded) {
             if let index = resolveFile(decoded, from: sourceArticle) { return .article(index, fragment: fragment) }
@@ -83,11 +84,11 @@ public struct LinkResolver: Sendable {
     private func splitFragment(_ target: String) -> (String, String?) {
         var path = target
         var fragment: String? = nil
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
             fragment = String(path[path.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let query = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = String(path[..<query]) }
         return (path, fragment.flatMap { $0.isEmpty ? nil : $0 })
     }
 

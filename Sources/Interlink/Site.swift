@@ -119,7 +119,7 @@ public struct Site: Sendable {
     static func urlKey(_ url: String) -> String {
         // Without a `%` there is nothing to decode (Foundation's decoding is the costly part).
         var path = url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding ?? url : url
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if let cut = path.firstIndex(ofASCII: UInt8(ascii: "#"), UInt8(ascii: "?")) { path = String(path[..<cut]) }
         path = path.lowercased()
         for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".mdx", ".md"] where path.hasSuffix(suffix) {
             path = String(path.dropLast(suffix.count))

@@ -15,6 +15,19 @@ import Testing
         path.split(separator: "/").dropLast().joined(separator: "/")
     }
 
+    static func referenceNormalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
     @Test(arguments: [
         "", "/", "//", "a", "a.md", "a/b/c.md", "content/posts/page-speed.md", "a//b/c.md", "/a/b.md", "a/b/",
         "a/b//", ".md", "a/.hidden", "a/b.c.d", "a/b.", "a./b", "x/y/z", "é/ü.md", "a/b\u{301}.md",
@@ -23,5 +36,15 @@ import Testing
     func stemAndDirectoryAreTheSameAsByCharacters(path: String) {
         #expect(ArticlePath.stem(of: path) == Self.referenceStem(path))
         #expect(ArticlePath.directory(of: path) == Self.referenceDirectory(path))
+    }
+
+    @Test(arguments: [
+        "", "/", "//", ".", "..", "a", "./a", "a/./b", "a/../b", "a/b/../../c", "a/b/../../../c", "../a",
+        "a/..", "a/b/..", "/a/b.md", "a//b/", "...", "a/.../b", ".a/..b/b..", "x/y/../z/./w.md",
+        "é/../ü.md", "a/\u{301}/../b", "a/.\u{301}/b", "a/..\u{301}/b", "a/\r\n/../b",
+        "content/posts/../../static/img.png",
+    ])
+    func normalizeIsTheSameAsByCharacters(path: String) {
+        #expect(ArticlePath.normalize(path) == Self.referenceNormalize(path))
     }
 }
