@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses Markdown files into `MarkdownDocument`s.
 public enum MarkdownParser {
     /// The largest file the parser takes (byte offsets are stored in 32 bits); callers refuse larger ones.
@@ -244,7 +250,7 @@ struct CommonMarkConverter {
 
     private mutating func text(_ node: OpaquePointer, _ position: Position) {
         let literal = literalBytes(node)
-        appendReadText(String(decoding: literal, as: UTF8.self))
+        appendReadText(literal)
         // `take()` leaves the state uniquely referenced: appending to its arrays never copies them.
         guard heading == nil, openLinks.isEmpty, var state = paragraph.take() else { return }
         defer { paragraph = state }
@@ -264,7 +270,7 @@ struct CommonMarkConverter {
 
     private mutating func code(_ node: OpaquePointer, _ position: Position) {
         let literal = literalBytes(node)
-        appendReadText(String(decoding: literal, as: UTF8.self))
+        appendReadText(literal)
         guard heading == nil, var state = paragraph.take() else { return }
         defer { paragraph = state }
         guard let content = inlineRange(position, in: &state), let whole = codeSpanRange(around: content) else {
@@ -396,6 +402,12 @@ struct CommonMarkConverter {
     }
 
     /// Link and heading text accumulates what a reader sees.
+    /// `appendReadText(_:)` for a node's literal bytes, decoded only when a link or heading is open.
+    private mutating func appendReadText(_ literal: [UInt8]) {
+        guard !openLinks.isEmpty || heading != nil else { return }
+        appendReadText(String(decoding: literal, as: UTF8.self))
+    }
+
     private mutating func appendReadText(_ text: String) {
         if !openLinks.isEmpty {
             openLinks[openLinks.count - 1].text += text
@@ -826,8 +838,12 @@ struct CommonMarkConverter {
         return (start - openRun)..<(end + closeRun)
     }
 
+    /// The node's literal as UTF-8 (invalid bytes repaired as `String(cString:)` does). An ASCII
+    /// literal, most of them, is copied as it is, without making a `String` first.
     private func literalBytes(_ node: OpaquePointer) -> [UInt8] {
         guard let pointer = cmark_node_get_literal(node) else { return [] }
+        let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+        if bytes.allSatisfy({ $0 < 0x80 }) { return Array(bytes) }
         return Array(String(cString: pointer).utf8)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Lines up cmark's text (entities decoded, backslash escapes removed) with the raw bytes it came
 /// from, and returns the raw runs that read exactly as the text. Only those runs are linkable:
 /// a link inserted across `&amp;` or `\*` would change what the reader sees.
@@ -11,7 +17,7 @@ enum TextAligner {
         while range.count > literal.count, let last = range.last, raw[last] == 0x20 || raw[last] == 0x09 {
             range = range.lowerBound..<(range.upperBound - 1)
         }
-        if range.count == literal.count, raw[range].elementsEqual(literal) {
+        if range.count == literal.count, bytesEqual(raw, range, literal) {
             return literal.isEmpty ? [] : [range]
         }
         var runs: [Range<Int>] = []
@@ -52,6 +58,19 @@ enum TextAligner {
         guard i == range.upperBound, j == literal.count else { return nil }
         closeRun()
         return runs
+    }
+
+    /// Whether `raw[range]` holds the bytes of `literal` (of the same length), compared with
+    /// `memcmp`: the generic `elementsEqual` on an array slice cost 1.5% of a whole run.
+    private static func bytesEqual(_ raw: [UInt8], _ range: Range<Int>, _ literal: [UInt8]) -> Bool {
+        raw.withUnsafeBufferPointer { rawBuffer in
+            literal.withUnsafeBufferPointer { literalBuffer in
+                guard let rawBase = rawBuffer.baseAddress, let literalBase = literalBuffer.baseAddress else {
+                    return range.isEmpty && literal.isEmpty
+                }
+                return memcmp(rawBase + range.lowerBound, literalBase, literal.count) == 0
+            }
+        }
     }
 
     static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
