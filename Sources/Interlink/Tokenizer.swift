@@ -82,8 +82,8 @@ public struct Tokenizer: Sendable {
         _ bytes: [UInt8], in range: Range<Int>, _ body: (_ hash: UInt64, _ range: Range<Int>, _ length: Int) -> Void
     ) {
         var scanner = WordScanner(bytes: bytes, range: range)
-        while let wordRange = scanner.next(inflection: inflection, english: english) {
-            body(Self.hash(scanner.word), wordRange, scanner.word.count)
+        while let found = scanner.nextHash(inflection: inflection, english: english) {
+            body(found.hash, found.range, found.length)
         }
     }
 
@@ -162,6 +162,11 @@ struct WordScanner {
             if english { EnglishInflection().stem(&word) } else { inflection.stem(&word) }
             return range
         }
+        return nextGeneralWord(inflection: inflection, english: english)
+    }
+
+    /// `next` for a word that is not plain ASCII, read byte by byte from `index` into the empty `word`.
+    private mutating func nextGeneralWord(inflection: any Inflection, english: Bool) -> Range<Int>? {
         var wordStart = -1
         var wordEnd = end
         scan: while index < end {
@@ -218,12 +223,84 @@ struct WordScanner {
         return wordStart..<wordEnd
     }
 
+    /// Advances to the next word like `next`, and returns its range with the hash (`Tokenizer.hash`)
+    /// and length of its normalised form. A plain ASCII word under English inflection is hashed where
+    /// it lies, lower-cased and stemmed on the way, without being copied into `word` (which then
+    /// holds nothing of it); any other word is read by `next`. `WordScannerFastPathTests` compares
+    /// the two.
+    mutating func nextHash(inflection: any Inflection, english: Bool) -> (range: Range<Int>, hash: UInt64, length: Int)? {
+        guard english else {
+            guard let range = next(inflection: inflection, english: false) else { return nil }
+            return (range, Tokenizer.hash(word), word.count)
+        }
+        if let found = asciiWordRange() {
+            return bytes.withUnsafeBufferPointer { buffer in
+                let (hash, length) = Self.englishHash(buffer, found)
+                return (found, hash, length)
+            }
+        }
+        word.removeAll(keepingCapacity: true)
+        guard let range = nextGeneralWord(inflection: inflection, english: true) else { return nil }
+        return (range, Tokenizer.hash(word), word.count)
+    }
+
+    /// `Tokenizer.hash` and length of the normalised form of the ASCII word `buffer[range]` (letters
+    /// and digits only): lower-cased, then stemmed as `EnglishInflection.stem` does.
+    @inline(__always)
+    private static func englishHash(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, Int) {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        let count = range.count
+        var kept = count
+        var appendsY = false
+        let last = range.upperBound - 1
+        if count > 3, lower(buffer[last]) == UInt8(ascii: "s") {
+            @inline(__always) func before(_ offset: Int) -> UInt8 { lower(buffer[last - offset]) }
+            let (e, h, c, x, z) = (UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "c"), UInt8(ascii: "x"), UInt8(ascii: "z"))
+            let s = UInt8(ascii: "s")
+            if count > 4, before(1) == e, before(2) == UInt8(ascii: "i") {
+                kept = count - 3
+                appendsY = true
+            } else if before(1) == e,
+                (before(2) == s && before(3) == s) || (before(2) == h && (before(3) == c || before(3) == s))
+                    || before(2) == x || (count >= 4 && before(2) == z && before(3) == z)
+            {
+                kept = count - 2
+            } else if before(1) == s || before(1) == UInt8(ascii: "u") || before(1) == UInt8(ascii: "i") {
+                kept = count
+            } else {
+                kept = count - 1
+            }
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range.lowerBound..<(range.lowerBound + kept) {
+            hash ^= UInt64(lower(buffer[index]))
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        if appendsY {
+            hash ^= UInt64(UInt8(ascii: "y"))
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return (hash, kept + (appendsY ? 1 : 0))
+    }
+
     /// The common case, most words of most prose: ASCII separators, then a word of ASCII letters and
     /// digits ended by an ASCII byte that is neither (nor an apostrophe) or by the end. Copies the
     /// word lower-cased into `word` in one go and returns its range; returns nil, with `index` at the
     /// word's first byte (or where the separators ended), for anything else, which `next` reads byte
     /// by byte (`WordScannerFastPathTests` compares the two readings).
     private mutating func nextASCIIWord() -> Range<Int>? {
+        guard let found = asciiWordRange() else { return nil }
+        word.append(contentsOf: bytes[found])
+        word.withUnsafeMutableBufferPointer { letters in
+            for offset in letters.indices where (0x41...0x5A).contains(letters[offset]) { letters[offset] += 0x20 }
+        }
+        return found
+    }
+
+    /// The range of the next word when it is a plain ASCII word (see `nextASCIIWord`), with `index`
+    /// moved past it and the byte that ends it; nil otherwise, with `index` at the word's first byte
+    /// or where the separators ended.
+    private mutating func asciiWordRange() -> Range<Int>? {
         let (found, stop) = bytes.withUnsafeBufferPointer { buffer -> (Range<Int>?, Int) in
             var position = index
             while position < end {
@@ -240,10 +317,6 @@ struct WordScanner {
         guard let found else {
             index = stop
             return nil
-        }
-        word.append(contentsOf: bytes[found])
-        word.withUnsafeMutableBufferPointer { letters in
-            for offset in letters.indices where (0x41...0x5A).contains(letters[offset]) { letters[offset] += 0x20 }
         }
         // The byte after the word separates it: consumed, as the general reading does.
         index = min(stop + 1, end)

@@ -94,4 +94,36 @@ import Testing
             }
         }
     }
+
+    static let wordPieces = [
+        "a", "B", "Go", "s", "S", "es", "ES", "ies", "IES", "ch", "sh", "x", "zz", "ss", "us", "is", "e", "i",
+        "tie", "1", " ", "'", "’", "é", "-", "\n", "Ü",
+    ]
+
+    /// `nextHash` hashes a plain ASCII word where it lies, stemming it on the way: the same hash and
+    /// length as `next` followed by `Tokenizer.hash` of the word it reads, on text made of plural endings.
+    @Test func hashingInPlaceIsHashingTheNormalisedWord() {
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int(state % 9) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += Self.wordPieces[Int(state >> 33) % Self.wordPieces.count]
+            }
+            let bytes = Array(text.utf8)
+            for range in [0..<bytes.count, min(1, bytes.count)..<max(min(1, bytes.count), bytes.count - 1)] {
+                var hashing = WordScanner(bytes: bytes, range: range)
+                var reading = WordScanner(bytes: bytes, range: range)
+                var hashed: [String] = []
+                var expected: [String] = []
+                while let found = hashing.nextHash(inflection: EnglishInflection(), english: true) {
+                    hashed.append("\(found.range) \(found.hash) \(found.length)")
+                }
+                while let found = reading.next(inflection: EnglishInflection(), english: true) {
+                    expected.append("\(found) \(Tokenizer.hash(reading.word)) \(reading.word.count)")
+                }
+                #expect(hashed == expected, "\(text.debugDescription) \(range)")
+            }
+        }
+    }
 }
