@@ -80,14 +80,18 @@ extension KeywordIndex {
         var ranges: [Range<Int>] = []
         // The span of each word: a run of spans joined by soft line breaks is matched as one text.
         var wordSpans: [Int32] = []
-        SoftLineBreak.forEachRun(of: spans, in: bytes) { run in
+        var nextRun = 0
+        while nextRun < spans.count {
+            let run = SoftLineBreak.run(of: spans, from: nextRun, in: bytes)
+            nextRun = run.upperBound + 1
             hashes.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
             wordSpans.removeAll(keepingCapacity: true)
             for spanIndex in run {
-                tokenizer.forEachWordHash(bytes, in: spans[spanIndex].range) { hash, range, _ in
-                    hashes.append(hash)
-                    ranges.append(range)
+                var words = tokenizer.wordHashes(bytes, in: spans[spanIndex].range)
+                while let word = words.next() {
+                    hashes.append(word.hash)
+                    ranges.append(word.range)
                     wordSpans.append(Int32(spanIndex))
                 }
             }

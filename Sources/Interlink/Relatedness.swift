@@ -33,9 +33,10 @@ public struct Relatedness: Sendable {
     static func termCounts(of article: Article, tokenizer: Tokenizer, stopwords: WordHashSet) -> TermCounts {
         var tally = WordHashCounts(capacity: 512)
         func add(_ bytes: [UInt8], _ range: Range<Int>, times: Int32) {
-            tokenizer.forEachWordHash(bytes, in: range) { hash, _, length in
-                guard length > 1, !stopwords.contains(hash) else { return }
-                tally.add(hash, times)
+            var words = tokenizer.wordHashes(bytes, in: range)
+            while let word = words.next() {
+                guard word.length > 1, !stopwords.contains(word.hash) else { continue }
+                tally.add(word.hash, times)
             }
         }
         for span in article.document.spans { add(article.bytes, span.range, times: 1) }

@@ -54,11 +54,18 @@ enum SoftLineBreak {
     static func forEachRun(of spans: [TextSpan], in bytes: [UInt8], _ body: (ClosedRange<Int>) -> Void) {
         var first = 0
         while first < spans.count {
-            var last = first
-            while last + 1 < spans.count, joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
-            body(first...last)
-            first = last + 1
+            let run = run(of: spans, from: first, in: bytes)
+            body(run)
+            first = run.upperBound + 1
         }
+    }
+
+    /// The run of `spans` that starts at index `first` (see `forEachRun`), for loops that keep their
+    /// state in local variables instead of a closure's captures.
+    static func run(of spans: [TextSpan], from first: Int, in bytes: [UInt8]) -> ClosedRange<Int> {
+        var last = first
+        while last + 1 < spans.count, joins(spans[last], spans[last + 1], in: bytes) { last += 1 }
+        return first...last
     }
 
     /// Whether `range` lies in prose: inside one span, or from one span into a later one of the same run

@@ -87,6 +87,12 @@ public struct Tokenizer: Sendable {
         }
     }
 
+    /// The words of `bytes[range]` as `forEachWordHash` gives them, for a loop instead of a closure
+    /// (a closure's captured variables cost an exclusivity check on every access).
+    func wordHashes(_ bytes: [UInt8], in range: Range<Int>) -> WordHashes {
+        WordHashes(scanner: WordScanner(bytes: bytes, range: range), inflection: inflection, english: english)
+    }
+
     /// The words of `bytes[range]` with their normalised forms.
     public func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
@@ -137,6 +143,17 @@ public struct Tokenizer: Sendable {
         guard index + length <= end else { return ("\u{FFFD}", 1) }
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}
+
+/// The words of a range of bytes, each as its range and the hash and length of its normalised form.
+struct WordHashes: IteratorProtocol {
+    var scanner: WordScanner
+    let inflection: any Inflection
+    let english: Bool
+
+    mutating func next() -> (range: Range<Int>, hash: UInt64, length: Int)? {
+        scanner.nextHash(inflection: inflection, english: english)
     }
 }
 
