@@ -60,20 +60,17 @@ public struct WordCase: Sendable {
 
     /// How `article` writes each of `words`, in its prose and link texts.
     public static func tally(of article: Article, words: WordHashSet) -> ArticleTally {
-        var lower = WordHashCounts()
-        var capitalised = WordHashCounts()
-        let bytes = article.bytes
-        func count(_ range: Range<Int>) {
-            forEachWord(bytes, in: range) { word in
-                let shape = shape(bytes, word)
-                guard shape != .other else { return }
-                let hash = surfaceHash(bytes, word)
-                guard words.contains(hash) else { return }
-                if shape == .lower { lower.add(hash) } else { capitalised.add(hash) }
-            }
+        tally(of: article.bytes, in: article.document.spans.map(\.range) + article.linkTextRanges, words: words)
+    }
+
+    /// How the text of `ranges` of `bytes` writes each of `words`.
+    static func tally(of bytes: [UInt8], in ranges: [Range<Int>], words: WordHashSet) -> ArticleTally {
+        let (lower, capitalised) = bytes.withUnsafeBufferPointer { buffer in
+            var lower = WordHashCounts()
+            var capitalised = WordHashCounts()
+            for range in ranges { count(buffer, range, words, &lower, &capitalised) }
+            return (lower, capitalised)
         }
-        for span in article.document.spans { count(span.range) }
-        for range in article.linkTextRanges { count(range) }
         // Both lists in hash order, merged.
         let lowerEntries = lower.sortedEntries()
         let capitalisedEntries = capitalised.sortedEntries()
@@ -96,6 +93,44 @@ public struct WordCase: Sendable {
             result.append(entry)
         }
         return result
+    }
+
+    /// Counts the words of `buffer[range]` that are among `words` and not `.other`: each word's
+    /// `shape` and `surfaceHash` found in the one pass that finds the word (`forEachWord`).
+    private static func count(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ words: WordHashSet,
+        _ lower: inout WordHashCounts, _ capitalised: inout WordHashCounts
+    ) {
+        @inline(__always) func inWord(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            guard inWord(buffer[index]) else {
+                index += 1
+                continue
+            }
+            let first = buffer[index]
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            hash ^= UInt64((0x41...0x5A).contains(first) ? first | 0x20 : first)
+            hash = hash &* 0x0000_0100_0000_01B3
+            // Whether a lower-case letter or a non-ASCII byte follows the first letter (`shape`).
+            var lowerFollows = false
+            index += 1
+            while index < end, inWord(buffer[index]) {
+                let byte = buffer[index]
+                if (0x61...0x7A).contains(byte) || byte >= 0x80 { lowerFollows = true }
+                hash ^= UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+                index += 1
+            }
+            if (0x61...0x7A).contains(first) {
+                if words.contains(hash) { lower.add(hash) }
+            } else if (0x41...0x5A).contains(first), lowerFollows {
+                if words.contains(hash) { capitalised.add(hash) }
+            }
+        }
     }
 
     /// Whether the site writes the word at `range` of `bytes` in lower case more often than capitalised.
