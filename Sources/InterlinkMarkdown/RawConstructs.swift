@@ -160,6 +160,10 @@ enum RawConstructs {
     private static func bareURLEnd(in raw: [UInt8], at start: Int, range: Range<Int>) -> Int? {
         let byte = raw[start]
         guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W") else { return nil }
+        // Every scheme's second letter: `t` of `http` or `w` of `www`, most `h` and `w` of prose fail here.
+        guard start + 1 < range.upperBound,
+            lowerASCII(raw[start + 1]) == (lowerASCII(byte) == UInt8(ascii: "h") ? UInt8(ascii: "t") : UInt8(ascii: "w"))
+        else { return nil }
         if start > range.lowerBound {
             let previous = raw[start - 1]
             let isWordByte = (0x30...0x39).contains(previous) || (0x41...0x5A).contains(previous)
@@ -184,13 +188,7 @@ enum RawConstructs {
     // MARK: Byte search
 
     static func firstIndex(of needle: [UInt8], in raw: [UInt8], from start: Int, end: Int) -> Int? {
-        guard !needle.isEmpty, end - start >= needle.count else { return nil }
-        var index = start
-        while index + needle.count <= end {
-            if raw[index] == needle[0], raw[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        ByteSearch.firstIndex(of: needle, in: raw, from: start, end: end)
     }
 }
 
