@@ -19,13 +19,17 @@ public enum FrontMatterParser {
         }
     }
 
+    /// One constructor for every file: `Constructor.default` builds its three tables on each use. It is
+    /// never changed after it is made, so all threads may read it.
+    nonisolated(unsafe) private static let sharedConstructor = Constructor.default
+
     static func parseYAML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
         let node: Node?
         do {
             // The basic resolver skips Yams' regular-expression tag resolution (most of the cost of a
             // small front matter block); scalars are typed below. UTF-8 is named so Yams does not
             // consult the environment on every call.
-            node = try Yams.compose(yaml: content, Resolver.basic, Constructor.default, .utf8)
+            node = try Yams.compose(yaml: content, Resolver.basic, sharedConstructor, .utf8)
         } catch let error as YamlError {
             let (line, column, problem) = describe(error)
             throw Diagnostic(

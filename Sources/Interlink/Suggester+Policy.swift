@@ -222,20 +222,23 @@ struct SentenceIndex {
     private var boundaries: [Int: [Int]] = [:]
 
     init(article: Article) {
-        let bytes = article.bytes
-        for span in article.document.spans {
-            var index = span.range.lowerBound
-            while index < span.range.upperBound {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
-                    let next = index + 1
-                    if next >= span.range.upperBound || bytes[next] == 0x20 {
-                        boundaries[span.block, default: []].append(next)
+        var boundaries: [Int: [Int]] = [:]
+        article.bytes.withUnsafeBufferPointer { bytes in
+            for span in article.document.spans {
+                var index = span.range.lowerBound
+                while index < span.range.upperBound {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                        let next = index + 1
+                        if next >= span.range.upperBound || bytes[next] == 0x20 {
+                            boundaries[span.block, default: []].append(next)
+                        }
                     }
+                    index += 1
                 }
-                index += 1
             }
         }
+        self.boundaries = boundaries
     }
 
     func key(of mention: Mention) -> Key {

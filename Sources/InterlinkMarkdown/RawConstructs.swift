@@ -16,6 +16,8 @@ enum RawConstructs {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
+            index = nextCandidate(in: raw, from: index, end: end)
+            guard index < end else { break }
             let byte = raw[index]
             var found: Finding? = nil
             // Only these bytes can open a construct; everything else is skipped at once.
@@ -45,6 +47,24 @@ enum RawConstructs {
             }
         }
         return findings
+    }
+
+    /// The first byte at or after `index` that can open a construct (`{`, `[`, or the first letter of
+    /// a bare URL's scheme), or `end`: the bytes between are skipped through a pointer.
+    private static func nextCandidate(in raw: [UInt8], from index: Int, end: Int) -> Int {
+        raw.withUnsafeBufferPointer { buffer in
+            var position = index
+            while position < end {
+                switch buffer[position] {
+                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "H"),
+                    UInt8(ascii: "W"):
+                    return position
+                default:
+                    position += 1
+                }
+            }
+            return end
+        }
     }
 
     /// What `find` knows about the bytes it has passed: where closing delimiters are (each search starts

@@ -2,6 +2,13 @@
 public enum WordCounter {
     /// Number of words in UTF-8 bytes.
     public static func count<Bytes: Sequence>(_ bytes: Bytes) -> Int where Bytes.Element == UInt8 {
+        // Contiguous bytes (arrays and their slices, most callers) are read through a pointer.
+        if let counted = bytes.withContiguousStorageIfAvailable({ countWords($0) }) { return counted }
+        return countWords(bytes)
+    }
+
+    @inline(__always)
+    private static func countWords<Bytes: Sequence>(_ bytes: Bytes) -> Int where Bytes.Element == UInt8 {
         var words = 0
         var inWord = false
         for byte in bytes {
