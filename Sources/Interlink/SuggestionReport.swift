@@ -31,6 +31,9 @@ public struct SuggestionReport: Sendable, Codable {
     /// the report of a large site is never held whole in memory. The bytes are exactly those
     /// `JSONEncoder` gives the whole report (pretty, sorted keys, a final newline): the report's shell
     /// comes from the encoder, the suggestions from `SuggestionJSON`.
+    /// Batches encoded at once by `writeJSON`: enough for every core, few enough to keep memory small.
+    static let batchesPerWave = 8
+
     public func writeJSON(batchSize: Int = 512, _ write: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -46,23 +49,29 @@ public struct SuggestionReport: Sendable, Codable {
         let tail = "\n  ]" + empty[array.upperBound...] + "\n"
         try write(Data(head.utf8))
         // Suggestions are written a batch at a time (`SuggestionJSON`), each object indented to sit in
-        // the report's array, separated by `,` and a line break.
-        var chunk: [UInt8] = []
+        // the report's array, separated by `,` and a line break. The batches of a wave are encoded on
+        // all cores, then written in order.
+        let suggestions = self.suggestions
         var start = 0
         while start < suggestions.count {
-            let end = min(start + batchSize, suggestions.count)
-            chunk.removeAll(keepingCapacity: true)
-            for index in start..<end {
-                guard suggestions[index].score.isFinite else {
-                    throw EncodingError.invalidValue(
-                        suggestions[index].score,
-                        EncodingError.Context(codingPath: [], debugDescription: "a score that is not a finite number"))
+            let waveEnd = min(start + batchSize * Self.batchesPerWave, suggestions.count)
+            let batches = stride(from: start, to: waveEnd, by: batchSize).map { $0..<min($0 + batchSize, waveEnd) }
+            let encoded = batches.parallelMap { batch -> Result<[UInt8], EncodingError> in
+                var chunk: [UInt8] = []
+                for index in batch {
+                    guard suggestions[index].score.isFinite else {
+                        return .failure(
+                            EncodingError.invalidValue(
+                                suggestions[index].score,
+                                EncodingError.Context(codingPath: [], debugDescription: "a score that is not a finite number")))
+                    }
+                    if index > 0 { chunk.append(contentsOf: ",\n".utf8) }
+                    SuggestionJSON.append(suggestions[index], indent: 4, to: &chunk)
                 }
-                if index > 0 { chunk.append(contentsOf: ",\n".utf8) }
-                SuggestionJSON.append(suggestions[index], indent: 4, to: &chunk)
+                return .success(chunk)
             }
-            try write(Data(chunk))
-            start = end
+            for chunk in encoded { try write(Data(chunk.get())) }
+            start = waveEnd
         }
         try write(Data(tail.utf8))
     }
