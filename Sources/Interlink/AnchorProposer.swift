@@ -60,7 +60,7 @@ struct AnchorProposer {
         guard let syntax = LinkSyntax(link, in: article.bytes), syntax.isInline,
             article.text(syntax.text) == link.text, let block = article.document.block(containing: link.range)
         else { return nil }
-        let sentences = SentenceIndex(article: article)
+        var sentences = SentenceIndex(article: article)
         let sentence = sentences.key(block: block, offset: link.range.lowerBound)
         let prose = article.document.spans.filter { $0.block == block && !$0.emphasized }.map(\.range)
         var best: (distance: Int, range: Range<Int>)? = nil

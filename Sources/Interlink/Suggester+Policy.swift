@@ -117,7 +117,7 @@ extension Suggester {
         // Citations of another article's whole title ("as we wrote in Go Modules in 2019") do not
         // count against the density cap, which keeps topical links sparse; the hard maximum holds.
         let hardCap = maximumLinks(for: article) - linkedTargets
-        let sentences = SentenceIndex(article: article)
+        var sentences = SentenceIndex(article: article)
         var chosen: [Candidate] = []
         var counted = 0
         var usedSentences = Set(existing.map { sentences.key(block: article.document.block(containing: $0.link.range), offset: $0.link.range.lowerBound) })
@@ -212,42 +212,57 @@ extension Suggester {
     }
 }
 
-/// Sentence boundaries inside blocks, so that two new links never share a sentence.
+/// Sentence boundaries inside blocks, so that two new links never share a sentence. A block's
+/// boundaries are found the first time a key in it is asked for: most blocks of an article hold no
+/// candidate, and scanning every span of every article for them was 1% of a whole run.
 struct SentenceIndex {
     struct Key: Hashable {
         var block: Int
         var sentence: Int
     }
 
+    private let bytes: [UInt8]
+    private let spans: [TextSpan]
     private var boundaries: [Int: [Int]] = [:]
 
     init(article: Article) {
-        var boundaries: [Int: [Int]] = [:]
-        article.bytes.withUnsafeBufferPointer { bytes in
-            for span in article.document.spans {
-                var index = span.range.lowerBound
-                while index < span.range.upperBound {
+        bytes = article.bytes
+        spans = article.document.spans
+    }
+
+    /// The ends of the sentences of `block`: after a `.`, `!` or `?` that ends its span or is followed by a space.
+    private func findBoundaries(of block: Int) -> [Int] {
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            for span in spans where span.block == block {
+                let range = span.range
+                var index = range.lowerBound
+                while index < range.upperBound {
                     let byte = bytes[index]
                     if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
                         let next = index + 1
-                        if next >= span.range.upperBound || bytes[next] == 0x20 {
-                            boundaries[span.block, default: []].append(next)
-                        }
+                        if next >= range.upperBound || bytes[next] == 0x20 { found.append(next) }
                     }
                     index += 1
                 }
             }
         }
-        self.boundaries = boundaries
+        return found
     }
 
-    func key(of mention: Mention) -> Key {
+    mutating func key(of mention: Mention) -> Key {
         key(block: mention.block, offset: mention.range.lowerBound)
     }
 
-    func key(block: Int?, offset: Int) -> Key {
+    mutating func key(block: Int?, offset: Int) -> Key {
         guard let block else { return Key(block: -1, sentence: offset) }
-        guard let list = boundaries[block] else { return Key(block: block, sentence: 0) }
+        let list: [Int]
+        if let known = boundaries[block] {
+            list = known
+        } else {
+            list = findBoundaries(of: block)
+            boundaries[block] = list
+        }
         // Boundaries are found in document order, so they are sorted: count those at or before `offset`.
         var low = 0
         var high = list.count
