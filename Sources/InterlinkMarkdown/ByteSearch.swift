@@ -8,6 +8,18 @@ import Darwin
 /// bytes at a time: byte-by-byte loops over slices were a few percent of a whole run, for the `<!--` of
 /// suppression comments and the closing delimiters of templates and wikilinks.
 public enum ByteSearch {
+    /// The offset of the first `byte` in `bytes[start..<end]`, or nil.
+    public static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, end: Int) -> Int? {
+        let end = min(end, bytes.count)
+        guard start >= 0, start < end else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else {
+                return nil
+            }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// The offset of the first `needle` in `bytes[start..<end]`, or nil.
     public static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, end: Int? = nil) -> Int? {
         let end = min(end ?? bytes.count, bytes.count)

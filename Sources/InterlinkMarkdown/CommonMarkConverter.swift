@@ -672,6 +672,11 @@ struct CommonMarkConverter {
                 blockCursor += 1
             }
             guard blockReach <= start else { continue }
+            // A definition's line starts with `[` after at most three spaces: any other line is passed
+            // without finding its end (which read every byte of the file again).
+            var first = start
+            while first < raw.count, first - start < 3, raw[first] == 0x20 { first += 1 }
+            guard first < raw.count, raw[first] == UInt8(ascii: "[") else { continue }
             let end = lineContentEnd(from: start)
             guard LinkReferenceDefinition.matches(raw[start..<end]) else { continue }
             while spanCursor < spans.count, spans[spanCursor].range.upperBound <= start { spanCursor += 1 }

@@ -42,6 +42,10 @@ enum TemplateBodies {
         var kramdownOrder: [(key: String, start: Int)] = []
         var index = range.lowerBound
         while index + 1 < range.upperBound {
+            // Straight to the next `{`: every tag starts with one.
+            guard let brace = ByteSearch.firstIndex(of: UInt8(ascii: "{"), in: raw, from: index, end: range.upperBound - 1)
+            else { break }
+            index = brace
             guard raw[index] == UInt8(ascii: "{"),
                 raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%") || raw[index + 1] == UInt8(ascii: ":"),
                 let tag = Tag.read(raw, at: index, end: range.upperBound, closers: &closers)

@@ -38,3 +38,18 @@ import Testing
         }
     }
 }
+
+extension ByteSearchTests {
+    @Test func findsTheFirstByteWhereAByteByByteSearchDoes() {
+        let bytes = Array("a{b{{c%}d}".utf8)
+        for start in 0...bytes.count + 1 {
+            for end in 0...bytes.count + 1 {
+                for byte in [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "z")] {
+                    let expected = start < min(end, bytes.count)
+                        ? (start..<min(end, bytes.count)).first { bytes[$0] == byte } : nil
+                    #expect(ByteSearch.firstIndex(of: byte, in: bytes, from: start, end: end) == expected)
+                }
+            }
+        }
+    }
+}
