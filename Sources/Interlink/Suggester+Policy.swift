@@ -40,7 +40,7 @@ extension Suggester {
             threshold /= 2
             origin += ", halved for --inbound"
         }
-        FreedMemory.release()
+        FreedMemory.release(siteBytes: site.byteCount)
         return StageTimer.shared.measure("policy") {
             applyPolicy(table, threshold: threshold, origin: origin)
         }

@@ -194,6 +194,7 @@ public struct Suggester: Sendable {
         let excluded = Set(site.articles.indices.filter { index in
             options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
         })
+        let siteBytes = site.byteCount
         let memo = SuggestMemo(enabled: reuse != nil)
         self.memo = memo
         self.chronology = Chronology(site: site, graph: graph)
@@ -214,7 +215,7 @@ public struct Suggester: Sendable {
             }
             return Relatedness(counts: counts)
         }
-        FreedMemory.release()
+        FreedMemory.release(siteBytes: siteBytes)
         let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
             let own = KeywordIndex.ownTopics(
                 site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
@@ -231,7 +232,7 @@ public struct Suggester: Sendable {
         }
         self.index = index
         self.topicTargets = index.topics.map(\.target)
-        FreedMemory.release()
+        FreedMemory.release(siteBytes: siteBytes)
         if let reuse {
             let fingerprint = index.fingerprint
             memo.indexFingerprint = fingerprint

@@ -23,4 +23,12 @@ import Testing
             }
         }
     }
+
+    /// Heap pages are handed back only for a site large enough to also let go of its files' bytes.
+    @Test func onlyALargeSiteHandsPagesBack() {
+        #expect(!FreedMemory.worthReleasing(siteBytes: 38_000_000))
+        #expect(!FreedMemory.worthReleasing(siteBytes: Site.defaultKeptBytes))
+        #expect(FreedMemory.worthReleasing(siteBytes: Site.defaultKeptBytes + 1))
+        #expect(FreedMemory.worthReleasing(siteBytes: 386_000_000))
+    }
 }
