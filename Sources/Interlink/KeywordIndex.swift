@@ -92,17 +92,20 @@ public struct KeywordIndex: Sendable {
         // The node each topic ends at (-1: a code name, not in the trie), then topics grouped by node.
         var endNode = [Int32](repeating: -1, count: unique.count)
         var codeTopics: [String: [Int32]] = [:]
-        // Equal key lists (the same heading in many articles) share one array.
-        var keyLists: [[String]: [String]] = [:]
+        // Equal key lists (the same heading in many articles) share one array: the first list that
+        // ended at each trie node (equal lists end at the same node), or for code names (not in the
+        // trie) the first of each list.
+        var codeKeyLists: [[String]: [String]] = [:]
+        var nodeKeyLists: [[String]?] = [nil]
         for topicIndex in unique.indices {
             // Fields read in place, not a copy of the whole topic per topic.
             let keys = unique[topicIndex].keys
-            if let shared = keyLists[keys] {
-                unique[topicIndex].keys = shared
-            } else {
-                keyLists[keys] = keys
-            }
             if unique[topicIndex].source == .codeName {
+                if let shared = codeKeyLists[keys] {
+                    unique[topicIndex].keys = shared
+                } else {
+                    codeKeyLists[keys] = keys
+                }
                 codeTopics[CodeName.key(unique[topicIndex].phrase), default: []].append(Int32(topicIndex))
                 continue
             }
@@ -115,9 +118,16 @@ public struct KeywordIndex: Sendable {
                     edges.insert(node, word, child: nodeCount)
                     node = nodeCount
                     nodeCount += 1
+                    nodeKeyLists.append(nil)
                 }
             }
             endNode[topicIndex] = node
+            if let shared = nodeKeyLists[Int(node)] {
+                // Different lists may end at one node only when their word hashes collide.
+                if shared == keys { unique[topicIndex].keys = shared }
+            } else {
+                nodeKeyLists[Int(node)] = keys
+            }
         }
         var starts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
         for node in endNode where node >= 0 { starts[Int(node) + 1] += 1 }
