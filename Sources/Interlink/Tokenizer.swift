@@ -250,54 +250,72 @@ struct WordScanner {
             guard let range = next(inflection: inflection, english: false) else { return nil }
             return (range, Tokenizer.hash(word), word.count)
         }
-        if let found = asciiWordRange() {
-            return bytes.withUnsafeBufferPointer { buffer in
-                let (hash, length) = Self.englishHash(buffer, found)
-                return (found, hash, length)
-            }
-        }
+        if let found = nextASCIIWordHash() { return found }
         word.removeAll(keepingCapacity: true)
         guard let range = nextGeneralWord(inflection: inflection, english: true) else { return nil }
         return (range, Tokenizer.hash(word), word.count)
     }
 
-    /// `Tokenizer.hash` and length of the normalised form of the ASCII word `buffer[range]` (letters
-    /// and digits only): lower-cased, then stemmed as `EnglishInflection.stem` does.
-    @inline(__always)
-    private static func englishHash(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, Int) {
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-        let count = range.count
-        var kept = count
-        var appendsY = false
-        let last = range.upperBound - 1
-        if count > 3, lower(buffer[last]) == UInt8(ascii: "s") {
-            @inline(__always) func before(_ offset: Int) -> UInt8 { lower(buffer[last - offset]) }
-            let (e, h, c, x, z) = (UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "c"), UInt8(ascii: "x"), UInt8(ascii: "z"))
-            let s = UInt8(ascii: "s")
-            if count > 4, before(1) == e, before(2) == UInt8(ascii: "i") {
-                kept = count - 3
-                appendsY = true
-            } else if before(1) == e,
-                (before(2) == s && before(3) == s) || (before(2) == h && (before(3) == c || before(3) == s))
-                    || before(2) == x || (count >= 4 && before(2) == z && before(3) == z)
-            {
-                kept = count - 2
-            } else if before(1) == s || before(1) == UInt8(ascii: "u") || before(1) == UInt8(ascii: "i") {
-                kept = count
-            } else {
-                kept = count - 1
+    /// `asciiWordRange` that also hashes the word's normalised form on the way (lower-cased, then
+    /// stemmed as `EnglishInflection.stem` does), in the one pass that finds the word: the hash state
+    /// after each of the last four bytes is kept, since stemming drops at most three.
+    private mutating func nextASCIIWordHash() -> (range: Range<Int>, hash: UInt64, length: Int)? {
+        let (found, stop, hash, length) = bytes.withUnsafeBufferPointer {
+            buffer -> (Range<Int>?, Int, UInt64, Int) in
+            var position = index
+            while position < end {
+                let byte = buffer[position]
+                guard byte < 0x80 else { return (nil, position, 0, 0) }
+                if Self.isASCIIWordByte(byte) { break }
+                position += 1
             }
+            let start = position
+            let prime: UInt64 = 0x0000_0100_0000_01B3
+            // The hash after the whole word so far, and one, two and three bytes before its end.
+            var (hash, hash1, hash2, hash3): (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0, 0, 0)
+            // The last four bytes, lower-cased, the last in the low byte.
+            var tail: UInt32 = 0
+            while position < end {
+                let byte = buffer[position]
+                guard Self.isASCIIWordByte(byte) else { break }
+                let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                (hash3, hash2, hash1) = (hash2, hash1, hash)
+                hash = (hash ^ UInt64(lower)) &* prime
+                tail = tail << 8 | UInt32(lower)
+                position += 1
+            }
+            if position < end, buffer[position] >= 0x80 || buffer[position] == UInt8(ascii: "'") {
+                return (nil, start, 0, 0)
+            }
+            guard start < position else { return (nil, position, 0, 0) }
+            let count = position - start
+            @inline(__always) func before(_ offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: tail >> (8 * offset)) }
+            guard count > 3, before(0) == UInt8(ascii: "s") else { return (start..<position, position, hash, count) }
+            let (e, h, c, x, z, s) = (
+                UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "c"), UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "s")
+            )
+            if count > 4, before(1) == e, before(2) == UInt8(ascii: "i") {
+                // "-ies" → "-y".
+                return (start..<position, position, (hash3 ^ UInt64(UInt8(ascii: "y"))) &* prime, count - 2)
+            }
+            if before(1) == e,
+                (before(2) == s && before(3) == s) || (before(2) == h && (before(3) == c || before(3) == s))
+                    || before(2) == x || (before(2) == z && before(3) == z)
+            {
+                return (start..<position, position, hash2, count - 2)
+            }
+            if before(1) == s || before(1) == UInt8(ascii: "u") || before(1) == UInt8(ascii: "i") {
+                return (start..<position, position, hash, count)
+            }
+            return (start..<position, position, hash1, count - 1)
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in range.lowerBound..<(range.lowerBound + kept) {
-            hash ^= UInt64(lower(buffer[index]))
-            hash = hash &* 0x0000_0100_0000_01B3
+        guard let found else {
+            index = stop
+            return nil
         }
-        if appendsY {
-            hash ^= UInt64(UInt8(ascii: "y"))
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return (hash, kept + (appendsY ? 1 : 0))
+        // The byte after the word separates it: consumed, as the general reading does.
+        index = min(stop + 1, end)
+        return (found, hash, length)
     }
 
     /// The common case, most words of most prose: ASCII separators, then a word of ASCII letters and
