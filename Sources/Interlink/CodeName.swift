@@ -104,7 +104,7 @@ enum CodeName {
     /// names the call `util.inspect()`).
     static func names(inHeading heading: String) -> [String] {
         // Most headings are prose: only look closer at one holding a character code names use.
-        guard heading.utf8.contains(where: { Self.codeMarks.contains($0) }) || hasInnerCapital(heading) else { return [] }
+        guard heading.utf8.contains(where: Self.isCodeMark) || hasInnerCapital(heading) else { return [] }
         let parts = withoutLabel(withoutParameters(heading)).split(separator: ",").flatMap { $0.split(separator: "&") }
             .flatMap { $0.split(separator: " and ") }
             .map { part in
@@ -119,6 +119,8 @@ enum CodeName {
     /// `name(a[, b])` → `name()`: the parameters of a call signature, nested brackets and all. A
     /// parenthesis that does not follow a name character (prose "(see below)") is left alone.
     static func withoutParameters(_ heading: String) -> String {
+        // Without a parenthesis there is nothing to take out (most headings).
+        guard heading.utf8.contains(UInt8(ascii: "(")) else { return heading }
         var result = ""
         var depth = 0
         var previous: Character = " "
@@ -146,7 +148,7 @@ enum CodeName {
     /// `Class: net.Server` → `net.Server`: a short prose label before a colon (API references write
     /// "Class:", "Static method:", "Event:") is not part of the name.
     static func withoutLabel(_ heading: String) -> String {
-        guard let colon = heading.range(of: ": ") else { return heading }
+        guard heading.utf8.contains(UInt8(ascii: ":")), let colon = heading.range(of: ": ") else { return heading }
         let label = heading[..<colon.lowerBound]
         guard !label.isEmpty, label.split(separator: " ").count <= 3,
             label.allSatisfy({ $0.isLetter || $0 == " " })
@@ -155,7 +157,15 @@ enum CodeName {
     }
 
     /// `(`, `.`, `<`, `_`, `$`, `@`, `-`: characters that code names use and prose headings rarely do.
-    private static let codeMarks: Set<UInt8> = Set("(.<_$@-".utf8)
+    private static func isCodeMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "_"), UInt8(ascii: "$"),
+            UInt8(ascii: "@"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// A lower-case letter followed by a capital inside one word (`useState`, `onUpdated`).
     private static func hasInnerCapital(_ text: String) -> Bool {
