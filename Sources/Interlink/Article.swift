@@ -187,7 +187,11 @@ public enum ArticlePath {
 
     /// Resolves `.` and `..` segments; nil when `..` climbs above the root.
     public static func normalize(_ path: String) -> String? {
-        if path.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(path) }
+        path.utf8.allSatisfy({ $0 < 0x80 }) ? normalizeASCII(path) : normalizeByCharacters(path)
+    }
+
+    /// `normalize` read by `Character`s: any path.
+    static func normalizeByCharacters(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

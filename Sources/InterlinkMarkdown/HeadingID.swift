@@ -13,7 +13,11 @@ public enum HeadingID {
 
     /// The GitHub-style slug: lower case, punctuation dropped, spaces turned into hyphens.
     public static func slug(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : characterSlug(text)
+    }
+
+    /// `slug` read by `Character`s: any text.
+    static func characterSlug(_ text: String) -> String {
         var result = ""
         for character in text.lowercased() {
             if character == " " {

@@ -1,5 +1,6 @@
-import Interlink
 import Testing
+
+@testable import Interlink
 
 /// Stems and directories of relative paths: read as bytes when a path is plain ASCII, as characters
 /// otherwise, with the same answer either way.
@@ -13,19 +14,6 @@ import Testing
 
     static func referenceDirectory(_ path: String) -> String {
         path.split(separator: "/").dropLast().joined(separator: "/")
-    }
-
-    static func referenceNormalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
     }
 
     @Test(arguments: [
@@ -45,6 +33,14 @@ import Testing
         "content/posts/../../static/img.png",
     ])
     func normalizeIsTheSameAsByCharacters(path: String) {
-        #expect(ArticlePath.normalize(path) == Self.referenceNormalize(path))
+        #expect(ArticlePath.normalize(path) == ArticlePath.normalizeByCharacters(path))
+    }
+
+    @Test func normalizeResolvesDotSegments() {
+        #expect(ArticlePath.normalize("a/b/../c/./d.md") == "a/c/d.md")
+        #expect(ArticlePath.normalize("/a//b/") == "a/b")
+        #expect(ArticlePath.normalize("a/../../b") == nil)
+        #expect(ArticlePath.normalize("é/../ü/./x.md") == "ü/x.md")
+        #expect(ArticlePath.normalize("é/../../x.md") == nil)
     }
 }

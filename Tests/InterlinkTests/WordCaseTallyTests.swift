@@ -22,13 +22,7 @@ import Testing
 
     @Test func onePassCountsAsWordByWord() {
         let words = WordCase.countedWords(["Go typing", "Émile", "x1 9", "GO", "CAFÉ"])
-        var state: UInt64 = 11
-        for _ in 0..<3_000 {
-            var text = ""
-            for _ in 0..<Int(state % 14) + 1 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += Self.pieces[Int(state >> 33) % Self.pieces.count]
-            }
+        for text in RandomText(pieces: Self.pieces, count: 3_000, maximumPieces: 14, seed: 11) {
             let bytes = Array(text.utf8)
             let middle = bytes.count / 2
             let ranges = [0..<bytes.count, 0..<middle, middle..<bytes.count, min(1, bytes.count)..<bytes.count]

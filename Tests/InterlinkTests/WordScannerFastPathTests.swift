@@ -73,13 +73,7 @@ import Testing
     static let pieces = ["a", "B", "z", "Go", "s", "es", "1", " ", "  ", "'", "’", "é", "É", "日", "-", ".", "\n", "ß", "İ", "\u{301}"]
 
     @Test func bothReadingsGiveTheSameWords() {
-        var state: UInt64 = 2_024
-        for _ in 0..<5_000 {
-            var text = ""
-            for _ in 0..<Int(state % 12) + 1 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += Self.pieces[Int(state >> 33) % Self.pieces.count]
-            }
+        for text in RandomText(pieces: Self.pieces, count: 5_000, maximumPieces: 12, seed: 2_024) {
             let bytes = Array(text.utf8)
             // The whole text, and a range that starts and ends inside it (within one character's bytes too).
             for range in [0..<bytes.count, min(1, bytes.count)..<max(min(1, bytes.count), bytes.count - 1)] {
@@ -103,13 +97,7 @@ import Testing
     /// `nextHash` hashes a plain ASCII word where it lies, stemming it on the way: the same hash and
     /// length as `next` followed by `Tokenizer.hash` of the word it reads, on text made of plural endings.
     @Test func hashingInPlaceIsHashingTheNormalisedWord() {
-        var state: UInt64 = 7
-        for _ in 0..<20_000 {
-            var text = ""
-            for _ in 0..<Int(state % 9) + 1 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += Self.wordPieces[Int(state >> 33) % Self.wordPieces.count]
-            }
+        for text in RandomText(pieces: Self.wordPieces, count: 20_000, maximumPieces: 9, seed: 7) {
             let bytes = Array(text.utf8)
             for range in [0..<bytes.count, min(1, bytes.count)..<max(min(1, bytes.count), bytes.count - 1)] {
                 var hashing = WordScanner(bytes: bytes, range: range)
