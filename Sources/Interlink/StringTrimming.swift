@@ -16,12 +16,10 @@ extension StringProtocol {
         }
         return self[start..<end]
     }
-}
 
-extension StringProtocol {
-    /// `firstIndex(of:)` for any of some ASCII characters, found by reading bytes when the text is ASCII (where a
-    /// byte and a `Character` are the same thing) and by `Character`s otherwise, where a combining mark
-    /// after the character makes it part of another one. Searching by `Character` costs about 2 µs on
+    /// `firstIndex(of:)` for any of some ASCII characters, found by reading bytes when the text is
+    /// ASCII (where a byte and a `Character` are the same thing) and by `Character`s otherwise, where a
+    /// combining mark after the character makes it part of another one. Searching by `Character` costs about 2 µs on
     /// a 60-byte path, which made resolving a site's links cost more than parsing them.
     func firstIndex(ofASCII characters: UInt8...) -> String.Index? where Index == String.Index {
         if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.firstIndex(where: characters.contains) }
@@ -30,8 +28,9 @@ extension StringProtocol {
 }
 
 extension String {
-    /// The text with whitespace (`CharacterSet.whitespaces`) trimmed from both ends; the same as Foundation's `trimmingCharacters(in: .whitespaces)`, and the text itself when it
-    /// starts and ends with an ASCII byte that is no space.
+    /// The text with whitespace (`CharacterSet.whitespaces`) trimmed from both ends, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` trims it; the text itself when it starts and ends with an
+    /// ASCII byte that is no space.
     func trimmingWhitespace() -> String {
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
             first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "), last != UInt8(ascii: "\t")

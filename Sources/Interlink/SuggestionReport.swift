@@ -31,9 +31,6 @@ public struct SuggestionReport: Sendable, Codable {
     /// the report of a large site is never held whole in memory. The bytes are exactly those
     /// `JSONEncoder` gives the whole report (pretty, sorted keys, a final newline): the report's shell
     /// comes from the encoder, the suggestions from `SuggestionJSON`.
-    /// Batches encoded at once by `writeJSON`: enough for every core, few enough to keep memory small.
-    static let batchesPerWave = 8
-
     public func writeJSON(batchSize: Int = 512, _ write: (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -75,6 +72,9 @@ public struct SuggestionReport: Sendable, Codable {
         }
         try write(Data(tail.utf8))
     }
+
+    /// Batches encoded at once by `writeJSON`: enough for every core, few enough to keep memory small.
+    static let batchesPerWave = 8
 
     /// One line per suggestion: `path:line:col: suggestion: link "anchor" to target (score: reason)`.
     public func text() -> String {

@@ -10,13 +10,13 @@ enum SuppressionComments {
         var disabledFrom: Int? = nil
         var index = 0
         let open = Array("<!--".utf8)
-        while let start = firstIndex(of: open, in: bytes, from: index) {
+        while let start = ByteSearch.firstIndex(of: open, in: bytes, from: index) {
             // An opener inside code is text: skip only it, so that a real comment after it still counts.
             if codeBlocks.contains(where: { $0.contains(start) }) {
                 index = start + open.count
                 continue
             }
-            guard let close = firstIndex(of: Array("-->".utf8), in: bytes, from: start + 4) else { break }
+            guard let close = ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes, from: start + 4) else { break }
             index = close + 3
             let body = String(decoding: bytes[(start + 4)..<close], as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -38,9 +38,5 @@ enum SuppressionComments {
         }
         if let from = disabledFrom { ranges.append(from..<bytes.count) }
         return ranges
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        ByteSearch.firstIndex(of: needle, in: bytes, from: start)
     }
 }

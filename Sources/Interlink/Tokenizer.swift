@@ -76,19 +76,9 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// Calls `body` with each word's hash (`Tokenizer.hash` of its normalised form), its range, and
-    /// the length of its normalised form in bytes. The hot path of matching and relatedness.
-    public func forEachWordHash(
-        _ bytes: [UInt8], in range: Range<Int>, _ body: (_ hash: UInt64, _ range: Range<Int>, _ length: Int) -> Void
-    ) {
-        var scanner = WordScanner(bytes: bytes, range: range)
-        while let found = scanner.nextHash(inflection: inflection, english: english) {
-            body(found.hash, found.range, found.length)
-        }
-    }
-
-    /// The words of `bytes[range]` as `forEachWordHash` gives them, for a loop instead of a closure
-    /// (a closure's captured variables cost an exclusivity check on every access).
+    /// The words of `bytes[range]`, each as its range and the hash (`Tokenizer.hash`) and length of its
+    /// normalised form: the hot path of matching and relatedness. An iterator, for a loop instead of a
+    /// closure (a closure's captured variables cost an exclusivity check on every access).
     func wordHashes(_ bytes: [UInt8], in range: Range<Int>) -> WordHashes {
         WordHashes(scanner: WordScanner(bytes: bytes, range: range), inflection: inflection, english: english)
     }
@@ -256,9 +246,11 @@ struct WordScanner {
         return (range, Tokenizer.hash(word), word.count)
     }
 
-    /// `asciiWordRange` that also hashes the word's normalised form on the way (lower-cased, then
-    /// stemmed as `EnglishInflection.stem` does), in the one pass that finds the word: the hash state
-    /// after each of the last four bytes is kept, since stemming drops at most three.
+    /// The next word when it is a plain ASCII word (see `nextASCIIWord`), with `index` moved past it and
+    /// the byte that ends it, and the hash and length of its normalised form (lower-cased, then stemmed
+    /// as `EnglishInflection.stem` does), found in the one pass that finds the word: the hash state
+    /// after each of its last four bytes is kept, since stemming drops at most three. Nil otherwise,
+    /// with `index` at the word's first byte or where the separators ended.
     private mutating func nextASCIIWordHash() -> (range: Range<Int>, hash: UInt64, length: Int)? {
         let (found, stop, hash, length) = bytes.withUnsafeBufferPointer {
             buffer -> (Range<Int>?, Int, UInt64, Int) in
@@ -324,37 +316,11 @@ struct WordScanner {
     /// word's first byte (or where the separators ended), for anything else, which `next` reads byte
     /// by byte (`WordScannerFastPathTests` compares the two readings).
     private mutating func nextASCIIWord() -> Range<Int>? {
-        guard let found = asciiWordRange() else { return nil }
+        guard let found = nextASCIIWordHash()?.range else { return nil }
         word.append(contentsOf: bytes[found])
         word.withUnsafeMutableBufferPointer { letters in
             for offset in letters.indices where (0x41...0x5A).contains(letters[offset]) { letters[offset] += 0x20 }
         }
-        return found
-    }
-
-    /// The range of the next word when it is a plain ASCII word (see `nextASCIIWord`), with `index`
-    /// moved past it and the byte that ends it; nil otherwise, with `index` at the word's first byte
-    /// or where the separators ended.
-    private mutating func asciiWordRange() -> Range<Int>? {
-        let (found, stop) = bytes.withUnsafeBufferPointer { buffer -> (Range<Int>?, Int) in
-            var position = index
-            while position < end {
-                let byte = buffer[position]
-                guard byte < 0x80 else { return (nil, position) }
-                if Self.isASCIIWordByte(byte) { break }
-                position += 1
-            }
-            let start = position
-            while position < end, Self.isASCIIWordByte(buffer[position]) { position += 1 }
-            if position < end, buffer[position] >= 0x80 || buffer[position] == UInt8(ascii: "'") { return (nil, start) }
-            return (start < position ? start..<position : nil, position)
-        }
-        guard let found else {
-            index = stop
-            return nil
-        }
-        // The byte after the word separates it: consumed, as the general reading does.
-        index = min(stop + 1, end)
         return found
     }
 

@@ -17,7 +17,7 @@ struct ForwardSearch {
         if let last = searches[needle], start >= last.from, last.found.map({ start <= $0 }) ?? true {
             return last.found
         }
-        let found = RawConstructs.firstIndex(of: needle, in: raw, from: start, end: end)
+        let found = ByteSearch.firstIndex(of: needle, in: raw, from: start, end: end)
         searches[needle] = (start, found)
         return found
     }

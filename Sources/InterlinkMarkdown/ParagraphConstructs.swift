@@ -193,7 +193,7 @@ enum ParagraphConstructs {
                 quote = byte
             } else if byte == UInt8(ascii: "/"), index + 1 < end, raw[index + 1] == UInt8(ascii: "*") {
                 // A comment (`{/* … */}`, MDX's comment syntax) may hold anything, apostrophes included.
-                index = RawConstructs.firstIndex(of: Array("*/".utf8), in: raw, from: index + 2, end: end).map { $0 + 2 } ?? end
+                index = ByteSearch.firstIndex(of: Array("*/".utf8), in: raw, from: index + 2, end: end).map { $0 + 2 } ?? end
                 continue
             } else if byte == UInt8(ascii: "{") {
                 depth += 1

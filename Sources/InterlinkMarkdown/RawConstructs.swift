@@ -204,12 +204,6 @@ enum RawConstructs {
     private static func lowerASCII(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
-
-    // MARK: Byte search
-
-    static func firstIndex(of needle: [UInt8], in raw: [UInt8], from start: Int, end: Int) -> Int? {
-        ByteSearch.firstIndex(of: needle, in: raw, from: start, end: end)
-    }
 }
 
 extension String {
