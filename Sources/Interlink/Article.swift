@@ -11,63 +11,86 @@ public struct Article: Sendable {
         case section
     }
 
+    /// Everything the article holds, behind one reference: an article is copied often (into closures,
+    /// loops and results), and a copy then costs one retain instead of one per field.
+    private let storage: Storage
+
     /// Path relative to the site root, `/`-separated.
-    public let path: String
+    public var path: String { storage.path }
     /// The raw bytes of the file, exactly as read (read again from the file, and checked to be the
     /// same, once the site has released them: `Site.releaseBytes()`; see `loaded()`).
-    public var bytes: [UInt8] { contents.bytes }
+    public var bytes: [UInt8] { storage.contents.bytes }
     /// How many bytes the file has (known without reading it again).
-    public var byteCount: Int { contents.count }
+    public var byteCount: Int { storage.contents.count }
     /// Where the bytes are: a reference, so that every copy of the article lets go of them at once.
-    let contents: ArticleBytes
+    var contents: ArticleBytes { storage.contents }
     /// Parsed front matter (empty when the file has none).
-    public let frontMatter: FrontMatter
+    public var frontMatter: FrontMatter { storage.frontMatter }
     /// The parsed Markdown.
-    public let document: MarkdownDocument
+    public var document: MarkdownDocument { storage.document }
     /// Title: front matter, else the first H1, else the file name.
-    public let title: String
+    public var title: String { storage.title }
     /// The URL the generator publishes the article at (root-relative, e.g. `/posts/a/`).
-    public let url: String
+    public var url: String { storage.url }
     /// Other URLs that reach the article (Hugo `aliases`, redirects).
-    public let aliasURLs: [String]
+    public var aliasURLs: [String] { storage.aliasURLs }
     /// Alternative names (Obsidian `aliases`), not URLs.
-    public let aliasNames: [String]
+    public var aliasNames: [String] { storage.aliasNames }
     /// Whether the article is a draft or otherwise unpublished.
-    public let isDraft: Bool
+    public var isDraft: Bool { storage.isDraft }
     /// Page or section.
-    public let kind: Kind
+    public var kind: Kind { storage.kind }
     /// Byte ranges where `<!-- interlink-disable -->` comments switch suggestions off.
-    public let suppressedRanges: [Range<Int>]
+    public var suppressedRanges: [Range<Int>] { storage.suppressedRanges }
+
+    /// The article's fields; never changed once made.
+    private final class Storage: Sendable {
+        let path: String
+        let contents: ArticleBytes
+        let frontMatter: FrontMatter
+        let document: MarkdownDocument
+        let title: String
+        let url: String
+        let aliasURLs: [String]
+        let aliasNames: [String]
+        let isDraft: Bool
+        let kind: Kind
+        let suppressedRanges: [Range<Int>]
+
+        init(
+            path: String, contents: ArticleBytes, frontMatter: FrontMatter, document: MarkdownDocument, title: String,
+            url: String, aliasURLs: [String], aliasNames: [String], isDraft: Bool, kind: Kind,
+            suppressedRanges: [Range<Int>]
+        ) {
+            self.path = path
+            self.contents = contents
+            self.frontMatter = frontMatter
+            self.document = document
+            self.title = title
+            self.url = url
+            self.aliasURLs = aliasURLs
+            self.aliasNames = aliasNames
+            self.isDraft = isDraft
+            self.kind = kind
+            self.suppressedRanges = suppressedRanges
+        }
+    }
 
     public init(
         path: String, bytes: [UInt8], frontMatter: FrontMatter, document: MarkdownDocument, title: String, url: String,
         aliasURLs: [String], aliasNames: [String], isDraft: Bool, kind: Kind, suppressedRanges: [Range<Int>] = []
     ) {
-        self.suppressedRanges = suppressedRanges
-        self.path = path
-        self.contents = ArticleBytes(bytes)
-        self.frontMatter = frontMatter
-        self.document = document
-        self.title = title
-        self.url = url
-        self.aliasURLs = aliasURLs
-        self.aliasNames = aliasNames
-        self.isDraft = isDraft
-        self.kind = kind
+        storage = Storage(
+            path: path, contents: ArticleBytes(bytes), frontMatter: frontMatter, document: document, title: title,
+            url: url, aliasURLs: aliasURLs, aliasNames: aliasNames, isDraft: isDraft, kind: kind,
+            suppressedRanges: suppressedRanges)
     }
 
     private init(_ article: Article, contents: ArticleBytes) {
-        self.path = article.path
-        self.contents = contents
-        self.frontMatter = article.frontMatter
-        self.document = article.document
-        self.title = article.title
-        self.url = article.url
-        self.aliasURLs = article.aliasURLs
-        self.aliasNames = article.aliasNames
-        self.isDraft = article.isDraft
-        self.kind = article.kind
-        self.suppressedRanges = article.suppressedRanges
+        storage = Storage(
+            path: article.path, contents: contents, frontMatter: article.frontMatter, document: article.document,
+            title: article.title, url: article.url, aliasURLs: article.aliasURLs, aliasNames: article.aliasNames,
+            isDraft: article.isDraft, kind: article.kind, suppressedRanges: article.suppressedRanges)
     }
 
     /// The article with its bytes in memory: itself, or, when its site released them, a copy holding

@@ -145,8 +145,10 @@ struct BinaryReader {
     }
 }
 
-/// A 128-bit hash of a file's bytes: the cache's key. Not cryptographic; two lanes of 64-bit
-/// multiply-and-rotate over 8-byte words, with the length mixed in.
+/// A 128-bit hash of a file's bytes: the cache's key. Not cryptographic: the bytes are read as 8-byte
+/// little-endian words (the last one padded with zeros, possibly empty), word `k` going to lane `k % 4`
+/// of four lanes of 64-bit multiply-and-rotate; the lanes and the length are mixed at the end. Four
+/// independent lanes let the processor work on four words at once (about four times the speed of one).
 public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     public let high: UInt64
     public let low: UInt64
@@ -162,32 +164,78 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
 
     /// The hash of the bytes in `buffer` (the same as of an array holding them).
     init(buffer: UnsafeRawBufferPointer) {
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
-        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(buffer.count)
-        do {
-            let count = buffer.count
-            var index = 0
-            while index + 8 <= count {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                a = ContentHash.mix(a ^ word, 0x8794_5B8F_7C4B_A5C3)
-                b = ContentHash.mix(b &+ word, 0x1656_67B1_9E37_79F9)
-                index += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(buffer[index]) << shift
-                shift += 8
-                index += 1
-            }
-            a = ContentHash.mix(a ^ tail, 0x8794_5B8F_7C4B_A5C3)
-            b = ContentHash.mix(b &+ tail, 0x1656_67B1_9E37_79F9)
+        var lanes = Lanes(count: buffer.count)
+        let count = buffer.count
+        var index = 0
+        while index + 32 <= count {
+            lanes.block(
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)),
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)),
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)))
+            index += 32
         }
-        high = ContentHash.finish(a ^ (b >> 17))
-        low = ContentHash.finish(b ^ (a << 13))
+        var lane = 0
+        while index + 8 <= count {
+            lanes.word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)), lane: lane)
+            lane += 1
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < count {
+            tail |= UInt64(buffer[index]) << shift
+            shift += 8
+            index += 1
+        }
+        lanes.word(tail, lane: lane)
+        self = lanes.finish(count: count)
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }
+
+    /// The four lanes' state.
+    struct Lanes {
+        var a: UInt64
+        var b: UInt64
+        var c: UInt64
+        var d: UInt64
+
+        init(count: Int) {
+            a = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+            b = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(count)
+            c = 0x1656_67B1_9E37_79F9 ^ UInt64(count)
+            d = 0x85EB_CA77_C2B2_AE63 &+ UInt64(count)
+        }
+
+        /// Words `4k` to `4k + 3`.
+        @inline(__always)
+        mutating func block(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
+            a = ContentHash.mix(a ^ w0, 0x8794_5B8F_7C4B_A5C3)
+            b = ContentHash.mix(b ^ w1, 0x1656_67B1_9E37_79F9)
+            c = ContentHash.mix(c ^ w2, 0xC2B2_AE3D_27D4_EB4F)
+            d = ContentHash.mix(d ^ w3, 0x27D4_EB2F_1656_67C5)
+        }
+
+        /// One word, into lane `lane` (0 to 3).
+        @inline(__always)
+        mutating func word(_ word: UInt64, lane: Int) {
+            switch lane {
+            case 0: a = ContentHash.mix(a ^ word, 0x8794_5B8F_7C4B_A5C3)
+            case 1: b = ContentHash.mix(b ^ word, 0x1656_67B1_9E37_79F9)
+            case 2: c = ContentHash.mix(c ^ word, 0xC2B2_AE3D_27D4_EB4F)
+            default: d = ContentHash.mix(d ^ word, 0x27D4_EB2F_1656_67C5)
+            }
+        }
+
+        func finish(count: Int) -> ContentHash {
+            let x = a &+ rotate(b, 7) &+ rotate(c, 12) &+ rotate(d, 18)
+            let y = (d &+ rotate(c, 23) &+ rotate(b, 37) &+ rotate(a, 47)) ^ UInt64(count)
+            return ContentHash(high: ContentHash.finish(x ^ (y >> 17)), low: ContentHash.finish(y ^ (x << 13)))
+        }
+
+        private func rotate(_ value: UInt64, _ by: UInt64) -> UInt64 { value << by | value >> (64 - by) }
+    }
 
     static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
         let product = value &* multiplier
@@ -207,11 +255,12 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     public var description: String { String(format: "%016llx%016llx", high, low) }
 }
 
-/// `ContentHash` of bytes handed over in pieces, for a file written as it is produced: the same hash
-/// as of all the pieces joined, whose total length must be known from the start.
+/// `ContentHash` of bytes fed in pieces (the cache file as it is written): the same hash as of all the
+/// pieces joined.
 struct ContentHasher {
-    private var a: UInt64
-    private var b: UInt64
+    private var lanes: ContentHash.Lanes
+    /// How many whole words went in so far, modulo 4: the lane of the next one.
+    private var lane = 0
     /// Bytes of a word not yet complete (fewer than 8), least significant first.
     private var pending: UInt64 = 0
     private var pendingCount = 0
@@ -220,19 +269,19 @@ struct ContentHasher {
 
     init(count: Int) {
         self.count = count
-        a = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        b = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(count)
+        lanes = ContentHash.Lanes(count: count)
     }
 
+    @inline(__always)
     private mutating func word(_ word: UInt64) {
-        a = ContentHash.mix(a ^ word, 0x8794_5B8F_7C4B_A5C3)
-        b = ContentHash.mix(b &+ word, 0x1656_67B1_9E37_79F9)
+        lanes.word(word, lane: lane)
+        lane = (lane + 1) & 3
     }
 
     mutating func feed(_ buffer: UnsafeRawBufferPointer) {
         fed += buffer.count
         var index = 0
-        // Complete a pending word first, then whole words, then keep the rest.
+        // Complete a pending word first, then whole words (four at a time once at lane 0), then keep the rest.
         while pendingCount > 0, index < buffer.count {
             pending |= UInt64(buffer[index]) << UInt64(8 * pendingCount)
             pendingCount += 1
@@ -241,6 +290,20 @@ struct ContentHasher {
                 word(pending)
                 pending = 0
                 pendingCount = 0
+            }
+        }
+        while lane != 0, index + 8 <= buffer.count {
+            word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            index += 8
+        }
+        if lane == 0 {
+            while index + 32 <= buffer.count {
+                lanes.block(
+                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)),
+                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)),
+                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)))
+                index += 32
             }
         }
         while index + 8 <= buffer.count {
@@ -261,11 +324,9 @@ struct ContentHasher {
     /// The hash; all `count` bytes must have been fed.
     func finish() -> ContentHash {
         precondition(fed == count, "ContentHasher fed \(fed) bytes of \(count)")
-        var a = self.a
-        var b = self.b
-        // The tail word is mixed in even when empty, as `ContentHash(buffer:)` does.
-        a = ContentHash.mix(a ^ pending, 0x8794_5B8F_7C4B_A5C3)
-        b = ContentHash.mix(b &+ pending, 0x1656_67B1_9E37_79F9)
-        return ContentHash(high: ContentHash.finish(a ^ (b >> 17)), low: ContentHash.finish(b ^ (a << 13)))
+        var lanes = self.lanes
+        // The tail word goes in even when empty, as in `ContentHash(buffer:)`.
+        lanes.word(pending, lane: lane)
+        return lanes.finish(count: count)
     }
 }

@@ -67,7 +67,7 @@ public struct KeywordIndex: Sendable {
         self.tokenizer = tokenizer
         self.excludedTargets = excludedTargets
         // Learned anchors, found per source on all cores, then gathered per target.
-        let isTarget = site.articles.map(Self.isTarget)
+        let isTarget = site.articles.parallelMap { Self.isTarget($0) }
         let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
             Self.learnedTopics(
                 source: source, site: site, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)
@@ -85,7 +85,7 @@ public struct KeywordIndex: Sendable {
             guard let own = ownTopics[index] else { return [] }
             return Self.unique(own + (shortTitles[index].map { [$0] } ?? []), learned: learned[index] ?? [])
         }
-        var unique = Array(perTarget.joined())
+        var unique = [Topic].parallelJoined(consume perTarget)
 
         var edges = TrieEdgeTable()
         var nodeCount: Int32 = 1
@@ -161,15 +161,17 @@ public struct KeywordIndex: Sendable {
         }
         let siteName = SiteNameWords(titles: titles)
         guard !siteName.words.isEmpty else { return [:] }
-        var result: [Int: Topic] = [:]
-        for index in site.articles.indices {
+        let found = site.articles.indices.parallelMap { index -> Topic? in
             guard let title = ownTopics[index]?.first(where: { $0.source == .title })?.phrase,
-                let short = siteName.shortTitle(title),
-                let topic = makeTopic(
-                    trimPunctuation(short), source: .titlePart, target: index, fragment: nil, weight: nil,
-                    tokenizer: tokenizer, rules: rules)
-            else { continue }
-            result[index] = topic
+                let short = siteName.shortTitle(title)
+            else { return nil }
+            return makeTopic(
+                trimPunctuation(short), source: .titlePart, target: index, fragment: nil, weight: nil,
+                tokenizer: tokenizer, rules: rules)
+        }
+        var result: [Int: Topic] = [:]
+        for (index, topic) in found.enumerated() {
+            if let topic { result[index] = topic }
         }
         return result
     }

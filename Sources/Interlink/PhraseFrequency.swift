@@ -17,13 +17,22 @@ struct PhraseFrequency: Sendable {
     init(found: [ArticleMentions], topicCount: Int, key: (Mention) -> String) {
         plain = Array(repeating: -1, count: topicCount)
         code = Array(repeating: -1, count: topicCount)
-        var seen: Set<Int32> = []
-        for entry in found {
-            seen.removeAll(keepingCapacity: true)
+        // Per phrase number, the last article that counted it: each article counts a phrase once.
+        var lastCounted: [Int] = []
+        for (article, entry) in found.enumerated() {
             // Linked mentions count too: linking a phrase does not make it rarer.
-            for mention in entry.prose { seen.insert(number(of: mention, key: key)) }
-            for mention in entry.linkText { seen.insert(number(of: mention, key: key)) }
-            for number in seen { articles[Int(number)] += 1 }
+            for mention in entry.prose { count(mention, in: article, lastCounted: &lastCounted, key: key) }
+            for mention in entry.linkText { count(mention, in: article, lastCounted: &lastCounted, key: key) }
+        }
+    }
+
+    /// Counts `article` for the phrase of `mention` unless it was counted for it already.
+    private mutating func count(_ mention: Mention, in article: Int, lastCounted: inout [Int], key: (Mention) -> String) {
+        let number = Int(number(of: mention, key: key))
+        if number == lastCounted.count { lastCounted.append(-1) }
+        if lastCounted[number] != article {
+            lastCounted[number] = article
+            articles[number] += 1
         }
     }
 

@@ -16,15 +16,22 @@ struct SiteNameWords: Sendable {
     /// (and in at least `minimumTitles`), not stopwords and not the "-ing" verbs that open
     /// announcements ("Announcing", "Introducing").
     init(titles: [String]) {
-        var titleCounts: [String: Int] = [:]
-        for title in titles {
-            var seen = Set<String>()
-            for word in Self.words(of: title) where Self.isCapitalisedWord(word) {
-                let bare = Self.withoutPossessive(word).lowercased()
-                guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
-                if seen.insert(bare).inserted { titleCounts[bare, default: 0] += 1 }
+        // Counted per run of titles on all cores, then summed.
+        let runs = stride(from: 0, to: titles.count, by: 512).map { $0..<min($0 + 512, titles.count) }
+        let partCounts = runs.parallelMap { run -> [String: Int] in
+            var counts: [String: Int] = [:]
+            for title in titles[run] {
+                var seen = Set<String>()
+                for word in Self.words(of: title) where Self.isCapitalisedWord(word) {
+                    let bare = Self.withoutPossessive(word).lowercased()
+                    guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
+                    if seen.insert(bare).inserted { counts[bare, default: 0] += 1 }
+                }
             }
+            return counts
         }
+        var titleCounts: [String: Int] = [:]
+        for counts in partCounts { titleCounts.merge(counts, uniquingKeysWith: +) }
         let needed = max(Double(Self.minimumTitles), Self.minimumShare * Double(titles.count))
         words = titles.count < Self.minimumTitles ? [] : Set(titleCounts.filter { Double($0.value) >= needed }.keys)
     }

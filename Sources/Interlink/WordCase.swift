@@ -20,7 +20,7 @@ public struct WordCase: Sendable {
     public typealias ArticleTally = [(hash: UInt64, lower: Int32, capitalised: Int32)]
 
     /// Surface hash (`surfaceHash`) → how the site writes the word.
-    let tally: [UInt64: Tally]
+    let tally: Table
 
     /// Counts, in the prose and link texts of `site`, the words of `phrases`.
     public init(site: Site, phrases: [String]) {
@@ -30,15 +30,68 @@ public struct WordCase: Sendable {
 
     /// The counts of a site from those of its articles.
     public init(tallies: [ArticleTally]) {
-        var merged: [UInt64: Tally] = [:]
+        var merged = Table(capacity: tallies.reduce(0) { max($0, $1.count) } * 2)
         for tally in tallies {
-            for entry in tally {
-                // Wrapping: tallies read from a cache file are not trusted to stay small.
-                merged[entry.hash, default: Tally()].lower &+= entry.lower
-                merged[entry.hash, default: Tally()].capitalised &+= entry.capitalised
-            }
+            for entry in tally { merged.add(entry.hash, lower: entry.lower, capitalised: entry.capitalised) }
         }
         tally = merged
+    }
+
+    /// Surface hash → `Tally`, by open addressing (linear probing): the hashes are hashes already, and a
+    /// `Dictionary` would hash each again with SipHash, which cost more than the rest of the merge.
+    struct Table: Sendable {
+        private var keys: [UInt64]
+        private var tallies: [Tally]
+        private var used: [Bool]
+        private var mask: Int
+        private var count = 0
+
+        init(capacity: Int) {
+            var slots = 16
+            while slots * 7 < capacity * 10 { slots *= 2 }
+            keys = [UInt64](repeating: 0, count: slots)
+            tallies = [Tally](repeating: Tally(), count: slots)
+            used = [Bool](repeating: false, count: slots)
+            mask = slots - 1
+        }
+
+        /// Adds counts to those of `hash` (wrapping: tallies read from a cache file are not trusted to
+        /// stay small).
+        mutating func add(_ hash: UInt64, lower: Int32, capitalised: Int32) {
+            var slot = wordHashHome(hash, mask: mask)
+            while used[slot] {
+                if keys[slot] == hash {
+                    tallies[slot].lower &+= lower
+                    tallies[slot].capitalised &+= capitalised
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            used[slot] = true
+            keys[slot] = hash
+            tallies[slot] = Tally(lower: lower, capitalised: capitalised)
+            count += 1
+            if count * 10 > (mask + 1) * 7 { grow() }
+        }
+
+        /// The counts of `hash`, nil when no article wrote it.
+        subscript(hash: UInt64) -> Tally? {
+            var slot = wordHashHome(hash, mask: mask)
+            while used[slot] {
+                if keys[slot] == hash { return tallies[slot] }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        private mutating func grow() {
+            let old = (keys: keys, tallies: tallies, used: used)
+            var bigger = Table(capacity: count * 2)
+            for slot in old.used.indices where old.used[slot] {
+                bigger.add(old.keys[slot], lower: old.tallies[slot].lower, capitalised: old.tallies[slot].capitalised)
+            }
+            self = bigger
+        }
     }
 
     /// The words counted for `phrases` (the titles, aliases and headings that can be cited), by surface hash.

@@ -258,11 +258,15 @@ import Testing
     }
 
     /// The cache file is hashed as it is written, in pieces: the checksum must be that of the whole.
-    @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 1000, 4099])
+    @Test(arguments: [0, 1, 7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 40, 63, 64, 65, 100, 1000, 4099])
     func aHashInPiecesIsTheHashOfTheWhole(length: Int) {
         let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
         let whole = ContentHash(bytes)
-        for cuts in [[Int](), [0], [1], [3, 5], [7, 8, 9], [2, 3, 4, 5, 6, 7, 8, 13], [length / 2]] {
+        // Cuts inside a word, on word boundaries of every lane, and inside a four-word block.
+        for cuts in [
+            [Int](), [0], [1], [3, 5], [7, 8, 9], [2, 3, 4, 5, 6, 7, 8, 13], [length / 2], [8, 16, 24], [16, 33],
+            [5, 40, 41], [24, 56, 88], [31, 32, 63, 64],
+        ] {
             var hasher = ContentHasher(count: length)
             var start = 0
             for cut in cuts where cut >= start && cut <= length {
@@ -308,5 +312,22 @@ import Testing
         }
         #expect(ContentHash(Array("a".utf8)) != ContentHash(Array("b".utf8)))
         #expect(ContentHash(Array("12345678".utf8)) != ContentHash(Array("123456780".utf8)))
+    }
+
+    /// Every byte of a 4-word block and of the words after it reaches the hash: changing any one byte
+    /// of 77 changes it, and so does moving a word to another lane (swapping two words).
+    @Test func everyByteAndLaneReachesTheHash() {
+        let bytes = (0..<77).map { UInt8(truncatingIfNeeded: $0 &* 61 &+ 5) }
+        let original = ContentHash(bytes)
+        var seen: Set<ContentHash> = [original]
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 0x01
+            #expect(seen.insert(ContentHash(changed)).inserted, "byte \(index)")
+        }
+        var swapped = bytes
+        for offset in 0..<8 { swapped.swapAt(offset, 8 + offset) }
+        #expect(ContentHash(swapped) != original)
+        #expect(ContentHash(bytes + [0]) != original)
     }
 }

@@ -30,4 +30,33 @@ import Testing
             #expect(counted == Self.referenceTally(bytes, ranges, words), "\(text.debugDescription)")
         }
     }
+
+    /// The site's counts, merged in an open-addressing table, are the sums a dictionary gives, through
+    /// growth, collisions of the home slot (hashes that differ only above the bits it reads) and the
+    /// wrapping sums of counts read from a cache.
+    @Test func mergedTalliesAreTheSumsOfTheArticles() {
+        var generator = SystemRandomNumberGenerator()
+        var expected: [UInt64: (lower: Int32, capitalised: Int32)] = [:]
+        var tallies: [WordCase.ArticleTally] = []
+        for article in 0..<300 {
+            var tally: WordCase.ArticleTally = []
+            for word in 0..<(article % 40) {
+                // Few distinct values in the low bits, so that home slots collide.
+                let hash = UInt64(word * 7 + article % 5) << 40 | UInt64(word % 3)
+                let lower = Int32.random(in: 0...3, using: &generator)
+                let capitalised = article == 7 ? Int32.max : Int32.random(in: 0...2, using: &generator)
+                tally.append((hash, lower, capitalised))
+                expected[hash, default: (0, 0)].lower &+= lower
+                expected[hash, default: (0, 0)].capitalised &+= capitalised
+            }
+            tallies.append(tally)
+        }
+        let merged = WordCase(tallies: tallies)
+        for (hash, counts) in expected {
+            #expect(merged.tally[hash]?.lower == counts.lower)
+            #expect(merged.tally[hash]?.capitalised == counts.capitalised)
+        }
+        #expect(merged.tally[12345] == nil)
+        #expect(merged.tally[0] == nil)
+    }
 }
