@@ -555,12 +555,24 @@ struct DerivedContent: Sendable {
         }
         writer.bool(mentions != nil)
         if let mentions {
+            // Each distinct list of topics once, then the mentions by list number: an article mentions
+            // the same topics again and again, and decoding then makes one array per list, not per mention.
+            var listNumbers: [[Int32]: Int] = [:]
+            var lists: [[Int32]] = []
+            for mention in mentions.prose + mentions.linkText where listNumbers[mention.topics] == nil {
+                listNumbers[mention.topics] = lists.count
+                lists.append(mention.topics)
+            }
+            writer.uint(UInt64(lists.count))
+            for list in lists {
+                writer.uint(UInt64(list.count))
+                for topic in list { writer.int(Int(topic)) }
+            }
             for list in [mentions.prose, mentions.linkText] {
                 writer.uint(UInt64(list.count))
                 for mention in list {
                     writer.range(mention.range)
-                    writer.uint(UInt64(mention.topics.count))
-                    for topic in mention.topics { writer.int(Int(topic)) }
+                    writer.uint(UInt64(listNumbers[mention.topics]!))
                     writer.bool(mention.isCode)
                     writer.int(mention.block)
                     writer.uint(mention.context.cacheCode)
@@ -631,13 +643,20 @@ struct DerivedContent: Sendable {
         }
         var mentions: ArticleMentions? = nil
         if try reader.bool() {
+            var topicLists: [[Int32]] = []
+            for _ in 0..<(try reader.count()) {
+                var found: [Int32] = []
+                for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
+                topicLists.append(found)
+            }
             var lists: [[Mention]] = []
             for _ in 0..<2 {
                 var list: [Mention] = []
                 for _ in 0..<(try reader.count()) {
                     let range = try reader.range(within: byteCount)
-                    var found: [Int32] = []
-                    for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
+                    let number = try reader.uint()
+                    guard number < UInt64(topicLists.count) else { throw BinaryReader.Corrupt() }
+                    let found = topicLists[Int(number)]
                     let isCode = try reader.bool()
                     let block = try reader.int()
                     guard Int32(exactly: block) != nil else { throw BinaryReader.Corrupt() }

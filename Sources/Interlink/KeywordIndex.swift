@@ -177,32 +177,96 @@ public struct KeywordIndex: Sendable {
     }
 
     /// One topic per (keys, kind) of one target, the most trusted source winning, in a deterministic
-    /// order. A learned anchor that repeats one of the target's own topics adds nothing (so the links
-    /// Interlink writes do not raise the weight of their own topics on the next run).
+    /// order (`orderString`). A learned anchor that repeats one of the target's own topics adds nothing
+    /// (so the links Interlink writes do not raise the weight of their own topics on the next run).
     static func unique(_ own: [Topic], learned: [Topic]) -> [Topic] {
-        struct Keyed {
-            var order: String
-            var topic: Topic
-        }
-        func identity(_ topic: Topic) -> String {
-            topic.source == .codeName ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
-        }
-        func keyed(_ topic: Topic) -> Keyed {
-            Keyed(
-                order: topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue,
-                topic: topic)
-        }
-        var best: [String: Keyed] = [:]
+        var best: [TopicIdentity: Topic] = [:]
         for topic in own {
-            let key = identity(topic)
-            if let existing = best[key], existing.topic.weight >= topic.weight { continue }
-            best[key] = keyed(topic)
+            let key = TopicIdentity(topic)
+            if let existing = best[key], existing.weight >= topic.weight { continue }
+            best[key] = topic
         }
         for topic in learned {
-            let key = identity(topic)
-            if best[key] == nil { best[key] = keyed(topic) }
+            let key = TopicIdentity(topic)
+            if best[key] == nil { best[key] = topic }
         }
-        return best.values.sorted { $0.order < $1.order }.map(\.topic)
+        return best.values.map { (topic: $0, isASCII: isASCIIOrder($0)) }
+            .sorted { orderPrecedes($0.topic, $0.isASCII, $1.topic, $1.isASCII) }
+            .map(\.topic)
+    }
+
+    /// What makes two topics of one target the same: the same code name, or the same word keys.
+    /// (Keys hold letters, digits and apostrophes only, so equal key lists are equal joined phrases.)
+    enum TopicIdentity: Hashable {
+        case code(String)
+        case words([String])
+
+        init(_ topic: Topic) {
+            self = topic.source == .codeName ? .code(CodeName.key(topic.phrase)) : .words(topic.keys)
+        }
+    }
+
+    /// The string a target's topics are ordered by: keys, fragment and source.
+    static func orderString(_ topic: Topic) -> String {
+        topic.keys.joined(separator: " ") + "|" + (topic.fragment ?? "") + "|" + topic.source.rawValue
+    }
+
+    static func isASCIIOrder(_ topic: Topic) -> Bool {
+        !topic.keys.isEmpty && topic.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            && (topic.fragment ?? "").utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `orderString(a) < orderString(b)`, found without making the strings when both are ASCII (then
+    /// string order is byte order), segment by segment: each key followed by a space or, after the
+    /// last, `|`; then the fragment followed by `|`; then the source's name.
+    static func orderPrecedes(_ a: Topic, _ aIsASCII: Bool, _ b: Topic, _ bIsASCII: Bool) -> Bool {
+        guard aIsASCII, bIsASCII else { return orderString(a) < orderString(b) }
+        let bar = Int(UInt8(ascii: "|"))
+        let space = Int(UInt8(ascii: " "))
+        for index in 0..<min(a.keys.count, b.keys.count) {
+            let aNext = index + 1 < a.keys.count ? space : bar
+            let bNext = index + 1 < b.keys.count ? space : bar
+            switch compareASCII(a.keys[index], aNext, b.keys[index], bNext) {
+            case .before: return true
+            case .after: return false
+            case .unknown: return orderString(a) < orderString(b)
+            case .equal: continue
+            }
+        }
+        // Equal keys (and, the separators after them being equal, as many).
+        switch compareASCII(a.fragment ?? "", bar, b.fragment ?? "", bar) {
+        case .before: return true
+        case .after: return false
+        case .unknown: return orderString(a) < orderString(b)
+        case .equal: break
+        }
+        switch compareASCII(a.source.rawValue, -1, b.source.rawValue, -1) {
+        case .before: return true
+        case .after, .equal: return false
+        case .unknown: return orderString(a) < orderString(b)
+        }
+    }
+
+    enum ASCIIOrder { case before, after, equal, unknown }
+
+    /// The byte order of `x` followed by `xNext` and `y` followed by `yNext` (-1: the end, before
+    /// any byte). `unknown` when one string is a prefix of the other and the shorter one's next byte is
+    /// the longer one's next: the order then depends on what follows.
+    static func compareASCII(_ x: String, _ xNext: Int, _ y: String, _ yNext: Int) -> ASCIIOrder {
+        var xBytes = x.utf8.makeIterator()
+        var yBytes = y.utf8.makeIterator()
+        while true {
+            switch (xBytes.next(), yBytes.next()) {
+            case let (p?, q?):
+                if p != q { return p < q ? .before : .after }
+            case (nil, nil):
+                return xNext == yNext ? .equal : (xNext < yNext ? .before : .after)
+            case let (nil, q?):
+                return xNext == Int(q) ? .unknown : (xNext < Int(q) ? .before : .after)
+            case let (p?, nil):
+                return Int(p) == yNext ? .unknown : (Int(p) < yNext ? .before : .after)
+            }
+        }
     }
 
     /// The child of trie node `node` for a word hash.

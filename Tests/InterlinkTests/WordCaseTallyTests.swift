@@ -57,6 +57,6 @@ import Testing
             #expect(merged.tally[hash]?.capitalised == counts.capitalised)
         }
         #expect(merged.tally[12345] == nil)
-        #expect(merged.tally[0] == nil)
+        #expect(merged.tally[UInt64.max] == nil)
     }
 }
