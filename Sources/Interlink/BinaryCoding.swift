@@ -168,16 +168,12 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         let count = buffer.count
         var index = 0
         while index + 32 <= count {
-            lanes.block(
-                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
-                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)),
-                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)),
-                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)))
+            lanes.block(buffer, at: index)
             index += 32
         }
         var lane = 0
         while index + 8 <= count {
-            lanes.word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)), lane: lane)
+            lanes.word(Lanes.word(buffer, index), lane: lane)
             lane += 1
             index += 8
         }
@@ -208,13 +204,19 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
             d = 0x85EB_CA77_C2B2_AE63 &+ UInt64(count)
         }
 
-        /// Words `4k` to `4k + 3`.
+        /// Words `4k` to `4k + 3`: the 32 bytes of `buffer` at `offset`.
         @inline(__always)
-        mutating func block(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
-            a = ContentHash.mix(a ^ w0, 0x8794_5B8F_7C4B_A5C3)
-            b = ContentHash.mix(b ^ w1, 0x1656_67B1_9E37_79F9)
-            c = ContentHash.mix(c ^ w2, 0xC2B2_AE3D_27D4_EB4F)
-            d = ContentHash.mix(d ^ w3, 0x27D4_EB2F_1656_67C5)
+        mutating func block(_ buffer: UnsafeRawBufferPointer, at offset: Int) {
+            a = ContentHash.mix(a ^ Self.word(buffer, offset), 0x8794_5B8F_7C4B_A5C3)
+            b = ContentHash.mix(b ^ Self.word(buffer, offset + 8), 0x1656_67B1_9E37_79F9)
+            c = ContentHash.mix(c ^ Self.word(buffer, offset + 16), 0xC2B2_AE3D_27D4_EB4F)
+            d = ContentHash.mix(d ^ Self.word(buffer, offset + 24), 0x27D4_EB2F_1656_67C5)
+        }
+
+        /// The little-endian word of `buffer` at `offset`.
+        @inline(__always)
+        static func word(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+            UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         }
 
         /// One word, into lane `lane` (0 to 3).
@@ -293,21 +295,17 @@ struct ContentHasher {
             }
         }
         while lane != 0, index + 8 <= buffer.count {
-            word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            word(ContentHash.Lanes.word(buffer, index))
             index += 8
         }
         if lane == 0 {
             while index + 32 <= buffer.count {
-                lanes.block(
-                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
-                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)),
-                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)),
-                    UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)))
+                lanes.block(buffer, at: index)
                 index += 32
             }
         }
         while index + 8 <= buffer.count {
-            word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            word(ContentHash.Lanes.word(buffer, index))
             index += 8
         }
         while index < buffer.count {
