@@ -162,30 +162,12 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         self = bytes.withUnsafeBytes { ContentHash(buffer: $0) }
     }
 
-    /// The hash of the bytes in `buffer` (the same as of an array holding them).
+    /// The hash of the bytes in `buffer` (the same as of an array holding them): `ContentHasher` fed
+    /// them at once, so that the two never differ.
     init(buffer: UnsafeRawBufferPointer) {
-        var lanes = Lanes(count: buffer.count)
-        let count = buffer.count
-        var index = 0
-        while index + 32 <= count {
-            lanes.block(buffer, at: index)
-            index += 32
-        }
-        var lane = 0
-        while index + 8 <= count {
-            lanes.word(Lanes.word(buffer, index), lane: lane)
-            lane += 1
-            index += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < count {
-            tail |= UInt64(buffer[index]) << shift
-            shift += 8
-            index += 1
-        }
-        lanes.word(tail, lane: lane)
-        self = lanes.finish(count: count)
+        var hasher = ContentHasher(count: buffer.count)
+        hasher.feed(buffer)
+        self = hasher.finish()
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }
@@ -323,7 +305,7 @@ struct ContentHasher {
     func finish() -> ContentHash {
         precondition(fed == count, "ContentHasher fed \(fed) bytes of \(count)")
         var lanes = self.lanes
-        // The tail word goes in even when empty, as in `ContentHash(buffer:)`.
+        // The tail word goes in even when empty.
         lanes.word(pending, lane: lane)
         return lanes.finish(count: count)
     }

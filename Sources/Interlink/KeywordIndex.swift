@@ -156,15 +156,11 @@ public struct KeywordIndex: Sendable {
     /// every title of the site, so it is found here rather than with the article's own topics (which
     /// the index cache keeps per file).
     static func shortTitleTopics(site: Site, ownTopics: [[Topic]?], tokenizer: Tokenizer, rules: TopicRules) -> [Int: Topic] {
-        let titles = site.articles.indices.compactMap { index in
-            ownTopics[index]?.first { $0.source == .title }?.phrase
-        }
-        let siteName = SiteNameWords(titles: titles)
+        let titles = ownTopics.map { $0?.first { $0.source == .title }?.phrase }
+        let siteName = SiteNameWords(titles: titles.compactMap { $0 })
         guard !siteName.words.isEmpty else { return [:] }
         let found = site.articles.indices.parallelMap { index -> Topic? in
-            guard let title = ownTopics[index]?.first(where: { $0.source == .title })?.phrase,
-                let short = siteName.shortTitle(title)
-            else { return nil }
+            guard let title = titles[index], let short = siteName.shortTitle(title) else { return nil }
             return makeTopic(
                 trimPunctuation(short), source: .titlePart, target: index, fragment: nil, weight: nil,
                 tokenizer: tokenizer, rules: rules)

@@ -47,8 +47,7 @@ public struct WordCase: Sendable {
         private var count = 0
 
         init(capacity: Int) {
-            var slots = 16
-            while slots * 7 < capacity * 10 { slots *= 2 }
+            let slots = wordHashSlots(capacity: capacity)
             keys = [UInt64](repeating: 0, count: slots)
             tallies = [Tally](repeating: Tally(), count: slots)
             used = [Bool](repeating: false, count: slots)
@@ -71,7 +70,7 @@ public struct WordCase: Sendable {
             keys[slot] = hash
             tallies[slot] = Tally(lower: lower, capitalised: capitalised)
             count += 1
-            if count * 10 > (mask + 1) * 7 { grow() }
+            if isOverLoaded(count, slots: mask + 1) { grow() }
         }
 
         /// The counts of `hash`, nil when no article wrote it.

@@ -9,6 +9,17 @@ func wordHashHome(_ hash: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
 }
 
+/// The slots (a power of two, at least 16) of a table that holds `capacity` entries under its load limit.
+func wordHashSlots(capacity: Int) -> Int {
+    var slots = 16
+    while isOverLoaded(capacity, slots: slots) { slots *= 2 }
+    return slots
+}
+
+/// Whether `used` entries fill a table of `slots` slots past its load limit (70 %): then it grows.
+@inline(__always)
+func isOverLoaded(_ used: Int, slots: Int) -> Bool { used * 10 > slots * 7 }
+
 /// A count per word hash (linear probing; a count of 0 marks an empty slot, so counts only grow).
 struct WordHashCounts: Sendable {
     private(set) var keys: [UInt64]
@@ -19,8 +30,7 @@ struct WordHashCounts: Sendable {
 
     /// A table with room for about `capacity` words before it grows.
     init(capacity: Int = 64) {
-        var slots = 16
-        while slots * 7 < capacity * 10 { slots *= 2 }
+        let slots = wordHashSlots(capacity: capacity)
         keys = [UInt64](repeating: 0, count: slots)
         counts = [Int32](repeating: 0, count: slots)
         mask = slots - 1
@@ -40,7 +50,7 @@ struct WordHashCounts: Sendable {
         keys[slot] = hash
         counts[slot] = times
         count += 1
-        if count * 10 > (mask + 1) * 7 { grow() }
+        if isOverLoaded(count, slots: mask + 1) { grow() }
     }
 
     /// The slot holding `hash`, or nil.
@@ -142,7 +152,7 @@ struct TrieEdgeTable: Sendable {
         precondition(child != 0, "the root is nobody's child")
         place(node, word, child)
         used += 1
-        if used * 10 > (mask + 1) * 7 { grow() }
+        if isOverLoaded(used, slots: mask + 1) { grow() }
     }
 
     private mutating func place(_ node: Int32, _ word: UInt64, _ child: Int32) {
