@@ -54,8 +54,31 @@ public struct Chronology: Sendable {
     /// Whether the article is a post: its file name starts with a date, or a folder on its path is
     /// one of `postFolders` (in any case).
     public static func isPost(_ article: Article) -> Bool {
-        JekyllPostName(article.stem) != nil
-            || article.path.split(separator: "/").dropLast().contains { postFolders.contains($0.lowercased()) }
+        JekyllPostName(article.stem) != nil || isInPostFolder(article.path)
+    }
+
+    /// Whether a folder on `path` (not the file name) is one of `postFolders`, in any case. Read as bytes:
+    /// only a folder of four to six ASCII bytes (or one with non-ASCII letters) is lower-cased and looked up.
+    static func isInPostFolder(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        var segmentStart = utf8.startIndex
+        var length = 0
+        var isASCII = true
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "/") else {
+                length += 1
+                if byte >= 0x80 { isASCII = false }
+                continue
+            }
+            if (!isASCII || (4...6).contains(length)), postFolders.contains(path[segmentStart..<index].lowercased()) {
+                return true
+            }
+            segmentStart = utf8.index(after: index)
+            length = 0
+            isASCII = true
+        }
+        return false
     }
 
     /// Whether `target` was published after `source`, and the site's links respect publication order.

@@ -21,6 +21,9 @@ public struct KeywordIndex: Sendable {
     public let tokenizer: Tokenizer
     /// Articles that are never targets (configuration).
     public let excludedTargets: Set<Int>
+    /// Whether each article may be a target (`isTarget(_:)`, `excludedTargets` not applied), parallel to
+    /// `Site.articles`.
+    let targetFlags: [Bool]
 
     /// Builds the index for `site`, using existing links of `graph` as learned anchors.
     public init(
@@ -31,20 +34,14 @@ public struct KeywordIndex: Sendable {
         self.init(site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: rules, excludedTargets: excludedTargets)
     }
 
-    /// The articles that may be targets: published pages that did not opt out, minus `excludedTargets`.
-    static func targets(site: Site, excludedTargets: Set<Int>) -> [Int] {
-        site.articles.indices.filter { Self.isTarget(site.articles[$0]) && !excludedTargets.contains($0) }
-    }
-
     /// Each target's own topics (title, aliases, keywords, file name, headings, synonyms), on all cores;
     /// nil for articles that are not targets. `cached` topics, where given, are used instead of
     /// extracting them again.
     static func ownTopics(
         site: Site, tokenizer: Tokenizer, rules: TopicRules, excludedTargets: Set<Int>, cached: [[Topic]?]? = nil
     ) -> [[Topic]?] {
-        let isTarget = Set(targets(site: site, excludedTargets: excludedTargets))
         return site.articles.indices.parallelMap { index -> [Topic]? in
-            guard isTarget.contains(index) else { return nil }
+            guard Self.isTarget(site.articles[index]), !excludedTargets.contains(index) else { return nil }
             if let known = cached?[index] { return known }
             var found = Self.topics(of: site.articles[index], index: index, tokenizer: tokenizer, rules: rules)
             for phrase in rules.synonyms[site.articles[index].path] ?? [] {
@@ -68,6 +65,7 @@ public struct KeywordIndex: Sendable {
         self.excludedTargets = excludedTargets
         // Learned anchors, found per source on all cores, then gathered per target.
         let isTarget = site.articles.parallelMap { Self.isTarget($0) }
+        self.targetFlags = isTarget
         let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
             Self.learnedTopics(
                 source: source, site: site, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)

@@ -60,12 +60,18 @@ public enum SiteLoader {
         let cacheRecords: [String: CacheRecord]
         /// With a cache: how many files were taken from it instead of being parsed.
         public let cacheHits: Int
+        /// The cache the files were looked up in (the one given, or the one opened while walking).
+        public let cache: ArticleCache?
 
-        init(site: Site, diagnostics: [Diagnostic], cacheRecords: [String: CacheRecord] = [:], cacheHits: Int = 0) {
+        init(
+            site: Site, diagnostics: [Diagnostic], cacheRecords: [String: CacheRecord] = [:], cacheHits: Int = 0,
+            cache: ArticleCache? = nil
+        ) {
             self.site = site
             self.diagnostics = diagnostics
             self.cacheRecords = cacheRecords
             self.cacheHits = cacheHits
+            self.cache = cache
         }
     }
 
@@ -75,11 +81,23 @@ public enum SiteLoader {
         var freshParse: [UInt8]?
     }
 
-    /// Loads the site under `root`.
+    /// Loads the site under `root`, looking its files up in `cache`.
     public static func load(
         root: URL, options: LoadOptions = LoadOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil,
         cache: ArticleCache? = nil
     ) async -> Result {
+        var opening: (@Sendable () -> ArticleCache)? = nil
+        if let cache { opening = { cache } }
+        return await load(root: root, options: options, progress: progress, openingCache: opening)
+    }
+
+    /// Loads the site under `root`, looking its files up in the cache `openingCache` opens: it is opened
+    /// (the cache file read and checked) on another thread while the site's folders are walked.
+    public static func load(
+        root: URL, options: LoadOptions = LoadOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil,
+        openingCache: (@Sendable () -> ArticleCache)?
+    ) async -> Result {
+        let opening = openingCache.map { open in Task.detached { open() } }
         var layout = SiteLayout.detect(root: root)
         if let generator = options.generator { layout.generator = generator }
         if let directories = options.contentDirectories {
@@ -95,8 +113,11 @@ public enum SiteLoader {
                 path: ".",
                 message: "the site has \(paths.count) articles, over the limit of \(options.maximumArticles) "
                     + "(max_articles in \(Configuration.fileName)); nothing was read")
-            return Result(site: Site(root: root, layout: layout, articles: []), diagnostics: [diagnostic])
+            return Result(
+                site: Site(root: root, layout: layout, articles: []), diagnostics: [diagnostic],
+                cache: await opening?.value)
         }
+        let cache = await opening?.value
         let loaded = await StageTimer.shared.measure("read+parse") {
             await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress, cache: cache)
         }
@@ -116,7 +137,7 @@ public enum SiteLoader {
             }
         }
         let site = StageTimer.shared.measure("site") { Site(root: root, layout: layout, articles: articles) }
-        return Result(site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits)
+        return Result(site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits, cache: cache)
     }
 
     /// Relative paths of every Markdown file that is an article of the site, sorted.

@@ -12,6 +12,13 @@ public final class StageTimer: @unchecked Sendable {
     private var totals: [(String, Double)] = []
     private var memory: [(String, Int, Int)] = []
     private var cpu: [String: Double] = [:]
+    /// Each measured span: stage, start and end in seconds since the timer was made.
+    private var spans: [(String, Double, Double)] = []
+    private let origin = DispatchTime.now().uptimeNanoseconds
+
+    /// Makes the timer now, if it was not made before: the origin of the `span` lines printed by
+    /// `report()` is when the process-wide timer was made (call it first thing in a command).
+    public func start() {}
 
     /// Runs `body`, adding its duration to `stage`.
     public func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
@@ -19,7 +26,7 @@ public final class StageTimer: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let startCPU = Self.processCPUSeconds()
         defer {
-            record(stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: Self.processCPUSeconds() - startCPU)
+            record(stage, start: start, cpu: Self.processCPUSeconds() - startCPU)
         }
         return try body()
     }
@@ -30,14 +37,17 @@ public final class StageTimer: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let startCPU = Self.processCPUSeconds()
         defer {
-            record(stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: Self.processCPUSeconds() - startCPU)
+            record(stage, start: start, cpu: Self.processCPUSeconds() - startCPU)
         }
         return try await body()
     }
 
-    private func record(_ stage: String, _ seconds: Double, cpu cpuSeconds: Double) {
+    private func record(_ stage: String, start: UInt64, cpu cpuSeconds: Double) {
+        let end = DispatchTime.now().uptimeNanoseconds
+        let seconds = Double(end - start) / 1e9
         lock.lock()
         defer { lock.unlock() }
+        spans.append((stage, Double(start - origin) / 1e9, Double(end - origin) / 1e9))
         cpu[stage, default: 0] += cpuSeconds
         if let index = totals.firstIndex(where: { $0.0 == stage }) {
             totals[index].1 += seconds
@@ -58,6 +68,9 @@ public final class StageTimer: @unchecked Sendable {
         }
         for (stage, _) in totals {
             FileHandle.standardError.write(Data(String(format: "cpu %@ %.3f\n", stage, cpu[stage] ?? 0).utf8))
+        }
+        for (stage, start, end) in spans {
+            FileHandle.standardError.write(Data(String(format: "span %@ %.3f %.3f\n", stage, start, end).utf8))
         }
         for (stage, resident, peak) in memory {
             FileHandle.standardError.write(Data("memory \(stage) resident \(resident) MB, peak \(peak) MB\n".utf8))

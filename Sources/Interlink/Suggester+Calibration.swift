@@ -58,7 +58,7 @@ extension Suggester {
 
     func existingLinkScores(table: MentionTable) -> [LinkedPair: Double] {
         let byTarget = topicsByTarget()
-        let isTarget = site.articles.map(KeywordIndex.isTarget)
+        let isTarget = index.targetFlags
         // Scored per source on all cores; the best per pair does not depend on the order.
         let scored = site.articles.indices.parallelMap { source in
             linkScores(of: source, topicsByTarget: byTarget, isTarget: isTarget, table: table).scores
@@ -67,10 +67,13 @@ extension Suggester {
     }
 
     /// Topic numbers per target, in index order, of the topics a link's own text is scored against.
-    private func topicsByTarget() -> [Int: [Int]] {
-        var topicsByTarget: [Int: [Int]] = [:]
-        for (number, topic) in index.topics.enumerated() where topic.source != .learned && topic.source != .codeName {
-            topicsByTarget[topic.target, default: []].append(number)
+    /// Indexed by article (empty for an article no such topic targets); the topics' fields are read in
+    /// place, not copied out one topic at a time.
+    private func topicsByTarget() -> [[Int]] {
+        var topicsByTarget = [[Int]](repeating: [], count: site.articles.count)
+        let topics = index.topics
+        for number in topics.indices where topics[number].source != .learned && topics[number].source != .codeName {
+            topicsByTarget[topicTargets[number]].append(number)
         }
         return topicsByTarget
     }
@@ -78,7 +81,7 @@ extension Suggester {
     /// The score of each existing prose link of `source` (`hiddenLinkScore`), in document order, and the
     /// source article with its bytes in memory when one was scored (nil when none was).
     /// `isTarget` says which articles are targets, worked out once (not from a copy of the target per link).
-    private func linkScores(of source: Int, topicsByTarget byTarget: [Int: [Int]], isTarget: [Bool], table: MentionTable)
+    private func linkScores(of source: Int, topicsByTarget byTarget: [[Int]], isTarget: [Bool], table: MentionTable)
         -> (scores: [(target: Int, score: Double)], article: Article?)
     {
         var found: [(target: Int, score: Double)] = []
@@ -90,7 +93,7 @@ extension Suggester {
             if article == nil { article = site.articles[source].loaded() }
             found.append(
                 (target, hiddenLinkScore(
-                    resolved, source: source, article: article!, target: target, topics: byTarget[target] ?? [],
+                    resolved, source: source, article: article!, target: target, topics: byTarget[target],
                     table: table)))
         }
         return (found, article)
@@ -103,13 +106,18 @@ extension Suggester {
     /// in full. The sample depends on each source's path only, so it stays put while other files
     /// change.
     func calibrationSample(isTarget: [Bool], size: Int) -> [Bool] {
-        let linking = site.articles.indices.filter { source in
-            graph.outgoing[source].contains { Self.isCalibrationLink($0, from: source, isTarget: isTarget) }
+        // Each linking source's path hash, on all cores (the links are read in place, not copied).
+        let hashes = site.articles.indices.parallelMap { source -> UInt64? in
+            let links = graph.outgoing[source]
+            guard links.indices.contains(where: { Self.isCalibrationLink(links[$0], from: source, isTarget: isTarget) })
+            else { return nil }
+            return Tokenizer.hash(site.articles[source].path)
         }
+        let linking = site.articles.indices.filter { hashes[$0] != nil }
         var inSample = [Bool](repeating: false, count: site.articles.count)
         let chosen = linking.count <= size ? linking
-            : linking.map { (Tokenizer.hash(site.articles[$0].path), site.articles[$0].path, $0) }
-                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(size).map(\.2)
+            : linking.map { (hashes[$0]!, site.articles[$0].path, $0) }
+                .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(size).map(\.2)
         for source in chosen { inSample[source] = true }
         return inSample
     }
@@ -119,7 +127,7 @@ extension Suggester {
     static func isCalibrationLink(_ resolved: ResolvedLink, from source: Int, isTarget: [Bool]) -> Bool {
         guard let target = resolved.targetIndex, target != source, isTarget[target] else { return false }
         return (resolved.link.kind == .inline || resolved.link.kind == .template || resolved.link.kind == .wikilink)
-            && !Vocabulary.genericAnchors.contains(resolved.link.text.lowercased())
+            && !Vocabulary.isGenericAnchor(resolved.link.text)
     }
 
     /// The best score per (source, target) pair of the link scores of every source (parallel to
@@ -141,7 +149,7 @@ extension Suggester {
     func calibrate(
         bestScores: [[Int: Double]], table: MentionTable, sampleSize: Int = Self.calibrationSampleSize
     ) -> Calibration? {
-        let inSample = calibrationSample(isTarget: site.articles.map(KeywordIndex.isTarget), size: sampleSize)
+        let inSample = calibrationSample(isTarget: index.targetFlags, size: sampleSize)
         let positives = existingLinkScores(table: table).filter { inSample[$0.key.source] }
         return calibrate(positives: positives) { bestScores[$0] }
     }
@@ -159,7 +167,7 @@ extension Suggester {
         // (source, target) pair from the lowest threshold calibration can pick is needed, no candidate
         // is kept. On a site with too few links to calibrate on, that ranking is not used.
         let byTarget = topicsByTarget()
-        let isTarget = site.articles.map(KeywordIndex.isTarget)
+        let isTarget = index.targetFlags
         let floor = Self.lowestCalibratedThreshold
         let inSample = calibrationSample(isTarget: isTarget, size: sampleSize)
         let scored = StageTimer.shared.measure("rank") {

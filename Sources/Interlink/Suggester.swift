@@ -568,6 +568,19 @@ public struct SuggestReuse: Sendable {
         self.resolutions = resolutions
         self.linkFingerprint = linkFingerprint
     }
+
+    /// Lets go of everything on all cores (once the suggester is built, what it did not keep is the
+    /// only copy of a large site's decoded topics, word counts and tallies).
+    public static func release(_ reuse: consuming SuggestReuse) {
+        let (termCounts, topics, mentions, wordCase, resolutions) =
+            (reuse.termCounts, reuse.topics, reuse.mentions, reuse.wordCase, reuse.resolutions)
+        _ = consume reuse
+        [Relatedness.TermCounts?].parallelRelease(consume termCounts)
+        [[Topic]?].parallelRelease(consume topics)
+        [ArticleMentions?].parallelRelease(consume mentions)
+        [WordCase.ArticleTally?].parallelRelease(consume wordCase)
+        [[LinkResolution]?].parallelRelease(consume resolutions)
+    }
 }
 
 /// What a suggester computed, kept for the on-disk cache. Written while the suggester is built and on

@@ -35,6 +35,19 @@ public enum Vocabulary {
         "continue reading", "go here", "details", "more info", "more information", "blog post", "this blog post",
     ]
 
+    /// Whether `text`, lower-cased, is one of `genericAnchors`. A text too long to lower-case into one
+    /// is told without lower-casing it, which most link texts are: ASCII keeps its length, and other
+    /// text shrinks at most threefold in UTF-8 (the Kelvin sign's three bytes become one `k`).
+    public static func isGenericAnchor(_ text: String) -> Bool {
+        let length = text.utf8.count
+        guard length <= 3 * longestGenericAnchor else { return false }
+        if length > longestGenericAnchor, text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return genericAnchors.contains(text.lowercased())
+    }
+
+    /// The length in bytes of the longest of `genericAnchors`.
+    static let longestGenericAnchor = genericAnchors.map(\.utf8.count).max() ?? 0
+
     /// Headings that name no subject of their own.
     public static let genericHeadings: Set<String> = [
         "introduction", "overview", "conclusion", "conclusions", "summary", "background", "example", "examples",

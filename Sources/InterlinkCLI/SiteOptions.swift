@@ -39,9 +39,11 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Loads the site, printing every file error to stderr.
+    /// `openingCache`, when given, opens the index cache while the site's folders are walked
+    /// (`SiteLoader.Result.cache`).
     func load(
-        _ configuration: Configuration = Configuration(), progress: Progress? = nil, cache: ArticleCache? = nil,
-        keepsRewriteDetails: Bool = true
+        _ configuration: Configuration = Configuration(), progress: Progress? = nil,
+        openingCache: (@Sendable () -> ArticleCache)? = nil, keepsRewriteDetails: Bool = true
     ) async -> SiteLoader.Result {
         var options = LoadOptions(configuration: configuration, generator: generator)
         options.keepsRewriteDetails = keepsRewriteDetails
@@ -50,7 +52,7 @@ struct SiteOptions: ParsableArguments {
             report = { done, total in progress.update(done, total) }
         }
         let result = await SiteLoader.load(
-            root: rootURL, options: options, progress: report, cache: cache)
+            root: rootURL, options: options, progress: report, openingCache: openingCache)
         if progress != nil, !result.diagnostics.isEmpty { progress?.clear() }
         for diagnostic in result.diagnostics {
             StandardError.write(diagnostic.description + "\n")

@@ -35,6 +35,7 @@ struct SuggestCommand: AsyncParsableCommand {
     nonisolated(unsafe) private static var keptUntilExit: SuggestionPipeline?
 
     func run() async throws {
+        StageTimer.shared.start()
         let pipeline = try await SuggestionPipeline.run(
             site: site, paths: paths, inbound: inbound, minScore: minScore, maxLinks: maxLinks, useCache: !noCache,
             rewrites: false)
@@ -76,9 +77,13 @@ enum SourceSelection {
                 throw ValidationError("'\(argument)' is not inside the site root '\(rootPath)'.")
             }
             let relative = String(full.dropFirst(rootPath.count).drop(while: { $0 == "/" }))
-            let matches = site.articles.map(\.path).filter {
-                relative.isEmpty || $0 == relative || $0.hasPrefix(relative + "/")
+            if site.index(ofPath: relative) != nil {
+                // A file of the site (the pre-commit case): no need to look through every path.
+                selected.insert(relative)
+                continue
             }
+            let folder = relative + "/"
+            let matches = site.articles.lazy.map(\.path).filter { relative.isEmpty || $0.hasPrefix(folder) }
             if matches.isEmpty, FileManager.default.fileExists(atPath: full) == false {
                 throw ValidationError("'\(argument)' does not exist.")
             }

@@ -9,6 +9,8 @@ struct SuggestionPipeline {
     let graph: LinkGraph
     let suggester: Suggester
     let result: SuggestResult
+    /// What the cache lent to the suggester, kept on a small site instead of being freed (see `run`).
+    let lent: SuggestReuse?
 
     /// Loads the configuration, `.interlink-ignore` and the site, and runs the suggester.
     static func run(
@@ -25,14 +27,20 @@ struct SuggestionPipeline {
         }
         let progress = Progress.onTerminal()
         // The on-disk cache (`.interlink-cache/`): its settings fingerprint covers what shapes topics.
-        let cache = useCache
-            ? StageTimer.shared.measure("cache-read") {
-                ArticleCache(
-                    root: site.rootURL, toolVersion: InterlinkVersion.cacheIdentity,
-                    context: ArticleCache.context(for: SuggestOptions(configuration: configuration)))
+        // It is read while the site's folders are walked.
+        let root = site.rootURL
+        let context = ArticleCache.context(for: SuggestOptions(configuration: configuration))
+        var opening: (@Sendable () -> ArticleCache)? = nil
+        if useCache {
+            opening = { @Sendable in
+                StageTimer.shared.measure("cache-read") {
+                    ArticleCache(root: root, toolVersion: InterlinkVersion.cacheIdentity, context: context)
+                }
             }
-            : nil
-        let loaded = await site.load(configuration, progress: progress, cache: cache, keepsRewriteDetails: rewrites)
+        }
+        let loaded = await site.load(
+            configuration, progress: progress, openingCache: opening, keepsRewriteDetails: rewrites)
+        let cache = loaded.cache
         progress?.finish("indexing \(loaded.site.articles.count) articles")
         if !rewrites, loaded.site.byteCount > keptBytes {
             // Only suggesting: no stage needs more than one article's bytes at a time, and each reads
@@ -45,7 +53,11 @@ struct SuggestionPipeline {
         let graph = StageTimer.shared.measure("links") {
             LinkGraph(site: loaded.site, known: reuse.map { $0.resolutions.isEmpty ? nil : $0.resolutions } ?? nil)
         }
-        reuse?.resolutions = []
+        // What the cache lent is let go of once used on a large site; on a smaller one it is kept as
+        // long as the pipeline (until the process exits, for `suggest`): freeing a few hundred thousand
+        // small arrays took a few hundredths of a second of a pre-commit run at 10,000 articles.
+        let freesLentValues = loaded.site.byteCount > keptBytes
+        if freesLentValues { reuse?.resolutions = [] }
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
         var options = SuggestOptions(
             configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
@@ -57,7 +69,8 @@ struct SuggestionPipeline {
             options.inboundTarget = path
         }
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
-        reuse = nil
+        let lent = reuse.take()
+        if freesLentValues, let lent { SuggestReuse.release(lent) }
         // The next cache file needs only what matching finds: it is written on another thread while
         // ranking, calibration and the policy go on (its stage's times overlap theirs).
         var writing: Task<Void, Never>? = nil
@@ -71,7 +84,8 @@ struct SuggestionPipeline {
         await writing?.value
         progress?.clear()
         return SuggestionPipeline(
-            configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)
+            configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result,
+            lent: freesLentValues ? nil : lent)
     }
 }
 

@@ -63,3 +63,22 @@ import Testing
         #expect(fromAll == fromLinking)
     }
 }
+
+/// `Vocabulary.isGenericAnchor` tells a generic anchor as lower-casing the text would, without
+/// lower-casing long texts.
+@Suite struct GenericAnchorTests {
+    @Test(arguments: [
+        "click here", "Click Here", "READ MORE", "This Blog Post", "Continue Reading", "here", "Here.", "the garbage collector",
+        "a much longer link text that names the whole title of the article it links to", "",
+        "\u{212A}", "LIN\u{212A}", "CLIC\u{212A} HERE", "\u{212A}LICK HERE", "CLICK HERE\u{212A}\u{212A}", "Continue Reading!", "LİNK", "Lınk", String(repeating: "\u{212A}", count: 20), "This  Post",
+    ])
+    func agreesWithLowerCasing(text: String) {
+        #expect(Vocabulary.isGenericAnchor(text) == Vocabulary.genericAnchors.contains(text.lowercased()))
+    }
+
+    @Test func everyGenericAnchorIsToldInCapitals() {
+        for anchor in Vocabulary.genericAnchors {
+            #expect(Vocabulary.isGenericAnchor(anchor.uppercased()))
+        }
+    }
+}

@@ -1,4 +1,4 @@
-import Interlink
+@testable import Interlink
 import InterlinkMarkdown
 import Testing
 
@@ -83,6 +83,19 @@ import Testing
     func otherArticlesAreNoPosts(path: String) throws {
         let fixture = try SuggestFixture([path: Self.post("A", date: nil, "Text.")])
         #expect(!Chronology.isPost(fixture.article(path)))
+    }
+
+    /// The byte-wise folder check agrees with lower-casing every folder of the path.
+    @Test func postFoldersAreFoundAsSplittingThePathWould() {
+        let paths = [
+            "posts/a.md", "a/POSTS/b.md", "blogs/x/y.md", "x/News/y.md", "_posts.md", "x/news", "post/a", "a//posts/b.md",
+            "ünï/posts/a.md", "Blög/a.md", "BLOG/a.md", "docs/blogging/a.md", "x/_Posts/2024-01-01-a.md", "a/b/c/d/e.md",
+            "newsletter/a.md", "new/a.md", "posts", "/posts/a.md",
+        ]
+        for path in paths {
+            let split = path.split(separator: "/").dropLast().contains { Chronology.postFolders.contains($0.lowercased()) }
+            #expect(Chronology.isInPostFolder(path) == split, "\(path)")
+        }
     }
 
     @Test func aJekyllFileNameDatesAPost() throws {
