@@ -199,7 +199,7 @@ public enum ArticlePath {
 
     /// Whether `path` is ASCII with no empty segment (no leading, trailing or double `/`): nearly every
     /// path, and one whose segments are simply the bytes between its slashes.
-    private static func isPlain(_ path: String) -> Bool {
+    static func isPlain(_ path: String) -> Bool {
         var previous = UInt8(ascii: "/")
         for byte in path.utf8 {
             guard byte < 0x80, !(byte == UInt8(ascii: "/") && previous == byte) else { return false }

@@ -731,7 +731,7 @@ extension ArticleCache {
         let linksUsable = linkFingerprint == siteLinkFingerprint
         let derived: [DerivedContent?] = articles.indices.parallelMap { index in
             let article = articles[index]
-            guard let record = records[article.path] else { return nil }
+            guard index < records.count, let record = records[index] else { return nil }
             return self.derived(
                 of: record.hash, path: article.path, title: article.title, target: index, byteCount: article.byteCount)
         }
@@ -740,14 +740,13 @@ extension ArticleCache {
             mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint,
             wordCase: articles.indices.map { index in
                 // Only beside a parse that was read back whole: such an entry is what a run wrote.
-                records[articles[index].path]?.freshParse == nil ? derived[index]?.wordCase : nil
+                index < records.count && records[index]?.freshParse == nil ? derived[index]?.wordCase : nil
             }, wordCaseFingerprint: wordCaseFingerprint,
             resolutions: linksUsable
                 ? articles.indices.map { index in
                     // Made at this path, beside a parse read back whole, in a site that resolves alike.
-                    let article = articles[index]
-                    guard records[article.path]?.freshParse == nil, let stored = derived[index],
-                        stored.path == article.path
+                    guard index < records.count, records[index]?.freshParse == nil, let stored = derived[index],
+                        stored.path == articles[index].path
                     else { return nil }
                     return stored.resolutions
                 } : [],
@@ -779,8 +778,10 @@ extension ArticleCache {
         let outgoing = suggester.graph.outgoing
         var complete = linksReused
         var stored = 0
-        for (index, article) in articles.enumerated() {
-            guard let record = loaded.cacheRecords[article.path] else { continue }
+        let cacheRecords = loaded.cacheRecords
+        guard cacheRecords.count == articles.count else { return false }
+        for index in articles.indices {
+            guard let record = cacheRecords[index] else { continue }
             stored += 1
             if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index] {
                 complete = false
@@ -792,7 +793,7 @@ extension ArticleCache {
         let fingerprint = memo.indexFingerprint
         let records: [Record?] = articles.indices.parallelMap { index in
             let article = articles[index]
-            guard let record = loaded.cacheRecords[article.path] else { return nil }
+            guard let record = cacheRecords[index] else { return nil }
             let parse = record.freshParse.map { $0[...] } ?? self.rawParse(of: record.hash) ?? []
             guard !parse.isEmpty else { return nil }
             // What this run took whole from the cache is copied as it was stored.

@@ -51,7 +51,13 @@ public enum ArticleURL {
         return path
     }
 
-    private static func join(_ parts: String...) -> String {
+    /// `/` and the parts' non-empty segments joined by `/`.
+    static func join(_ parts: String...) -> String {
+        // Nearly every part is plain (its segments are the text between its slashes, none empty) or
+        // empty: joined as it is, without splitting it into characters.
+        if parts.allSatisfy({ $0.isEmpty || ArticlePath.isPlain($0) }) {
+            return "/" + parts.filter { !$0.isEmpty }.joined(separator: "/")
+        }
         let segments = parts.flatMap { $0.split(separator: "/") }
         return "/" + segments.joined(separator: "/")
     }

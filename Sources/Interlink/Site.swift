@@ -44,44 +44,84 @@ public struct Site: Sendable {
         // filled in article order, as before.
         let basePath = layout.basePath
         let keys = self.articles.parallelMap { article in
-            let trimmed = article.url.dropFirst(basePath.count)
-            let section = trimmed.split(separator: "/").first.flatMap {
-                trimmed.contains("/") && trimmed.count > 1 ? $0.lowercased() : nil
-            }
-            return ArticleKeys(
+            ArticleKeys(
                 lowercasedPath: Site.lowercased(article.path),
                 urls: ([article.url] + article.aliasURLs).map { ($0 == article.url, Site.urlKey($0)) },
                 stem: Site.lowercased(article.stem),
-                names: ([article.title] + article.aliasNames).map { $0.lowercased() }, section: section)
+                names: ([article.title] + article.aliasNames).map { Site.lowercased($0) },
+                section: Site.section(of: article.url.dropFirst(basePath.count)))
         }
+        // Each table is filled in article order by one worker, the tables side by side.
+        let articles = self.articles
+        let tables = Tables()
+        DispatchQueue.concurrentPerform(iterations: 4) { table in
+            switch table {
+            case 0:
+                var byPath: [String: Int] = [:]
+                byPath.reserveCapacity(articles.count)
+                // By index, reading the path in place: iterating the articles copied each one.
+                for index in articles.indices { byPath[articles[index].path] = index }
+                tables.byPath = byPath
+            case 1:
+                var byLowercasedPath: [String: Int] = [:]
+                byLowercasedPath.reserveCapacity(articles.count)
+                for index in keys.indices { byLowercasedPath[keys[index].lowercasedPath] = index }
+                var sections: Set<String> = []
+                for key in keys { if let section = key.section { sections.insert(section) } }
+                tables.byLowercasedPath = byLowercasedPath
+                tables.sections = sections
+            case 2:
+                var byURL: [String: Int] = [:]
+                byURL.reserveCapacity(articles.count)
+                for index in keys.indices {
+                    for (isOwn, url) in keys[index].urls {
+                        // The article's own URL wins over another article's alias.
+                        if byURL[url] == nil || isOwn { byURL[url] = index }
+                    }
+                }
+                tables.byURL = byURL
+            default:
+                var byStem: [String: [Int]] = [:]
+                var byName: [String: [Int]] = [:]
+                for index in keys.indices {
+                    byStem[keys[index].stem, default: []].append(index)
+                    for name in keys[index].names { byName[name, default: []].append(index) }
+                }
+                tables.byStem = byStem
+                tables.byName = byName
+            }
+        }
+        indexByPath = tables.byPath
+        indexByLowercasedPath = tables.byLowercasedPath
+        indexByURL = tables.byURL
+        indicesByStem = tables.byStem
+        indicesByName = tables.byName
+        contentSections = tables.sections
+    }
+
+    /// The look-up tables while they are filled, each by one worker.
+    private final class Tables: @unchecked Sendable {
         var byPath: [String: Int] = [:]
         var byLowercasedPath: [String: Int] = [:]
         var byURL: [String: Int] = [:]
         var byStem: [String: [Int]] = [:]
         var byName: [String: [Int]] = [:]
         var sections: Set<String> = []
-        byPath.reserveCapacity(self.articles.count)
-        byLowercasedPath.reserveCapacity(self.articles.count)
-        byURL.reserveCapacity(self.articles.count)
-        // By index, reading the path in place: iterating the articles copied each one.
-        for index in self.articles.indices {
-            let key = keys[index]
-            byPath[self.articles[index].path] = index
-            byLowercasedPath[key.lowercasedPath] = index
-            for (isOwn, url) in key.urls {
-                // The article's own URL wins over another article's alias.
-                if byURL[url] == nil || isOwn { byURL[url] = index }
-            }
-            byStem[key.stem, default: []].append(index)
-            for name in key.names { byName[name, default: []].append(index) }
-            if let section = key.section { sections.insert(section) }
+    }
+
+    /// The first segment of a URL path without the base path, lower-cased, when the path has a `/` and
+    /// more than one character: the section a page of the site lies in.
+    static func section(of trimmed: Substring) -> String? {
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a character is a byte (a `\r\n` pair, one character, is neither `/` nor alone).
+            let utf8 = trimmed.utf8
+            guard utf8.count > 1, utf8.contains(UInt8(ascii: "/")) else { return nil }
+            let segment = utf8.split(separator: UInt8(ascii: "/"), maxSplits: 1).first
+            return segment.map { Site.lowercased(String(Substring($0))) }
         }
-        indexByPath = byPath
-        indexByLowercasedPath = byLowercasedPath
-        indexByURL = byURL
-        indicesByStem = byStem
-        indicesByName = byName
-        contentSections = sections
+        return trimmed.split(separator: "/").first.flatMap {
+            trimmed.contains("/") && trimmed.count > 1 ? $0.lowercased() : nil
+        }
     }
 
     /// What the look-up tables file one article under.
@@ -120,7 +160,7 @@ public struct Site: Sendable {
         // Without a `%` there is nothing to decode (Foundation's decoding is the costly part).
         var path = url.utf8.contains(UInt8(ascii: "%")) ? url.removingPercentEncoding ?? url : url
         if let cut = path.firstIndex(ofASCII: UInt8(ascii: "#"), UInt8(ascii: "?")) { path = String(path[..<cut]) }
-        path = path.lowercased()
+        path = Site.lowercased(path)
         for suffix in ["/index.html", "/index.htm", "/index", ".html", ".htm", ".mdx", ".md"] where path.hasSuffix(suffix) {
             path = String(path.dropLast(suffix.count))
             break

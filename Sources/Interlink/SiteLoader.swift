@@ -56,15 +56,16 @@ public enum SiteLoader {
         /// One error per file that failed, sorted by path.
         public let diagnostics: [Diagnostic]
         /// With a cache: each article's content hash and, for the files parsed in this run (cache
-        /// misses), their parse in the cache's encoding. Empty without a cache.
-        let cacheRecords: [String: CacheRecord]
+        /// misses), their parse in the cache's encoding, parallel to `site.articles` (nil where a file
+        /// has none). Empty without a cache.
+        let cacheRecords: [CacheRecord?]
         /// With a cache: how many files were taken from it instead of being parsed.
         public let cacheHits: Int
         /// The cache the files were looked up in (the one given, or the one opened while walking).
         public let cache: ArticleCache?
 
         init(
-            site: Site, diagnostics: [Diagnostic], cacheRecords: [String: CacheRecord] = [:], cacheHits: Int = 0,
+            site: Site, diagnostics: [Diagnostic], cacheRecords: [CacheRecord?] = [], cacheHits: Int = 0,
             cache: ArticleCache? = nil
         ) {
             self.site = site
@@ -123,20 +124,26 @@ public enum SiteLoader {
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
-        var records: [String: CacheRecord] = [:]
+        var records: [CacheRecord?] = []
         var hits = 0
+        articles.reserveCapacity(loaded.count)
+        if cache != nil { records.reserveCapacity(loaded.count) }
         for outcome in loaded {
             switch outcome {
             case .success(let loaded):
                 articles.append(loaded.article)
-                if let record = loaded.record {
-                    records[loaded.article.path] = record
-                    if record.freshParse == nil { hits += 1 }
-                }
+                if cache != nil { records.append(loaded.record) }
+                if let record = loaded.record, record.freshParse == nil { hits += 1 }
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         let site = StageTimer.shared.measure("site") { Site(root: root, layout: layout, articles: articles) }
+        if !records.isEmpty, !site.articles.indices.allSatisfy({ site.articles[$0].path == articles[$0].path }) {
+            // The site keeps the loader's order (the paths were sorted); were it to sort them again,
+            // the records would follow their articles.
+            let byPath = Dictionary(uniqueKeysWithValues: articles.indices.map { (articles[$0].path, records[$0]) })
+            records = site.articles.map { byPath[$0.path] ?? nil }
+        }
         return Result(site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits, cache: cache)
     }
 

@@ -43,4 +43,31 @@ import Testing
         #expect(ArticlePath.normalize("é/../ü/./x.md") == "ü/x.md")
         #expect(ArticlePath.normalize("é/../../x.md") == nil)
     }
+
+    /// `ArticleURL.join` joins plain parts as they are, and gives what splitting every part gives.
+    @Test func joinedURLPartsAreTheSameAsBySplitting() {
+        let parts = [
+            "", "/", "//", "a", "posts", "a/b", "/a/b", "a/b/", "a//b", "é", "dir\u{301}/x", "\r\n", "docs/intro", "x.md",
+        ]
+        for first in parts {
+            for second in parts {
+                let reference = "/" + [first, second].flatMap { $0.split(separator: "/") }.joined(separator: "/")
+                #expect(ArticleURL.join(first, second) == reference, "\(first) + \(second)")
+                #expect(ArticleURL.join(first, "", second) == reference)
+            }
+            #expect(ArticleURL.join(first) == "/" + first.split(separator: "/").joined(separator: "/"))
+        }
+    }
+
+    /// `Site.section(of:)` reads ASCII URLs as bytes, with the same answer as by characters.
+    @Test(arguments: [
+        "", "/", "a", "/a", "/a/", "/Posts/x/", "posts/x", "//a/b", "/\r\n/x", "\r\n", "a/", "/é/x", "/É/x/", "/a\u{301}/b",
+    ])
+    func sectionsAreTheSameAsByCharacters(url: String) {
+        let trimmed = Substring(url)
+        let reference = trimmed.split(separator: "/").first.flatMap {
+            trimmed.contains("/") && trimmed.count > 1 ? $0.lowercased() : nil
+        }
+        #expect(Site.section(of: trimmed) == reference)
+    }
 }
