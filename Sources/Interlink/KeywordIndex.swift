@@ -71,9 +71,10 @@ public struct KeywordIndex: Sendable {
                 source: source, site: site, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)
                 .filter { !excludedTargets.contains($0.target) }
         }
-        var learnedByTarget: [Int: [Topic]] = [:]
+        // Indexed by target (no hashing), in source order.
+        var learnedByTarget = [[Topic]](repeating: [], count: site.articles.count)
         for topics in learnedBySource {
-            for topic in topics { learnedByTarget[topic.target, default: []].append(topic) }
+            for topic in topics { learnedByTarget[topic.target].append(topic) }
         }
         let learned = learnedByTarget
         let shortTitles = Self.shortTitleTopics(site: site, ownTopics: ownTopics, tokenizer: tokenizer, rules: rules)
@@ -81,7 +82,7 @@ public struct KeywordIndex: Sendable {
         // its target, so the targets never interact and the work stays local and parallel.
         let perTarget: [[Topic]] = site.articles.indices.parallelMap { index in
             guard let own = ownTopics[index] else { return [] }
-            return Self.unique(own + (shortTitles[index].map { [$0] } ?? []), learned: learned[index] ?? [])
+            return Self.unique(own + (shortTitles[index].map { [$0] } ?? []), learned: learned[index])
         }
         var unique = [Topic].parallelJoined(consume perTarget)
 
