@@ -107,11 +107,13 @@ public struct ArticleCache: Sendable {
         }
     }
 
-    func parse(of hash: ContentHash, bytes: [UInt8]) -> ParsedContent? {
+    /// `keepsRewriteDetails`: whether the forbidden zones and the emphasis outline, which only
+    /// rewriting reads, are read back too (else they are stepped over and left empty).
+    func parse(of hash: ContentHash, bytes: [UInt8], keepsRewriteDetails: Bool = true) -> ParsedContent? {
         guard let storage, let entry = entries[hash]?.first else { return nil }
         return storage.bytes.withUnsafeBytes { buffer -> ParsedContent? in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.parse]))
-            return try? ParsedContent.decode(&reader, bytes: bytes)
+            return try? ParsedContent.decode(&reader, bytes: bytes, keepsRewriteDetails: keepsRewriteDetails)
         }
     }
 
@@ -429,8 +431,12 @@ struct ParsedContent: Sendable {
         }
     }
 
-    /// Reads a parse back; every range must lie inside the file's `bytes`.
-    static func decode(_ reader: inout BinaryReader, bytes: [UInt8]) throws -> ParsedContent {
+    /// Reads a parse back; every range must lie inside the file's `bytes`. Without
+    /// `keepsRewriteDetails`, the forbidden zones and the emphasis outline are stepped over (their
+    /// ranges still checked) and left empty.
+    static func decode(_ reader: inout BinaryReader, bytes: [UInt8], keepsRewriteDetails: Bool = true) throws
+        -> ParsedContent
+    {
         let limit = bytes.count
         var fields: [String: FrontMatterValue] = [:]
         for _ in 0..<(try reader.count()) {
@@ -474,14 +480,27 @@ struct ParsedContent: Sendable {
         }
         var zones: [ForbiddenZone] = []
         let zoneCount = try reader.count()
-        zones.reserveCapacity(zoneCount)
-        for _ in 0..<zoneCount {
-            guard let kind = ForbiddenZone.Kind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
-            zones.append(ForbiddenZone(kind: kind, range: try reader.range(within: limit)))
+        if keepsRewriteDetails {
+            zones.reserveCapacity(zoneCount)
+            for _ in 0..<zoneCount {
+                guard let kind = ForbiddenZone.Kind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
+                zones.append(ForbiddenZone(kind: kind, range: try reader.range(within: limit)))
+            }
+        } else {
+            for _ in 0..<zoneCount {
+                try reader.skipString()
+                _ = try reader.range(within: limit)
+            }
         }
         let wordCount = try reader.int(atMost: Int(Int32.max))
         let unmapped = try reader.int(atMost: Int(Int32.max))
-        let outline = try reader.string()
+        let outline: String
+        if keepsRewriteDetails {
+            outline = try reader.string()
+        } else {
+            try reader.skipString()
+            outline = ""
+        }
         var suppressed: [Range<Int>] = []
         for _ in 0..<(try reader.count()) { suppressed.append(try reader.range(within: limit)) }
         guard reader.isAtEnd else { throw BinaryReader.Corrupt() }

@@ -139,6 +139,11 @@ struct BinaryReader {
         return lower..<(lower + length)
     }
 
+    /// Steps over a string without making it.
+    mutating func skipString() throws(Corrupt) {
+        try skip(try count())
+    }
+
     mutating func skip(_ length: Int) throws(Corrupt) {
         guard length >= 0, offset + length <= bytes.count else { throw Corrupt() }
         offset += length

@@ -119,8 +119,8 @@ public enum SiteLoader {
                 cache: await opening?.value)
         }
         let cache = await opening?.value
-        let loaded = await StageTimer.shared.measure("read+parse") {
-            await parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress, cache: cache)
+        let loaded = StageTimer.shared.measure("read+parse") {
+            parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress, cache: cache)
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
@@ -165,48 +165,50 @@ public enum SiteLoader {
         var record: CacheRecord?
     }
 
+    /// Every file read and parsed (or taken from `cache`) on all cores, in the order of `paths`. The
+    /// files are handed out in chunks to as many workers as there are cores: a task per file, added
+    /// as the one before finished, cost a switch to the adding task per file.
     private static func parseAll(
         paths: [String], root: URL, layout: SiteLayout, options: LoadOptions,
         progress: (@Sendable (Int, Int) -> Void)?, cache: ArticleCache?
-    ) async -> [Swift.Result<Loaded, Diagnostic>] {
-        let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var results = [Swift.Result<Loaded, Diagnostic>?](repeating: nil, count: paths.count)
-        await withTaskGroup(of: (Int, Swift.Result<Loaded, Diagnostic>).self) { group in
-            var next = 0
-            func addTask() {
-                let index = next
-                let path = paths[index]
-                group.addTask {
-                    (index, loadArticle(path: path, root: root, layout: layout, options: options, cache: cache))
-                }
-                next += 1
-            }
-            while next < paths.count, next < width { addTask() }
-            var done = 0
-            while let (index, result) = await group.next() {
-                results[index] = result
-                done += 1
-                progress?(done, paths.count)
-                if next < paths.count { addTask() }
-            }
+    ) -> [Swift.Result<Loaded, Diagnostic>] {
+        let rootPath = root.path
+        let done = DoneCounter()
+        return paths.parallelMap { path in
+            let result = loadArticle(path: path, rootPath: rootPath, layout: layout, options: options, cache: cache)
+            if let progress { progress(done.increment(), paths.count) }
+            return result
         }
-        return results.compactMap { $0 }
+    }
+
+    /// Files done so far, counted from any thread.
+    private final class DoneCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+
+        func increment() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            count += 1
+            return count
+        }
     }
 
     /// Reads and parses one file.
     public static func loadArticle(path: String, root: URL, layout: SiteLayout, options: LoadOptions = LoadOptions())
         -> Swift.Result<Article, Diagnostic>
     {
-        loadArticle(path: path, root: root, layout: layout, options: options, cache: nil).map(\.article)
+        loadArticle(path: path, rootPath: root.path, layout: layout, options: options, cache: nil).map(\.article)
     }
 
-    /// Reads one file and parses it, or takes its parse from `cache` when the cache holds these bytes.
-    static func loadArticle(path: String, root: URL, layout: SiteLayout, options: LoadOptions, cache: ArticleCache?)
-        -> Swift.Result<Loaded, Diagnostic>
-    {
+    /// Reads one file (`path` in the folder `rootPath`) and parses it, or takes its parse from `cache`
+    /// when the cache holds these bytes.
+    static func loadArticle(
+        path: String, rootPath: String, layout: SiteLayout, options: LoadOptions, cache: ArticleCache?
+    ) -> Swift.Result<Loaded, Diagnostic> {
         let bytes: [UInt8]
         let limit = min(options.maximumFileSize, MarkdownParser.maximumFileSize)
-        switch FileReader.read(root.path + "/" + path, limit: limit) {
+        switch FileReader.read(rootPath + "/" + path, limit: limit) {
         case .success(let read):
             bytes = read
         case .failure(.tooLarge(let size)):
@@ -221,7 +223,7 @@ public enum SiteLoader {
         do {
             if let cache {
                 let hash = ArticleCache.parseKey(ContentHash(bytes), dialect: dialect, shortcodes: layout.shortcodes)
-                if let cached = cache.parse(of: hash, bytes: bytes) {
+                if let cached = cache.parse(of: hash, bytes: bytes, keepsRewriteDetails: options.keepsRewriteDetails) {
                     content = cached
                     record = CacheRecord(hash: hash, freshParse: nil)
                 } else {

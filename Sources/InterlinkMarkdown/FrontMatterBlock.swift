@@ -40,9 +40,11 @@ extension FrontMatterBlock {
         var lineStart = firstContent
         while lineStart < bytes.count {
             let lineEnd = endOfLineContent(in: bytes, from: lineStart)
-            let line = bytes[lineStart..<lineEnd]
-            let trimmed = line.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).reversed()
-            let closes = Array(trimmed) == delimiter || (format == .yaml && Array(trimmed) == Array("...".utf8))
+            // The line without its trailing blanks, compared in place.
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
+            let trimmed = bytes[lineStart..<trimmedEnd]
+            let closes = trimmed.elementsEqual(delimiter) || (format == .yaml && trimmed.elementsEqual(yamlDocumentEnd))
             let next = endOfLine(in: bytes, from: lineStart) ?? bytes.count
             if closes {
                 return FrontMatterBlock(
@@ -58,6 +60,8 @@ extension FrontMatterBlock {
     }
 
     private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// `...`, which also closes YAML front matter.
+    private static let yamlDocumentEnd: [UInt8] = Array("...".utf8)
 
     private static func openingDelimiter(in bytes: [UInt8], at start: Int) -> ([UInt8], Format)? {
         for (text, format) in [("---", Format.yaml), ("+++", Format.toml)] {

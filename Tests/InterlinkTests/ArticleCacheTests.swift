@@ -278,6 +278,40 @@ import Testing
         }
     }
 
+    /// A parse read back for suggesting only steps over what only rewriting reads (forbidden zones,
+    /// the emphasis outline) and is otherwise the parse read back whole.
+    @Test func aParseReadForSuggestingLeavesOutOnlyTheRewriteDetails() throws {
+        let text = "---\ntitle: Zones\ntags: [a, b]\n---\n\n# Zones\n\nSome *emphasis* and `code`, a [link](other.md).\n\n```\nblock\n```\n"
+        let bytes = Array(text.utf8)
+        let content = try SiteLoader.parseContent(path: "zones.md", bytes: bytes, dialect: .commonMark)
+        #expect(!content.document.forbiddenZones.isEmpty)
+        #expect(!content.document.emphasisOutline.isEmpty)
+        var writer = BinaryWriter()
+        try content.encode(into: &writer)
+        let encoded = writer.bytes
+        func decode(_ keeps: Bool, _ bytes: [UInt8], _ file: [UInt8]) throws -> ParsedContent {
+            try bytes.withUnsafeBytes { buffer in
+                var reader = BinaryReader(buffer)
+                return try ParsedContent.decode(&reader, bytes: file, keepsRewriteDetails: keeps)
+            }
+        }
+        let whole = try decode(true, encoded, bytes)
+        let lean = try decode(false, encoded, bytes)
+        #expect(whole.document.forbiddenZones == content.document.forbiddenZones)
+        #expect(whole.document.emphasisOutline == content.document.emphasisOutline)
+        #expect(lean.document.forbiddenZones.isEmpty)
+        #expect(lean.document.emphasisOutline.isEmpty)
+        #expect(lean.document.spans == whole.document.spans)
+        #expect(lean.document.links == whole.document.links)
+        #expect(lean.document.headings == whole.document.headings)
+        #expect(lean.frontMatter.fields == whole.frontMatter.fields)
+        #expect(lean.suppressedRanges == whole.suppressedRanges)
+        // Ranges are still checked against the file: a shorter file makes both reads fail.
+        let shorter = Array(bytes.prefix(bytes.count / 2))
+        #expect(throws: (any Error).self) { try decode(false, encoded, shorter) }
+        #expect(throws: (any Error).self) { try decode(true, encoded, shorter) }
+    }
+
     @Test func theBinaryCodingRefusesTruncatedInput() throws {
         var writer = BinaryWriter()
         writer.string("héllo")
