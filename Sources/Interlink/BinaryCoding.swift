@@ -44,6 +44,21 @@ struct BinaryWriter {
     }
 
     mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
+    /// Writes the hashes of `count` items taken in runs of `run`: each run encoded (`encode` writes the
+    /// item at an index) and hashed on all cores, the hashes written in order, so the bytes are the
+    /// same whatever the number of cores. For fingerprints of a whole site's values.
+    mutating func runHashes(count: Int, run: Int, _ encode: @Sendable (inout BinaryWriter, Int) -> Void) {
+        let parts = Array(stride(from: 0, to: count, by: run)).parallelMap { start in
+            var writer = BinaryWriter()
+            for index in start..<min(start + run, count) { encode(&writer, index) }
+            return ContentHash(writer.bytes)
+        }
+        for part in parts {
+            fixed64(part.high)
+            fixed64(part.low)
+        }
+    }
 }
 
 /// Reads what `BinaryWriter` wrote. Every read is bounds-checked: a truncated or corrupt buffer

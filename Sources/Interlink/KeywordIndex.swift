@@ -277,28 +277,21 @@ public struct KeywordIndex: Sendable {
     /// A hash of every topic in order: mentions found with an index of the same fingerprint are the
     /// same, so the on-disk cache may reuse them.
     public var fingerprint: ContentHash {
-        // Runs of topics hashed on all cores, then the hashes of the runs in order.
+        // Runs of topics hashed on all cores, then the hashes of the runs in order; each topic's fields
+        // read in place.
         let topics = self.topics
-        let run = 2048
-        let parts = Array(stride(from: 0, to: topics.count, by: run)).parallelMap { start in
-            var writer = BinaryWriter()
-            for topic in topics[start..<min(start + run, topics.count)] {
-                writer.string(topic.phrase)
-                writer.uint(UInt64(topic.keys.count))
-                for key in topic.keys { writer.string(key) }
-                writer.int(topic.target)
-                writer.string(topic.source.rawValue)
-                writer.optionalString(topic.fragment)
-                writer.bool(topic.caseSensitive)
-                writer.fixed64(topic.weight.bitPattern)
-            }
-            return ContentHash(writer.bytes)
-        }
         var writer = BinaryWriter()
         writer.uint(UInt64(topics.count))
-        for part in parts {
-            writer.fixed64(part.high)
-            writer.fixed64(part.low)
+        writer.runHashes(count: topics.count, run: 2048) { writer, index in
+            writer.string(topics[index].phrase)
+            let keys = topics[index].keys
+            writer.uint(UInt64(keys.count))
+            for key in keys { writer.string(key) }
+            writer.int(topics[index].target)
+            writer.string(topics[index].source.rawValue)
+            writer.optionalString(topics[index].fragment)
+            writer.bool(topics[index].caseSensitive)
+            writer.fixed64(topics[index].weight.bitPattern)
         }
         return ContentHash(writer.bytes)
     }

@@ -21,25 +21,16 @@ extension LinkResolver {
         // Runs of articles hashed on all cores, then the hashes of the runs in order; by index, each
         // field read in place (iterating the articles copied each one).
         let articles = site.articles
-        let run = 1024
-        let parts = Array(stride(from: 0, to: articles.count, by: run)).parallelMap { start in
-            var writer = BinaryWriter()
-            for index in start..<min(start + run, articles.count) {
-                writer.string(articles[index].path)
-                writer.string(articles[index].url)
-                let aliasURLs = articles[index].aliasURLs
-                writer.uint(UInt64(aliasURLs.count))
-                for url in aliasURLs { writer.string(url) }
-                writer.string(articles[index].title)
-                let aliasNames = articles[index].aliasNames
-                writer.uint(UInt64(aliasNames.count))
-                for name in aliasNames { writer.string(name) }
-            }
-            return ContentHash(writer.bytes)
-        }
-        for part in parts {
-            writer.fixed64(part.high)
-            writer.fixed64(part.low)
+        writer.runHashes(count: articles.count, run: 1024) { writer, index in
+            writer.string(articles[index].path)
+            writer.string(articles[index].url)
+            let aliasURLs = articles[index].aliasURLs
+            writer.uint(UInt64(aliasURLs.count))
+            for url in aliasURLs { writer.string(url) }
+            writer.string(articles[index].title)
+            let aliasNames = articles[index].aliasNames
+            writer.uint(UInt64(aliasNames.count))
+            for name in aliasNames { writer.string(name) }
         }
         return ContentHash(writer.bytes)
     }
