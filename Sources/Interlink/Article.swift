@@ -86,6 +86,18 @@ public struct Article: Sendable {
             suppressedRanges: suppressedRanges)
     }
 
+    /// An article whose bytes are where `contents` says (kept, or still in the file).
+    init(
+        path: String, contents: ArticleBytes, frontMatter: FrontMatter, document: MarkdownDocument, title: String,
+        url: String, aliasURLs: [String], aliasNames: [String], isDraft: Bool, kind: Kind,
+        suppressedRanges: [Range<Int>]
+    ) {
+        storage = Storage(
+            path: path, contents: contents, frontMatter: frontMatter, document: document, title: title,
+            url: url, aliasURLs: aliasURLs, aliasNames: aliasNames, isDraft: isDraft, kind: kind,
+            suppressedRanges: suppressedRanges)
+    }
+
     private init(_ article: Article, contents: ArticleBytes) {
         storage = Storage(
             path: article.path, contents: contents, frontMatter: article.frontMatter, document: article.document,
@@ -134,10 +146,25 @@ final class ArticleBytes: @unchecked Sendable {
     private var root: String = ""
     private var path: String = ""
     private var hash = ContentHash(high: 0, low: 0)
+    /// For bytes a cache vouched for: its file, removed should they not match.
+    private var cacheFile: String? = nil
 
     init(_ bytes: [UInt8]) {
         kept = bytes
         count = bytes.count
+    }
+
+    /// Bytes not read in this run: a cache vouched for the file by its stamp (`FileStamp`), and
+    /// knows their length and hash. Read, and checked, when a stage first needs them. Should they
+    /// not match, the stamp lied (a clock set back, say): the cache file `cacheFile` is removed
+    /// before the run stops, so that the next run reads every file.
+    init(unreadAt root: String, path: String, count: Int, hash: ContentHash, cacheFile: String) {
+        kept = nil
+        self.count = count
+        self.root = root
+        self.path = path
+        self.hash = hash
+        self.cacheFile = cacheFile
     }
 
     var isKept: Bool { kept != nil }
@@ -158,6 +185,7 @@ final class ArticleBytes: @unchecked Sendable {
 
     private func reread() -> [UInt8] {
         guard let bytes = FileReader.readAgain(root + "/" + path, count: count), ContentHash(bytes) == hash else {
+            if let cacheFile { unlink(cacheFile) }
             fail("the file changed (or went) while interlink was reading the site; run it again")
         }
         return bytes

@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -25,9 +25,13 @@ public struct ArticleCache: Sendable {
     public let toolVersion: String
     /// A fingerprint of the settings that shape topics and word counts (configuration, layout).
     public let context: ContentHash
+    /// The cache file's path (`fileURL(root:)`), worked out once.
+    let filePath: String
 
     private let storage: Storage?
     private let entries: [ContentHash: [Entry]]
+    /// The files the last run could vouch for by their stamp, by path.
+    private let stamps: [String: StampedFile]
     /// Whether the stored topics and word counts were made with this `context`.
     private let derivedUsable: Bool
     /// The topic-index fingerprint of the run that wrote the stored mentions.
@@ -36,6 +40,13 @@ public struct ArticleCache: Sendable {
     let wordCaseFingerprint: ContentHash?
     /// The `LinkResolver.fingerprint(of:)` of the site whose link resolutions are stored.
     let linkFingerprint: ContentHash?
+
+    /// A file the cache knows by its stamp: what `stat` said of it when a run read it (long enough
+    /// after its last change, `FileStamp.isSettled`), and the hash of the bytes read then.
+    struct StampedFile: Sendable, Hashable {
+        var stamp: FileStamp
+        var contentHash: ContentHash
+    }
 
     /// Where an entry's two parts lie in the file.
     struct Entry: Sendable {
@@ -60,14 +71,16 @@ public struct ArticleCache: Sendable {
         self.root = root
         self.toolVersion = toolVersion
         self.context = context
+        filePath = Self.fileURL(root: root).path
         let bytes: [UInt8]
-        switch FileReader.read(Self.fileURL(root: root).path, limit: Int(Int32.max)) {
+        switch FileReader.read(filePath, limit: Int(Int32.max)) {
         case .success(let read): bytes = read
         case .failure: bytes = []
         }
         if let parsed = Self.readHeader(bytes, toolVersion: toolVersion) {
             storage = Storage(bytes)
             entries = parsed.entries
+            stamps = parsed.stamps
             derivedUsable = parsed.context == context
             indexFingerprint = parsed.indexFingerprint
             wordCaseFingerprint = parsed.wordCaseFingerprint
@@ -75,6 +88,7 @@ public struct ArticleCache: Sendable {
         } else {
             storage = nil
             entries = [:]
+            stamps = [:]
             derivedUsable = false
             indexFingerprint = nil
             wordCaseFingerprint = nil
@@ -84,6 +98,9 @@ public struct ArticleCache: Sendable {
 
     /// Number of entries (articles) read from the file.
     public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+
+    /// The stamp and content hash stored for the file at `path`, if its last run could vouch for it.
+    func stampedFile(at path: String) -> StampedFile? { stamps[path] }
 
     // MARK: Look-ups
 
@@ -109,11 +126,12 @@ public struct ArticleCache: Sendable {
 
     /// `keepsRewriteDetails`: whether the forbidden zones and the emphasis outline, which only
     /// rewriting reads, are read back too (else they are stepped over and left empty).
-    func parse(of hash: ContentHash, bytes: [UInt8], keepsRewriteDetails: Bool = true) -> ParsedContent? {
+    /// `byteCount` is the file's length, which every stored range must fit.
+    func parse(of hash: ContentHash, byteCount: Int, keepsRewriteDetails: Bool = true) -> ParsedContent? {
         guard let storage, let entry = entries[hash]?.first else { return nil }
         return storage.bytes.withUnsafeBytes { buffer -> ParsedContent? in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.parse]))
-            return try? ParsedContent.decode(&reader, bytes: bytes, keepsRewriteDetails: keepsRewriteDetails)
+            return try? ParsedContent.decode(&reader, byteCount: byteCount, keepsRewriteDetails: keepsRewriteDetails)
         }
     }
 
@@ -169,6 +187,7 @@ public struct ArticleCache: Sendable {
         var wordCaseFingerprint: ContentHash?
         var linkFingerprint: ContentHash?
         var entries: [ContentHash: [Entry]]
+        var stamps: [String: StampedFile]
     }
 
     private static func readHeader(_ bytes: [UInt8], toolVersion: String) -> Header? {
@@ -195,9 +214,16 @@ public struct ArticleCache: Sendable {
                 let count = try reader.count()
                 var table: [(ContentHash, Int, Int)] = []
                 table.reserveCapacity(count)
+                var stamps: [String: StampedFile] = [:]
+                stamps.reserveCapacity(count)
                 for _ in 0..<count {
                     let hash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
                     table.append((hash, try reader.count(), try reader.count()))
+                    if try reader.bool() {
+                        let path = try reader.string()
+                        let contentHash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                        stamps[path] = StampedFile(stamp: try FileStamp.decode(&reader), contentHash: contentHash)
+                    }
                 }
                 var entries: [ContentHash: [Entry]] = [:]
                 entries.reserveCapacity(count)
@@ -212,7 +238,7 @@ public struct ArticleCache: Sendable {
                 guard offset == bytes.count - 16 else { return nil }
                 return Header(
                     context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
-                    linkFingerprint: linkFingerprint, entries: entries)
+                    linkFingerprint: linkFingerprint, entries: entries, stamps: stamps)
             } catch {
                 return nil
             }
@@ -227,11 +253,17 @@ public struct ArticleCache: Sendable {
         /// Slices of the old file's bytes where copied unchanged: nothing is copied until written.
         var parse: ArraySlice<UInt8>
         var derived: ArraySlice<UInt8>
+        /// The file's path and stamp, when the next run may trust the stamp.
+        var stamped: (path: String, file: StampedFile)?
 
-        init(hash: ContentHash, parse: ArraySlice<UInt8>, derived: ArraySlice<UInt8>) {
+        init(
+            hash: ContentHash, parse: ArraySlice<UInt8>, derived: ArraySlice<UInt8>,
+            stamped: (path: String, file: StampedFile)? = nil
+        ) {
             self.hash = hash
             self.parse = parse
             self.derived = derived
+            self.stamped = stamped
         }
 
         init(hash: ContentHash, parse: [UInt8], derived: [UInt8]) {
@@ -273,6 +305,13 @@ public struct ArticleCache: Sendable {
             writer.fixed64(record.hash.low)
             writer.uint(UInt64(record.parse.count))
             writer.uint(UInt64(record.derived.count))
+            writer.bool(record.stamped != nil)
+            if let (path, file) = record.stamped {
+                writer.string(path)
+                writer.fixed64(file.contentHash.high)
+                writer.fixed64(file.contentHash.low)
+                file.stamp.encode(into: &writer)
+            }
         }
         let header = writer.bytes
         // Written as it goes, never assembled whole in memory; the checksum is worked out on the way.
@@ -392,6 +431,7 @@ struct ParsedContent: Sendable {
             writer.optionalString(link.template)
             writer.string(link.text)
             writer.range(link.range)
+            writer.bool(link.textOpensWithBacktick)
         }
         writer.uint(UInt64(document.forbiddenZones.count))
         for zone in document.forbiddenZones {
@@ -403,6 +443,23 @@ struct ParsedContent: Sendable {
         writer.string(document.emphasisOutline)
         writer.uint(UInt64(suppressedRanges.count))
         for range in suppressedRanges { writer.range(range) }
+        // The front-matter block and the line table, so that a file known unchanged by its stamp
+        // is not read to find them again.
+        writer.bool(document.frontMatter != nil)
+        if let block = document.frontMatter {
+            writer.uint(block.format == .yaml ? 0 : 1)
+            writer.range(block.range)
+            writer.range(block.contentRange)
+            writer.int(block.contentFirstLine)
+        }
+        let lines = document.lines
+        writer.uint(UInt64(lines.lineCount))
+        var previous = 0
+        for index in 0..<lines.lineCount {
+            let start = lines.start(ofLineAt: index)
+            writer.uint(UInt64(start - previous))
+            previous = start
+        }
     }
 
     private static func encode(_ value: FrontMatterValue, into writer: inout BinaryWriter, depth: Int) throws(TooDeep) {
@@ -431,13 +488,14 @@ struct ParsedContent: Sendable {
         }
     }
 
-    /// Reads a parse back; every range must lie inside the file's `bytes`. Without
+    /// Reads a parse back; every range must lie inside the file's `byteCount` bytes (the file itself
+    /// is not needed: its front-matter block and line table are stored too). Without
     /// `keepsRewriteDetails`, the forbidden zones and the emphasis outline are stepped over (their
     /// ranges still checked) and left empty.
-    static func decode(_ reader: inout BinaryReader, bytes: [UInt8], keepsRewriteDetails: Bool = true) throws
+    static func decode(_ reader: inout BinaryReader, byteCount: Int, keepsRewriteDetails: Bool = true) throws
         -> ParsedContent
     {
-        let limit = bytes.count
+        let limit = byteCount
         var fields: [String: FrontMatterValue] = [:]
         for _ in 0..<(try reader.count()) {
             let key = try reader.string()
@@ -476,7 +534,8 @@ struct ParsedContent: Sendable {
             links.append(
                 MarkdownLink(
                     kind: kind, destination: try reader.string(), template: try reader.optionalString(),
-                    text: try reader.string(), range: try reader.range(within: limit)))
+                    text: try reader.string(), range: try reader.range(within: limit)
+                ).withTextOpeningWithBacktick(try reader.bool()))
         }
         var zones: [ForbiddenZone] = []
         let zoneCount = try reader.count()
@@ -503,11 +562,32 @@ struct ParsedContent: Sendable {
         }
         var suppressed: [Range<Int>] = []
         for _ in 0..<(try reader.count()) { suppressed.append(try reader.range(within: limit)) }
-        guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-        // The front-matter block and line table are found again from the bytes (cheap, and always right).
-        let block = try FrontMatterBlock.locate(in: bytes)
+        var block: FrontMatterBlock? = nil
+        if try reader.bool() {
+            let format: FrontMatterBlock.Format
+            switch try reader.uint() {
+            case 0: format = .yaml
+            case 1: format = .toml
+            default: throw BinaryReader.Corrupt()
+            }
+            block = FrontMatterBlock(
+                format: format, range: try reader.range(within: limit), contentRange: try reader.range(within: limit),
+                contentFirstLine: try reader.int(atMost: Int(Int32.max)))
+        }
+        let lineCount = try reader.count()
+        guard lineCount >= 1, lineCount <= limit + 1 else { throw BinaryReader.Corrupt() }
+        var starts = [UInt32]()
+        starts.reserveCapacity(lineCount)
+        var start: UInt64 = 0
+        for _ in 0..<lineCount {
+            let delta = try reader.uint()
+            guard delta <= UInt64(limit) - start else { throw BinaryReader.Corrupt() }
+            start += delta
+            starts.append(UInt32(start))
+        }
+        guard reader.isAtEnd, let lines = LineTable(starts: starts, byteCount: limit) else { throw BinaryReader.Corrupt() }
         let document = MarkdownDocument(
-            lines: LineTable(bytes), frontMatter: block, spans: spans, codeSpans: codeSpans, headings: headings,
+            lines: lines, frontMatter: block, spans: spans, codeSpans: codeSpans, headings: headings,
             links: links, forbiddenZones: zones, wordCount: wordCount, unmappedTextCount: unmapped,
             emphasisOutline: outline)
         return ParsedContent(frontMatter: FrontMatter(fields: fields), document: document, suppressedRanges: suppressed)
@@ -802,7 +882,9 @@ extension ArticleCache {
         for index in articles.indices {
             guard let record = cacheRecords[index] else { continue }
             stored += 1
-            if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index] {
+            if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index]
+                || record.stampedFile != stamps[articles[index].path]
+            {
                 complete = false
             }
         }
@@ -815,12 +897,13 @@ extension ArticleCache {
             guard let record = cacheRecords[index] else { return nil }
             let parse = record.freshParse.map { $0[...] } ?? self.rawParse(of: record.hash) ?? []
             guard !parse.isEmpty else { return nil }
+            let stamped = record.stampedFile.map { (path: article.path, file: $0) }
             // What this run took whole from the cache is copied as it was stored.
             if linksReused, record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
                 let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
                 let raw = self.rawDerived(of: record.hash, path: article.path)
             {
-                return Record(hash: record.hash, parse: parse, derived: raw)
+                return Record(hash: record.hash, parse: parse, derived: raw, stamped: stamped)
             }
             // Counts, topics and tallies taken from the cache are read from it again (they were not
             // kept in memory).
@@ -837,7 +920,7 @@ extension ArticleCache {
                 wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil),
                 resolutions: outgoing[index].map(\.resolution)
             ).encode(into: &writer)
-            return Record(hash: record.hash, parse: parse, derived: writer.bytes[...])
+            return Record(hash: record.hash, parse: parse, derived: writer.bytes[...], stamped: stamped)
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,

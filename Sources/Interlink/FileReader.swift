@@ -36,6 +36,12 @@ enum FileReader {
     }
 
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        readStamped(path, limit: limit).map(\.bytes)
+    }
+
+    /// Reads the file and gives its stamp as `fstat` saw it before the bytes were read (a change made
+    /// while they were read leaves a later stamp on the file).
+    static func readStamped(_ path: String, limit: Int) -> Result<(bytes: [UInt8], stamp: FileStamp), Failure> {
         // Non-blocking, so that a named pipe (through a symbolic link) is refused instead of waited on.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
@@ -62,9 +68,10 @@ enum FileReader {
             initialized = total
         }
         if let failure { return .failure(failure) }
+        let stamp = FileStamp(info)
         if bytes.count < size {
             // The file shrank since fstat.
-            return .success(bytes)
+            return .success((bytes, stamp))
         }
         // The file may have grown since fstat: read on in chunks, within the limit (the chunk is on the
         // stack, not a fresh zero-filled array per file).
@@ -81,6 +88,6 @@ enum FileReader {
             }
         }
         if let grown { return .failure(grown) }
-        return .success(bytes)
+        return .success((bytes, stamp))
     }
 }

@@ -68,7 +68,7 @@ public struct KeywordIndex: Sendable {
         self.targetFlags = isTarget
         let learnedBySource: [[Topic]] = site.articles.indices.parallelMap { source in
             Self.learnedTopics(
-                source: source, site: site, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)
+                source: source, graph: graph, isTarget: isTarget, tokenizer: tokenizer, rules: rules)
                 .filter { !excludedTargets.contains($0.target) }
         }
         // Indexed by target (no hashing), in source order.
@@ -383,27 +383,20 @@ public struct KeywordIndex: Sendable {
         return ArticlePath.directory(of: article.path).split(separator: "/").last.map(String.init) ?? ""
     }
 
-    /// The anchors of `source`'s existing links to targets, as topics of those targets.
-    /// The learned anchors of one source; `isTarget` tells, per article, `isTarget(_:)`.
+    /// The anchors of `source`'s existing links to targets, as topics of those targets; `isTarget`
+    /// tells, per article, `isTarget(_:)`. Read from the parsed links alone (not the file's bytes).
     static func learnedTopics(
-        source sourceIndex: Int, site: Site, graph: LinkGraph, isTarget: [Bool], tokenizer: Tokenizer,
-        rules: TopicRules
+        source sourceIndex: Int, graph: LinkGraph, isTarget: [Bool], tokenizer: Tokenizer, rules: TopicRules
     ) -> [Topic] {
         var result: [Topic] = []
         guard !graph.outgoing[sourceIndex].isEmpty else { return result }
-        // The source's bytes, read once when a link needs them (they may have been released).
-        var read: [UInt8]? = nil
         for link in graph.outgoing[sourceIndex] {
             guard case .article(let target, let fragment) = link.resolution, isTarget[target],
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)
             guard !rules.isGeneric(text.lowercased()), !Suggester.isPostReferenceText(text) else { continue }
-            if read == nil { read = site.articles[sourceIndex].bytes }
-            let bytes = read!
-            if bytes.count > link.link.range.lowerBound + 1,
-                bytes[link.link.range.lowerBound + 1] == UInt8(ascii: "`")
-            {
+            if link.link.textOpensWithBacktick {
                 // `[`ref()`](…)`: a code name, matched against inline code only.
                 result.append(
                     Topic(

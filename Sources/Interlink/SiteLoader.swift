@@ -18,6 +18,9 @@ public struct LoadOptions: Sendable {
     /// Whether documents keep what only rewriting needs (forbidden zones, the emphasis outline). A run
     /// that only suggests drops them once parsing is done, which saves memory on a large site.
     public var keepsRewriteDetails = true
+    /// How long before this run began reading a file's last change must lie for the next run to
+    /// trust its stamp (`FileStamp.settlingSeconds`; tests choose their own).
+    var stampSettlingSeconds = FileStamp.settlingSeconds
 
     /// The default `maximumFileSize`: 20 MB.
     public static let defaultMaximumFileSize = 20 * 1024 * 1024
@@ -61,25 +64,33 @@ public enum SiteLoader {
         let cacheRecords: [CacheRecord?]
         /// With a cache: how many files were taken from it instead of being parsed.
         public let cacheHits: Int
+        /// With a cache: how many of those were not even read, their stamp vouching for them.
+        public let unreadFiles: Int
         /// The cache the files were looked up in (the one given, or the one opened while walking).
         public let cache: ArticleCache?
 
         init(
             site: Site, diagnostics: [Diagnostic], cacheRecords: [CacheRecord?] = [], cacheHits: Int = 0,
-            cache: ArticleCache? = nil
+            unreadFiles: Int = 0, cache: ArticleCache? = nil
         ) {
             self.site = site
             self.diagnostics = diagnostics
             self.cacheRecords = cacheRecords
             self.cacheHits = cacheHits
+            self.unreadFiles = unreadFiles
             self.cache = cache
         }
     }
 
-    /// A loaded file's key in the cache, and its fresh parse when it missed.
+    /// A loaded file's key in the cache, its fresh parse when it missed, and its stamp and content
+    /// hash when the next run may trust the stamp (the cache vouched for it, or it was read long
+    /// enough after its last change).
     struct CacheRecord: Sendable {
         var hash: ContentHash
         var freshParse: [UInt8]?
+        var stampedFile: ArticleCache.StampedFile? = nil
+        /// Whether the file was left unread, its stamp vouching for it.
+        var unread = false
     }
 
     /// Loads the site under `root`, looking its files up in `cache`.
@@ -126,6 +137,7 @@ public enum SiteLoader {
         var diagnostics: [Diagnostic] = []
         var records: [CacheRecord?] = []
         var hits = 0
+        var unread = 0
         articles.reserveCapacity(loaded.count)
         if cache != nil { records.reserveCapacity(loaded.count) }
         for outcome in loaded {
@@ -134,6 +146,7 @@ public enum SiteLoader {
                 articles.append(loaded.article)
                 if cache != nil { records.append(loaded.record) }
                 if let record = loaded.record, record.freshParse == nil { hits += 1 }
+                if loaded.record?.unread == true { unread += 1 }
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
@@ -144,7 +157,9 @@ public enum SiteLoader {
             let byPath = Dictionary(uniqueKeysWithValues: articles.indices.map { (articles[$0].path, records[$0]) })
             records = site.articles.map { byPath[$0.path] ?? nil }
         }
-        return Result(site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits, cache: cache)
+        return Result(
+            site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits, unreadFiles: unread,
+            cache: cache)
     }
 
     /// Relative paths of every Markdown file that is an article of the site, sorted.
@@ -174,8 +189,10 @@ public enum SiteLoader {
     ) -> [Swift.Result<Loaded, Diagnostic>] {
         let rootPath = root.path
         let done = DoneCounter()
+        let readStart = FileStamp.Instant.now()
         return paths.parallelMap { path in
-            let result = loadArticle(path: path, rootPath: rootPath, layout: layout, options: options, cache: cache)
+            let result = loadArticle(
+                path: path, rootPath: rootPath, layout: layout, options: options, cache: cache, readStart: readStart)
             if let progress { progress(done.increment(), paths.count) }
             return result
         }
@@ -202,36 +219,62 @@ public enum SiteLoader {
     }
 
     /// Reads one file (`path` in the folder `rootPath`) and parses it, or takes its parse from `cache`
-    /// when the cache holds these bytes.
+    /// when the cache holds these bytes. A file whose stamp (`FileStamp`) is the one the cache holds
+    /// for its path is not even read: its bytes are read when a stage needs them. `readStart`: when
+    /// this run began reading, for telling which stamps the next run may trust.
     static func loadArticle(
-        path: String, rootPath: String, layout: SiteLayout, options: LoadOptions, cache: ArticleCache?
+        path: String, rootPath: String, layout: SiteLayout, options: LoadOptions, cache: ArticleCache?,
+        readStart: FileStamp.Instant = .now()
     ) -> Swift.Result<Loaded, Diagnostic> {
-        let bytes: [UInt8]
         let limit = min(options.maximumFileSize, MarkdownParser.maximumFileSize)
-        switch FileReader.read(rootPath + "/" + path, limit: limit) {
+        let dialect = MarkdownDialect.of(path: path, layout: layout)
+        let fullPath = rootPath + "/" + path
+        if let cache, let known = cache.stampedFile(at: path), known.stamp.size <= limit,
+            let stamp = FileStamp.of(path: fullPath), stamp == known.stamp
+        {
+            let hash = ArticleCache.parseKey(known.contentHash, dialect: dialect, shortcodes: layout.shortcodes)
+            if let cached = cache.parse(of: hash, byteCount: stamp.size, keepsRewriteDetails: options.keepsRewriteDetails) {
+                let contents = ArticleBytes(
+                    unreadAt: rootPath, path: path, count: stamp.size, hash: known.contentHash,
+                    cacheFile: cache.filePath)
+                return .success(
+                    Loaded(
+                        article: makeArticle(
+                            path: path, contents: contents, content: cached, layout: layout,
+                            keepsRewriteDetails: options.keepsRewriteDetails),
+                        record: CacheRecord(hash: hash, freshParse: nil, stampedFile: known, unread: true)))
+            }
+        }
+        let bytes: [UInt8]
+        let stamp: FileStamp
+        switch FileReader.readStamped(fullPath, limit: limit) {
         case .success(let read):
-            bytes = read
+            (bytes, stamp) = read
         case .failure(.tooLarge(let size)):
             return .failure(
                 Diagnostic(path: path, message: "file is \(size) bytes, over the limit of \(limit) bytes"))
         case .failure(.system(let message)):
             return .failure(Diagnostic(path: path, message: "cannot read file: \(message)"))
         }
-        let dialect = MarkdownDialect.of(path: path, layout: layout)
         let content: ParsedContent
         var record: CacheRecord?
         do {
             if let cache {
-                let hash = ArticleCache.parseKey(ContentHash(bytes), dialect: dialect, shortcodes: layout.shortcodes)
-                if let cached = cache.parse(of: hash, bytes: bytes, keepsRewriteDetails: options.keepsRewriteDetails) {
+                let contentHash = ContentHash(bytes)
+                let hash = ArticleCache.parseKey(contentHash, dialect: dialect, shortcodes: layout.shortcodes)
+                // A stamp taken too soon after the file's last change cannot vouch for it next time.
+                let stamped = stamp.isSettled(readStart: readStart, seconds: options.stampSettlingSeconds)
+                    && stamp.size == bytes.count
+                    ? ArticleCache.StampedFile(stamp: stamp, contentHash: contentHash) : nil
+                if let cached = cache.parse(of: hash, byteCount: bytes.count, keepsRewriteDetails: options.keepsRewriteDetails) {
                     content = cached
-                    record = CacheRecord(hash: hash, freshParse: nil)
+                    record = CacheRecord(hash: hash, freshParse: nil, stampedFile: stamped)
                 } else {
                     content = try parseContent(path: path, bytes: bytes, dialect: dialect, shortcodes: layout.shortcodes)
                     var writer = BinaryWriter()
                     // Front matter nested too deep for the cache is simply not cached (an empty record misses).
                     let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
-                    record = CacheRecord(hash: hash, freshParse: fresh)
+                    record = CacheRecord(hash: hash, freshParse: fresh, stampedFile: stamped)
                 }
             } else {
                 content = try parseContent(path: path, bytes: bytes, dialect: dialect, shortcodes: layout.shortcodes)
@@ -293,6 +336,15 @@ public enum SiteLoader {
     static func makeArticle(
         path: String, bytes: [UInt8], content: ParsedContent, layout: SiteLayout, keepsRewriteDetails: Bool = true
     ) -> Article {
+        makeArticle(
+            path: path, contents: ArticleBytes(bytes), content: content, layout: layout,
+            keepsRewriteDetails: keepsRewriteDetails)
+    }
+
+    /// The article of a parse, its bytes where `contents` says.
+    static func makeArticle(
+        path: String, contents: ArticleBytes, content: ParsedContent, layout: SiteLayout, keepsRewriteDetails: Bool = true
+    ) -> Article {
         let frontMatter = content.frontMatter
         var document = content.document
         if !keepsRewriteDetails {
@@ -311,7 +363,7 @@ public enum SiteLoader {
         let isSection = stem == "_index" || (layout.generator == .hugo && stem == "index" && ArticlePath.directory(of: relative).isEmpty)
         let isDraft = frontMatter.isDraft || relative.hasPrefix("_drafts/")
         return Article(
-            path: path, bytes: bytes, frontMatter: frontMatter, document: document, title: title,
+            path: path, contents: contents, frontMatter: frontMatter, document: document, title: title,
             url: ArticleURL.url(path: path, frontMatter: frontMatter, layout: layout),
             aliasURLs: aliases.filter { $0.hasPrefix("/") || $0.hasPrefix("http") },
             aliasNames: aliases.filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") }, isDraft: isDraft,

@@ -136,6 +136,10 @@ struct CommonMarkConverter {
         }
         markLinkReferenceDefinitions()
         expandIndentedContainerBodies()
+        for index in links.indices {
+            let second = links[index].range.lowerBound + 1
+            links[index].textOpensWithBacktick = second < raw.count && raw[second] == UInt8(ascii: "`")
+        }
         zones.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return MarkdownDocument(
             lines: lines, frontMatter: frontMatter, spans: spans, codeSpans: codeSpans, headings: headings,

@@ -17,6 +17,14 @@ public struct FrontMatterBlock: Sendable, Hashable {
     public let contentRange: Range<Int>
     /// 1-based line of the first content line (the line after the opening delimiter).
     public let contentFirstLine: Int
+
+    /// A block located before (read back from a cache); the caller checks that the ranges fit the file.
+    public init(format: Format, range: Range<Int>, contentRange: Range<Int>, contentFirstLine: Int) {
+        self.format = format
+        self.range = range
+        self.contentRange = contentRange
+        self.contentFirstLine = contentFirstLine
+    }
 }
 
 /// Why a front-matter block could not be delimited.

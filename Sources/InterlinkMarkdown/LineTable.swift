@@ -26,6 +26,17 @@ public struct LineTable: Sendable, Hashable {
         byteCount = bytes.count
     }
 
+    /// A table read back from somewhere it was kept (a cache), checked: nil unless `starts` begins
+    /// with 0 and rises strictly, and no start lies past `byteCount`.
+    public init?(starts: [UInt32], byteCount: Int) {
+        guard starts.first == 0, byteCount >= 0, byteCount <= Int(UInt32.max),
+            Int(starts[starts.count - 1]) <= byteCount
+        else { return nil }
+        for index in 1..<starts.count where starts[index] <= starts[index - 1] { return nil }
+        self.starts = starts
+        self.byteCount = byteCount
+    }
+
     /// Byte offset at which each line starts; `lineStarts[0] == 0` (a new array: prefer `start(ofLineAt:)`).
     public var lineStarts: [Int] { starts.map { Int($0) } }
 

@@ -150,6 +150,9 @@ public struct MarkdownLink: Sendable, Hashable {
     public let text: String
     /// Byte range of the whole link.
     public let range: Range<Int>
+    /// Whether the byte after the link's first is a backtick: the text of `` [`name()`](…) `` opens
+    /// with a code span (set by the parser from the file's bytes, so that a stage can tell without them).
+    public internal(set) var textOpensWithBacktick = false
 
     public init(kind: Kind, destination: String, template: String? = nil, text: String, range: Range<Int>) {
         self.kind = kind
@@ -157,6 +160,13 @@ public struct MarkdownLink: Sendable, Hashable {
         self.template = template
         self.text = text
         self.range = range
+    }
+
+    /// The link with `textOpensWithBacktick` as given (for a link read back from a cache).
+    public func withTextOpeningWithBacktick(_ opens: Bool) -> MarkdownLink {
+        var link = self
+        link.textOpensWithBacktick = opens
+        return link
     }
 }
 

@@ -69,3 +69,38 @@ import Testing
         try expectSpans("⟦Use [square brackets] freely.⟧\n")
     }
 }
+
+/// Whether a link's text opens with a code span is told by the parser from the file's bytes, so that
+/// a stage that has only the parse (the file unread) can tell it too.
+@Suite struct LinkTextCodeTests {
+    @Test(arguments: [MarkdownDialect.commonMark, .mkdocs])
+    func theFlagIsTheByteAfterTheLinksFirst(_ dialect: MarkdownDialect) throws {
+        let text = """
+            See [`useState()`](hooks.md), [plain](plain.md), [[Wiki Page]], [`a` and b][ref] and <https://x.y/>.
+
+            !!! note
+
+                Inside: [`ref()`](ref.md) and [text `code`](code.md).
+
+            - [{{< relref "x.md" >}}]({{< relref "x.md" >}}) and [`tpl`]({{< ref "y.md" >}})
+
+            [ref]: definition.md
+
+            """
+        let bytes = Array(text.utf8)
+        let document = try MarkdownParser.parse(bytes, dialect: dialect)
+        #expect(document.links.count >= 7)
+        for link in document.links {
+            let second = link.range.lowerBound + 1
+            #expect(link.textOpensWithBacktick == (second < bytes.count && bytes[second] == UInt8(ascii: "`")))
+        }
+        let flagged = document.links.filter(\.textOpensWithBacktick).map(\.destination)
+        #expect(flagged.contains("hooks.md"))
+        #expect(flagged.contains("definition.md"))
+        #expect(!flagged.contains("plain.md"))
+        #expect(!flagged.contains("code.md"))
+        if dialect == .mkdocs {
+            #expect(flagged.contains("ref.md"), "the admonition's body is parsed, its link mapped back")
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import InterlinkMarkdown
 import Testing
 
 @testable import Interlink
@@ -27,6 +28,8 @@ import Testing
     struct Run {
         var json: String
         var hits: Int
+        /// Files taken from the cache by their stamp, without reading them.
+        var unread: Int = 0
         var reusedMentions: Bool
         var wrote: Bool
         /// Articles whose word-case tally came from the cache.
@@ -37,13 +40,21 @@ import Testing
         var resolutions: [[LinkResolution]] = []
     }
 
-    /// One `suggest` run, with the cache (as the CLI does it) or without.
-    static func suggest(_ root: URL, cached: Bool = true, version: String = "test 1", options: SuggestOptions = SuggestOptions())
-        async throws -> Run
-    {
+    /// A settling time no file reaches: no stamp is trusted, every file is read (as in these tests,
+    /// whose files are all written a moment before; a slow machine must not change what they see).
+    static let stampsNeverSettle: Int64 = 1 << 40
+
+    /// One `suggest` run, with the cache (as the CLI does it) or without. `stampsSettleAfter`: how old a
+    /// file's last change must be for the next run to trust its stamp (`FileStamp.settlingSeconds`).
+    static func suggest(
+        _ root: URL, cached: Bool = true, version: String = "test 1", options: SuggestOptions = SuggestOptions(),
+        stampsSettleAfter: Int64 = stampsNeverSettle
+    ) async throws -> Run {
         let cache = cached
             ? ArticleCache(root: root, toolVersion: version, context: ArticleCache.context(for: options)) : nil
-        let loaded = await SiteLoader.load(root: root, cache: cache)
+        var loadOptions = LoadOptions()
+        loadOptions.stampSettlingSeconds = stampsSettleAfter
+        let loaded = await SiteLoader.load(root: root, options: loadOptions, cache: cache)
         let reuse = cache?.reuse(for: loaded)
         let known = reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions }
         let graph = LinkGraph(site: loaded.site, known: known)
@@ -53,7 +64,8 @@ import Testing
         if let cache { wrote = cache.update(loaded: loaded, suggester: suggester) }
         let json = try SuggestionReport(root: "site", result: result).json()
         return Run(
-            json: json, hits: loaded.cacheHits, reusedMentions: suggester.reusesMentions, wrote: wrote,
+            json: json, hits: loaded.cacheHits, unread: loaded.unreadFiles, reusedMentions: suggester.reusesMentions,
+            wrote: wrote,
             reusedTallies: suggester.memo.wordCaseReused.filter { $0 }.count,
             reusedResolutions: known?.filter { $0 != nil }.count ?? 0,
             resolutions: graph.outgoing.map { $0.map(\.resolution) })
@@ -292,7 +304,7 @@ import Testing
         func decode(_ keeps: Bool, _ bytes: [UInt8], _ file: [UInt8]) throws -> ParsedContent {
             try bytes.withUnsafeBytes { buffer in
                 var reader = BinaryReader(buffer)
-                return try ParsedContent.decode(&reader, bytes: file, keepsRewriteDetails: keeps)
+                return try ParsedContent.decode(&reader, byteCount: file.count, keepsRewriteDetails: keeps)
             }
         }
         let whole = try decode(true, encoded, bytes)
@@ -306,6 +318,12 @@ import Testing
         #expect(lean.document.headings == whole.document.headings)
         #expect(lean.frontMatter.fields == whole.frontMatter.fields)
         #expect(lean.suppressedRanges == whole.suppressedRanges)
+        // The front-matter block and the line table come back without the file's bytes.
+        for read in [whole, lean] {
+            #expect(read.document.frontMatter == content.document.frontMatter)
+            #expect(read.document.frontMatter != nil)
+            #expect(read.document.lines == LineTable(bytes))
+        }
         // Ranges are still checked against the file: a shorter file makes both reads fail.
         let shorter = Array(bytes.prefix(bytes.count / 2))
         #expect(throws: (any Error).self) { try decode(false, encoded, shorter) }
