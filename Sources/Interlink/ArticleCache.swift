@@ -515,21 +515,27 @@ struct ParsedContent: Sendable {
                     emphasized: try reader.bool()))
         }
         var codeSpans: [CodeSpan] = []
-        for _ in 0..<(try reader.count()) {
+        let codeSpansCount = try reader.count()
+        codeSpans.reserveCapacity(codeSpansCount)
+        for _ in 0..<codeSpansCount {
             codeSpans.append(
                 CodeSpan(
                     range: try reader.range(within: limit), code: try reader.string(), block: try reader.int(),
                     context: try BlockContext(cacheCode: try reader.uint())))
         }
         var headings: [Heading] = []
-        for _ in 0..<(try reader.count()) {
+        let headingsCount = try reader.count()
+        headings.reserveCapacity(headingsCount)
+        for _ in 0..<headingsCount {
             headings.append(
                 Heading(
                     level: try reader.int(atMost: 6), text: try reader.string(), range: try reader.range(within: limit),
                     id: try reader.string()))
         }
         var links: [MarkdownLink] = []
-        for _ in 0..<(try reader.count()) {
+        let linksCount = try reader.count()
+        links.reserveCapacity(linksCount)
+        for _ in 0..<linksCount {
             let kind = try MarkdownLink.Kind(cacheCode: try reader.uint())
             links.append(
                 MarkdownLink(
@@ -728,10 +734,14 @@ struct DerivedContent: Sendable {
         var topics: [Topic]? = nil
         if try reader.bool() {
             var list: [Topic] = []
-            for _ in 0..<(try reader.count()) {
+            let count = try reader.count()
+            list.reserveCapacity(count)
+            for _ in 0..<count {
                 let phrase = try reader.string()
                 var keys: [String] = []
-                for _ in 0..<(try reader.count()) { keys.append(try reader.string()) }
+                let keyCount = try reader.count()
+                keys.reserveCapacity(keyCount)
+                for _ in 0..<keyCount { keys.append(try reader.string()) }
                 let source = try Topic.Source(cacheCode: try reader.uint())
                 list.append(
                     Topic(
@@ -743,15 +753,21 @@ struct DerivedContent: Sendable {
         var mentions: ArticleMentions? = nil
         if try reader.bool() {
             var topicLists: [[Int32]] = []
-            for _ in 0..<(try reader.count()) {
+            let listCount = try reader.count()
+            topicLists.reserveCapacity(listCount)
+            for _ in 0..<listCount {
                 var found: [Int32] = []
-                for _ in 0..<(try reader.count()) { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
+                let count = try reader.count()
+                found.reserveCapacity(count)
+                for _ in 0..<count { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
                 topicLists.append(found)
             }
             var lists: [[Mention]] = []
             for _ in 0..<2 {
                 var list: [Mention] = []
-                for _ in 0..<(try reader.count()) {
+                let count = try reader.count()
+                list.reserveCapacity(count)
+                for _ in 0..<count {
                     let range = try reader.range(within: byteCount)
                     let number = try reader.uint()
                     guard number < UInt64(topicLists.count) else { throw BinaryReader.Corrupt() }
@@ -789,7 +805,9 @@ struct DerivedContent: Sendable {
         var resolutions: [LinkResolution]? = nil
         if try reader.bool() {
             var list: [LinkResolution] = []
-            for _ in 0..<(try reader.count()) {
+            let count = try reader.count()
+            list.reserveCapacity(count)
+            for _ in 0..<count {
                 switch try reader.uint() {
                 case 0: list.append(.article(try reader.int(atMost: Int(Int32.max)), fragment: try reader.optionalString()))
                 case 1: list.append(.broken(try reader.string()))

@@ -175,20 +175,45 @@ public struct KeywordIndex: Sendable {
     /// order (`orderString`). A learned anchor that repeats one of the target's own topics adds nothing
     /// (so the links Interlink writes do not raise the weight of their own topics on the next run).
     static func unique(_ own: [Topic], learned: [Topic]) -> [Topic] {
-        var best: [TopicIdentity: Topic] = [:]
+        let total = own.count + learned.count
+        guard total > 1 else { return own + learned }
+        // The topics kept, each with its identity; a target has a few dozen topics at most as a rule,
+        // found again by a scan (no hashing of key lists), or by a table past `scannedIdentities`.
+        var kept: [Topic] = []
+        var identities: [TopicIdentity] = []
+        kept.reserveCapacity(total)
+        identities.reserveCapacity(total)
+        var table: [TopicIdentity: Int] = [:]
+        let scans = total <= Self.scannedIdentities
+        if !scans { table.reserveCapacity(total) }
+        func slot(of identity: TopicIdentity) -> Int? {
+            scans ? identities.firstIndex(of: identity) : table[identity]
+        }
+        func add(_ topic: Topic, _ identity: TopicIdentity) {
+            if !scans { table[identity] = kept.count }
+            kept.append(topic)
+            identities.append(identity)
+        }
         for topic in own {
-            let key = TopicIdentity(topic)
-            if let existing = best[key], existing.weight >= topic.weight { continue }
-            best[key] = topic
+            let identity = TopicIdentity(topic)
+            if let slot = slot(of: identity) {
+                if kept[slot].weight >= topic.weight { continue }
+                kept[slot] = topic
+            } else {
+                add(topic, identity)
+            }
         }
         for topic in learned {
-            let key = TopicIdentity(topic)
-            if best[key] == nil { best[key] = topic }
+            let identity = TopicIdentity(topic)
+            if slot(of: identity) == nil { add(topic, identity) }
         }
-        return best.values.map { (topic: $0, isASCII: isASCIIOrder($0)) }
+        return kept.map { (topic: $0, isASCII: isASCIIOrder($0)) }
             .sorted { orderPrecedes($0.topic, $0.isASCII, $1.topic, $1.isASCII) }
             .map(\.topic)
     }
+
+    /// Up to this many topics, `unique` finds an identity again by scanning the ones kept.
+    static let scannedIdentities = 32
 
     /// What makes two topics of one target the same: the same code name, or the same word keys.
     /// (Keys hold letters, digits and apostrophes only, so equal key lists are equal joined phrases.)

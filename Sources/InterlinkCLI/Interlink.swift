@@ -13,6 +13,11 @@ struct InterlinkCommand: AsyncParsableCommand {
             InitCommand.self,
         ]
     )
+
+    static func main() async {
+        AllocatorSettings.apply()
+        await main(nil)
+    }
 }
 
 /// The tool's version, shown by `--version`.
