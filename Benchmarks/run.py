@@ -15,8 +15,9 @@ the CPU time (user + system, all threads) is printed too.
 For sizes up to 20,000 articles it also measures the pre-commit case on a copy of the site: the index
 cache warmed by one run (and once more a few seconds later, when the copied files are old enough for
 their stamps to vouch for them), then, each time, three files edited (a sentence appended) and
-`interlink suggest` run on those three files with the cache, as a pre-commit hook would; the table
-gives its median and its ratio to the full run.
+`interlink suggest` run on those three files with the cache, as a pre-commit hook would. These runs
+alternate with the cmark and full runs (cmark, full, pre-commit, cmark, ...); the table gives their
+median and its ratio to the full run.
 """
 import shutil
 import os
@@ -66,7 +67,11 @@ def main():
                                 out.write(handle.read())
         size = os.path.getsize(joined)
         cmark_times, interlink_times, peaks, stages, cpus, cmark_cpus = [], [], [], {}, [], []
-        for _ in range(runs):
+        # The pre-commit runs alternate with the full runs too, so that a slower or faster spell of
+        # this shared machine weighs on both sides of their ratio alike.
+        precommit_run = prepare_precommit(binary, site) if n <= 20000 else None
+        precommit_times, precommit_cpus = [], []
+        for run in range(runs):
             start = time.perf_counter()
             timed = subprocess.run(["/usr/bin/time", "-f", "cpu-s %U %S", "cmark", joined], check=True,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -90,9 +95,16 @@ def main():
                     peaks.append(int(parts[1]))
                 elif parts and parts[0] == "cpu-s":
                     cpus.append(float(parts[1]) + float(parts[2]))
+            if precommit_run is not None:
+                wall, cpu = precommit_run(run)
+                precommit_times.append(wall)
+                precommit_cpus.append(cpu)
+        if precommit_run is not None:
+            shutil.rmtree(site + "-precommit")
         cmark_median = statistics.median(cmark_times)
         interlink_median = statistics.median(interlink_times)
-        precommit = measure_precommit(binary, site, runs) if n <= 20000 else None
+        precommit = ((statistics.median(precommit_times), statistics.median(precommit_cpus))
+                     if precommit_run is not None else None)
         rows.append((n, size, cmark_median, interlink_median, max(peaks) / 1024,
                      {k: statistics.median(v) for k, v in stages.items()}, statistics.median(cpus), precommit,
                      statistics.median(cmark_cpus)))
@@ -112,8 +124,10 @@ def main():
         print(f"| {n:,} | " + " | ".join(f"{stages.get(k, 0):.2f}" for k in stage_names) + " |")
 
 
-def measure_precommit(binary, site, runs):
-    """Median time of `suggest` on three just-edited files of a copy of `site`, with a warm cache."""
+def prepare_precommit(binary, site):
+    """A copy of `site` with a warm index cache, and a function that runs the pre-commit case once on it:
+    three files edited (a sentence appended), then `interlink suggest` on those three files with the
+    cache, as a pre-commit hook would; it returns the wall and CPU seconds of that run."""
     copy = site + "-precommit"
     if os.path.isdir(copy):
         shutil.rmtree(copy)
@@ -127,8 +141,8 @@ def measure_precommit(binary, site, runs):
     # moment ago, the cache is warmed once more after they have settled.
     time.sleep(4)
     subprocess.run([binary, "suggest", "--root", copy, "--format", "json"], check=True, stdout=subprocess.DEVNULL)
-    times, cpus = [], []
-    for run in range(runs):
+
+    def run_once(run):
         for path in edited:
             with open(os.path.join(copy, path), "a", encoding="utf-8") as handle:
                 handle.write(f"\nA sentence written just before commit number {run}.\n")
@@ -136,12 +150,12 @@ def measure_precommit(binary, site, runs):
         timed = subprocess.run(["/usr/bin/time", "-f", "cpu-s %U %S", binary, "suggest", "--root", copy, "--format",
                                 "json"] + [os.path.join(copy, p) for p in edited],
                                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        times.append(time.perf_counter() - start)
-        for line in timed.stderr.splitlines():
-            if line.startswith("cpu-s "):
-                cpus.append(float(line.split()[1]) + float(line.split()[2]))
-    shutil.rmtree(copy)
-    return statistics.median(times), statistics.median(cpus)
+        wall = time.perf_counter() - start
+        cpu = next(float(line.split()[1]) + float(line.split()[2])
+                   for line in timed.stderr.splitlines() if line.startswith("cpu-s "))
+        return wall, cpu
+
+    return run_once
 
 
 if __name__ == "__main__":
