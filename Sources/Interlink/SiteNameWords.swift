@@ -22,10 +22,8 @@ struct SiteNameWords: Sendable {
             var counts: [String: Int] = [:]
             for title in titles[run] {
                 var seen = Set<String>()
-                for word in Self.words(of: title) where Self.isCapitalisedWord(word) {
-                    let bare = Self.withoutPossessive(word).lowercased()
-                    guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
-                    if seen.insert(bare).inserted { counts[bare, default: 0] += 1 }
+                for bare in Self.nameCandidates(of: title) where seen.insert(bare).inserted {
+                    counts[bare, default: 0] += 1
                 }
             }
             return counts
@@ -35,6 +33,54 @@ struct SiteNameWords: Sendable {
         let needed = max(Double(Self.minimumTitles), Self.minimumShare * Double(titles.count))
         words = titles.count < Self.minimumTitles ? [] : Set(titleCounts.filter { Double($0.value) >= needed }.keys)
     }
+
+    /// The words of `title` that could be the site's name, in order (repeats kept): capitalised words,
+    /// lower-cased and without a possessive, that are not stopwords or "-ing" verbs.
+    static func nameCandidates(of title: String) -> [String] {
+        if let candidates = asciiNameCandidates(of: title) { return candidates }
+        return characterNameCandidates(of: title)
+    }
+
+    /// `nameCandidates` read by `Character`s: any title.
+    static func characterNameCandidates(of title: String) -> [String] {
+        var result: [String] = []
+        for word in words(of: title) where isCapitalisedWord(word) {
+            let bare = withoutPossessive(word).lowercased()
+            guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
+            result.append(bare)
+        }
+        return result
+    }
+
+    /// `nameCandidates` read as bytes, for a title of ASCII without a carriage return (nearly every
+    /// title), where each byte is a `Character` and the case rules are A–Z; nil for any other title.
+    static func asciiNameCandidates(of title: String) -> [String]? {
+        var title = title
+        return title.withUTF8 { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var result: [String] = []
+            var start = 0
+            while start < bytes.count {
+                while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09 { end += 1 }
+                defer { start = end }
+                // The word without punctuation at its end, then without a possessive.
+                var last = end
+                while last > start, Self.trailingPunctuation.contains(bytes[last - 1]) { last -= 1 }
+                guard last > start, bytes[start] >= UInt8(ascii: "A"), bytes[start] <= UInt8(ascii: "Z") else { continue }
+                if last - start > 2, bytes[last - 2] == UInt8(ascii: "'"), bytes[last - 1] == UInt8(ascii: "s") { last -= 2 }
+                let bare = String(
+                    decoding: bytes[start..<last].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                guard !Vocabulary.stopwords.contains(bare), !bare.hasSuffix("ing") else { continue }
+                result.append(bare)
+            }
+            return result
+        }
+    }
+
+    /// The bytes `trimmed(_:)` takes off a word's end.
+    private static let trailingPunctuation: [UInt8] = Array(":;,.!?".utf8)
 
     /// `title` without the site's name where it only says which site this is: a leading name
     /// ("Go Concurrency Patterns", "The Rust Libz Blitz"), a leading possessive ("Rust's 2018 roadmap")

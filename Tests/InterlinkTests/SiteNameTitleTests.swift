@@ -70,3 +70,39 @@ import Testing
         }
     }
 }
+
+/// The name candidates of an ASCII title are read as bytes; they must be what reading it by
+/// `Character`s gives.
+@Suite struct SiteNameCandidateTests {
+    static let pieces = [
+        "Go", "go", "Rust's", "Rust’s", "The", "Announcing", "Why", "A's", "'s", "X", "Go:", "Go!?", "Gopher,", "IO",
+        "Ünïcode", "HTTP/2", "v1.2", "and", "in", "Go;.", "Z's.", "Bring", "AI", "C++", "Tabs", "", "Ok's",
+    ]
+    static let separators = [" ", "  ", "\t", " \t "]
+
+    @Test func theByteReadingIsTheCharacterReading() throws {
+        var seed: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var asciiTitles = 0
+        for _ in 0..<3000 {
+            var title = next(4) == 0 ? " " : ""
+            for index in 0..<(1 + next(7)) {
+                if index > 0 { title += Self.separators[next(Self.separators.count)] }
+                title += Self.pieces[next(Self.pieces.count)]
+            }
+            let byCharacters = SiteNameWords.characterNameCandidates(of: title)
+            #expect(SiteNameWords.nameCandidates(of: title) == byCharacters, "\(title)")
+            if let bytes = SiteNameWords.asciiNameCandidates(of: title) {
+                asciiTitles += 1
+                #expect(bytes == byCharacters, "\(title)")
+            }
+        }
+        #expect(asciiTitles > 1000)
+        #expect(SiteNameWords.asciiNameCandidates(of: "Go\r\nRust") == nil)
+        #expect(SiteNameWords.asciiNameCandidates(of: "Café Go") == nil)
+        #expect(SiteNameWords.asciiNameCandidates(of: "The Go Blog's Gopher: Announcing Tabs!") == ["go", "blog", "gopher", "tabs"])
+    }
+}
