@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Interlink
 
 /// The `interlink` command.
 @main
