@@ -840,6 +840,14 @@ extension ArticleCache {
         return ContentHash(writer.bytes)
     }
 
+    /// How many articles the cache file may fail to serve before a run writes it again: one in a
+    /// thousand (none on a site under 1,000 articles, where writing it costs next to nothing). A few
+    /// files changed since it was written cost each later run a few milliseconds (read, parse and
+    /// match again), while writing the whole file costs a 10,000-article site some 50 ms of CPU in a
+    /// pre-commit run, on the other core while the suggestions are ranked. A changed topic index,
+    /// word-case vocabulary or link resolution makes every entry stale, so the file is written then.
+    static func toleratedStaleEntries(articles: Int) -> Int { articles / 1000 }
+
     /// What a suggester may take from the cache for the loaded site.
     public func reuse(for loaded: SiteLoader.Result) -> SuggestReuse {
         let articles = loaded.site.articles
@@ -870,10 +878,18 @@ extension ArticleCache {
             linkFingerprint: siteLinkFingerprint)
     }
 
-    /// Writes what this run read and computed, unless the file already holds exactly that. Returns
-    /// whether a file was written. Failing to write (a read-only site) is silent: the cache is an aid.
+    /// Writes what this run read and computed, unless the file still serves this site nearly as well
+    /// (`toleratedStaleEntries`). Returns whether a file was written. Failing to write (a read-only
+    /// site) is silent: the cache is an aid.
     @discardableResult
     public func update(loaded: SiteLoader.Result, suggester: Suggester) -> Bool {
+        update(loaded: loaded, suggester: suggester, toleratedStale: nil)
+    }
+
+    /// `update(loaded:suggester:)`, tolerating `toleratedStale` stale entries instead of
+    /// `toleratedStaleEntries(articles:)` when given (for tests).
+    @discardableResult
+    func update(loaded: SiteLoader.Result, suggester: Suggester, toleratedStale: Int?) -> Bool {
         let articles = loaded.site.articles
         let memo = suggester.memo
         let topics = memo.topics
@@ -893,22 +909,23 @@ extension ArticleCache {
         let linkFingerprint = memo.linkFingerprint ?? LinkResolver.fingerprint(of: loaded.site)
         let linksReused = linkFingerprint == self.linkFingerprint
         let outgoing = suggester.graph.outgoing
-        var complete = linksReused
-        var stored = 0
         let cacheRecords = loaded.cacheRecords
         guard cacheRecords.count == articles.count else { return false }
+        // How many articles the file no longer serves as it stands: a file parsed again, what was
+        // derived from it made again, its stamp not the stored one; and entries gone or added.
+        var stale = linksReused ? 0 : articles.count
+        var stored = 0
         for index in articles.indices {
             guard let record = cacheRecords[index] else { continue }
             stored += 1
             if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index]
-                || record.stampedFile != stamps[articles[index].path]
+                || record.stampedFile != stamps[articles[index].path] || suggester.reusedMentions?[index] == nil
             {
-                complete = false
+                stale += 1
             }
         }
-        if complete, suggester.reusedMentions != nil, stored == count {
-            return false
-        }
+        stale += abs(count - stored)
+        if stale <= toleratedStale ?? Self.toleratedStaleEntries(articles: articles.count) { return false }
         let fingerprint = memo.indexFingerprint
         let records: [Record?] = articles.indices.parallelMap { index in
             let article = articles[index]

@@ -48,7 +48,7 @@ import Testing
     /// file's last change must be for the next run to trust its stamp (`FileStamp.settlingSeconds`).
     static func suggest(
         _ root: URL, cached: Bool = true, version: String = "test 1", options: SuggestOptions = SuggestOptions(),
-        stampsSettleAfter: Int64 = stampsNeverSettle
+        stampsSettleAfter: Int64 = stampsNeverSettle, toleratedStale: Int = 0
     ) async throws -> Run {
         let cache = cached
             ? ArticleCache(root: root, toolVersion: version, context: ArticleCache.context(for: options)) : nil
@@ -61,7 +61,7 @@ import Testing
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
         var wrote = false
-        if let cache { wrote = cache.update(loaded: loaded, suggester: suggester) }
+        if let cache { wrote = cache.update(loaded: loaded, suggester: suggester, toleratedStale: toleratedStale) }
         let json = try SuggestionReport(root: "site", result: result).json()
         return Run(
             json: json, hits: loaded.cacheHits, unread: loaded.unreadFiles, reusedMentions: suggester.reusesMentions,
@@ -381,5 +381,66 @@ import Testing
         for offset in 0..<8 { swapped.swapAt(offset, 8 + offset) }
         #expect(ContentHash(swapped) != original)
         #expect(ContentHash(bytes + [0]) != original)
+    }
+}
+
+/// A cache file that still serves nearly every article is not written again for a few changed files
+/// (`ArticleCache.toleratedStaleEntries`): the next runs read and match those files again, and give
+/// what an uncached run gives; past the tolerance, or when the topic index changes, it is written.
+@Suite struct ArticleCacheToleranceTests {
+    static func append(_ text: String, to path: String, in site: TemporarySite) throws {
+        let url = site.root.appendingPathComponent(path)
+        try site.write(path, bytes: [UInt8](try Data(contentsOf: url)) + Array(text.utf8))
+    }
+
+    @Test func aFewChangedFilesDoNotRewriteTheFile() async throws {
+        let site = try ArticleCacheTests.exampleCopy()
+        let cold = try await ArticleCacheTests.suggest(site.root, toleratedStale: 1)
+        #expect(cold.wrote)
+        let articles = await site.load().site.articles.count
+        try Self.append("\n\nA word on crawl budget.\n", to: "content/posts/anchor-text.md", in: site)
+        let one = try await ArticleCacheTests.suggest(site.root, toleratedStale: 1)
+        #expect(!one.wrote, "one stale entry is tolerated")
+        #expect(one.hits == articles - 1)
+        #expect(one.reusedMentions)
+        #expect(one.json == (try await ArticleCacheTests.suggest(site.root, cached: false)).json)
+        // Still one stale entry: still not written, still right.
+        let again = try await ArticleCacheTests.suggest(site.root, toleratedStale: 1)
+        #expect(!again.wrote)
+        #expect(again.hits == articles - 1)
+        #expect(again.json == one.json)
+        // A second changed file is one too many.
+        try Self.append("\n\nAnd one on orphan pages.\n", to: "content/posts/crawl-budget.md", in: site)
+        let two = try await ArticleCacheTests.suggest(site.root, toleratedStale: 1)
+        #expect(two.wrote)
+        #expect(two.hits == articles - 2)
+        #expect(two.json == (try await ArticleCacheTests.suggest(site.root, cached: false)).json)
+        let after = try await ArticleCacheTests.suggest(site.root, toleratedStale: 1)
+        #expect(after.hits == articles)
+        #expect(!after.wrote)
+    }
+
+    /// A changed title changes the topic index: every stored mention is stale, more than any tolerance
+    /// short of the whole site.
+    @Test func aChangedTopicIndexMakesEveryEntryStale() async throws {
+        let site = try ArticleCacheTests.exampleCopy()
+        _ = try await ArticleCacheTests.suggest(site.root)
+        let articles = await site.load().site.articles.count
+        let path = "content/posts/crawl-budget.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        try site.write(
+            path, bytes: Array(text.replacingOccurrences(of: "title: \"Crawl Budget\"", with: "title: \"Crawl Quota\"").utf8))
+        let renamed = try await ArticleCacheTests.suggest(site.root, toleratedStale: articles - 1)
+        #expect(!renamed.reusedMentions)
+        #expect(renamed.wrote, "every stored mention is stale")
+        let next = try await ArticleCacheTests.suggest(site.root, toleratedStale: articles - 1)
+        #expect(next.reusedMentions)
+    }
+
+    @Test func theToleranceIsOneInAThousand() {
+        #expect(ArticleCache.toleratedStaleEntries(articles: 20) == 0)
+        #expect(ArticleCache.toleratedStaleEntries(articles: 999) == 0)
+        #expect(ArticleCache.toleratedStaleEntries(articles: 10_000) == 10)
+        #expect(ArticleCache.toleratedStaleEntries(articles: 100_000) == 100)
     }
 }
