@@ -124,6 +124,28 @@ import Testing
         }
     }
 
+    /// Should a stamp ever vouch for bytes the file no longer has (a clock set back), the first stage
+    /// that reads them stops the run with status 2 and removes the cache file, so that the next run
+    /// reads every file again.
+    @Test func bytesTheirStampLiedAboutStopTheRunAndRemoveTheCache() async throws {
+        let site = try TemporarySite(["a.md": "# A\n\nText.\n"])
+        let cacheFile = site.root.appendingPathComponent("articles.bin")
+        try Data("a cache".utf8).write(to: cacheFile)
+        let root = site.root.path
+        let cachePath = cacheFile.path
+        let right = ContentHash(Array("# A\n\nText.\n".utf8))
+        // The right hash: read and given back, nothing removed.
+        let bytes = ArticleBytes(unreadAt: root, path: "a.md", count: 11, hash: right, cacheFile: cachePath)
+        #expect(bytes.bytes == Array("# A\n\nText.\n".utf8))
+        #expect(FileManager.default.fileExists(atPath: cachePath))
+        await #expect(processExitsWith: .exitCode(2)) { [root = root as String, cachePath = cachePath as String] in
+            let lied = ArticleBytes(
+                unreadAt: root, path: "a.md", count: 11, hash: ContentHash(high: 1, low: 2), cacheFile: cachePath)
+            _ = lied.bytes
+        }
+        #expect(!FileManager.default.fileExists(atPath: cachePath))
+    }
+
     @Test func aStampSettlesOnlyWhenBothTimesLieBeforeTheMargin() {
         let start = FileStamp.Instant(seconds: 1_000, nanoseconds: 500)
         func stamp(modified: Int64, changed: Int64) -> FileStamp {
