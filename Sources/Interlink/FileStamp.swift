@@ -22,6 +22,18 @@ struct FileStamp: Sendable, Hashable {
             (left.seconds, left.nanoseconds) < (right.seconds, right.nanoseconds)
         }
 
+        func encode(into writer: inout BinaryWriter) {
+            writer.int(Int(seconds))
+            writer.uint(UInt64(nanoseconds))
+        }
+
+        static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> Instant {
+            let seconds = Int64(try reader.int())
+            let nanoseconds = try reader.uint()
+            guard nanoseconds < 1_000_000_000 else { throw BinaryReader.Corrupt() }
+            return Instant(seconds: seconds, nanoseconds: Int64(nanoseconds))
+        }
+
         /// The wall-clock time now, as file times are written.
         static func now() -> Instant {
             var time = timespec()
@@ -80,23 +92,13 @@ struct FileStamp: Sendable, Hashable {
         writer.fixed64(device)
         writer.fixed64(inode)
         writer.int(size)
-        for instant in [modified, changed] {
-            writer.int(Int(instant.seconds))
-            writer.uint(UInt64(instant.nanoseconds))
-        }
+        modified.encode(into: &writer)
+        changed.encode(into: &writer)
     }
 
     static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> FileStamp {
-        let device = try reader.fixed64()
-        let inode = try reader.fixed64()
-        let size = try reader.int(atMost: Int(UInt32.max))
-        var instants: [Instant] = []
-        for _ in 0..<2 {
-            let seconds = Int64(try reader.int())
-            let nanoseconds = try reader.uint()
-            guard nanoseconds < 1_000_000_000 else { throw BinaryReader.Corrupt() }
-            instants.append(Instant(seconds: seconds, nanoseconds: Int64(nanoseconds)))
-        }
-        return FileStamp(device: device, inode: inode, size: size, modified: instants[0], changed: instants[1])
+        FileStamp(
+            device: try reader.fixed64(), inode: try reader.fixed64(), size: try reader.int(atMost: Int(UInt32.max)),
+            modified: try Instant.decode(&reader), changed: try Instant.decode(&reader))
     }
 }

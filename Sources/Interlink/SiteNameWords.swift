@@ -79,8 +79,9 @@ struct SiteNameWords: Sendable {
         }
     }
 
-    /// The bytes `trimmed(_:)` takes off a word's end.
-    private static let trailingPunctuation: [UInt8] = Array(":;,.!?".utf8)
+    /// What `trimmed(_:)` takes off a word's end, and the same as bytes.
+    private static let trailingPunctuationText = ":;,.!?"
+    private static let trailingPunctuation: [UInt8] = Array(trailingPunctuationText.utf8)
 
     /// `title` without the site's name where it only says which site this is: a leading name
     /// ("Go Concurrency Patterns", "The Rust Libz Blitz"), a leading possessive ("Rust's 2018 roadmap")
@@ -126,7 +127,7 @@ struct SiteNameWords: Sendable {
     /// The word without punctuation at its end ("Go:" → "Go").
     private static func trimmed(_ word: String) -> String {
         var end = word.endIndex
-        while end > word.startIndex, ":;,.!?".contains(word[word.index(before: end)]) { end = word.index(before: end) }
+        while end > word.startIndex, trailingPunctuationText.contains(word[word.index(before: end)]) { end = word.index(before: end) }
         return String(word[..<end])
     }
 
