@@ -17,7 +17,7 @@ public struct ArticleCache: Sendable {
     static let fileName = "articles.bin"
     static let magic = Array("INTERLINK-CACHE\n".utf8)
     /// Bumped whenever the layout of the file changes.
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
 
     /// The site root the cache belongs to.
     public let root: URL
@@ -28,7 +28,8 @@ public struct ArticleCache: Sendable {
     /// The cache file's path (`fileURL(root:)`), worked out once.
     let filePath: String
 
-    private let storage: Storage?
+    /// The file's bytes, mapped, shared read-only between tasks (nil when no usable file was found).
+    private let storage: MappedFile?
     private let entries: [ContentHash: [Entry]]
     /// The files the last run could vouch for by their stamp, by path.
     private let stamps: [String: StampedFile]
@@ -54,11 +55,6 @@ public struct ArticleCache: Sendable {
         var derived: Range<Int>
     }
 
-    /// The file's bytes, shared read-only between parse tasks.
-    final class Storage: Sendable {
-        let bytes: [UInt8]
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-    }
 
     /// The cache file of `root`.
     public static func fileURL(root: URL) -> URL {
@@ -68,23 +64,27 @@ public struct ArticleCache: Sendable {
     /// Opens the cache of `root`. A missing, unreadable, foreign, truncated or corrupt file gives an
     /// empty cache: every look-up misses.
     public init(root: URL, toolVersion: String, context: ContentHash) {
+        self.init(root: root, toolVersion: toolVersion, context: context, residentLimit: Self.residentPagesKeptUpTo)
+    }
+
+    /// `init(root:toolVersion:context:)`, releasing the file's pages as they are read when it is larger
+    /// than `residentLimit` bytes (`MappedFile`) instead of `residentPagesKeptUpTo` (for tests).
+    init(root: URL, toolVersion: String, context: ContentHash, residentLimit: Int) {
         self.root = root
         self.toolVersion = toolVersion
         self.context = context
         filePath = Self.fileURL(root: root).path
-        let bytes: [UInt8]
-        switch FileReader.read(filePath, limit: Int(Int32.max)) {
-        case .success(let read): bytes = read
-        case .failure: bytes = []
-        }
-        if let parsed = Self.readHeader(bytes, toolVersion: toolVersion) {
-            storage = Storage(bytes)
+        let file = MappedFile(path: filePath, limit: Int(Int32.max), residentLimit: residentLimit)
+        if let file, let parsed = Self.readHeader(file.bytes, toolVersion: toolVersion) {
+            storage = file
             entries = parsed.entries
             stamps = parsed.stamps
             derivedUsable = parsed.context == context
             indexFingerprint = parsed.indexFingerprint
             wordCaseFingerprint = parsed.wordCaseFingerprint
             linkFingerprint = parsed.linkFingerprint
+            // The checksum read every page; the parts are read again as each stage needs them.
+            releaseResidentPages()
         } else {
             storage = nil
             entries = [:]
@@ -98,6 +98,16 @@ public struct ArticleCache: Sendable {
 
     /// Number of entries (articles) read from the file.
     public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+
+    /// Lets the system drop the cache file's pages read so far from the process's resident set, on a
+    /// file large enough for it to matter (they are read again from the page cache when next needed).
+    public func releaseResidentPages() {
+        storage?.releaseResidentPages()
+    }
+
+    /// The largest cache file whose pages stay resident once read (a 10,000-article site's is about
+    /// 27 MB): on a smaller one, reading the pages again would cost more than keeping them.
+    static let residentPagesKeptUpTo = 64 << 20
 
     /// The stamp and content hash stored for the file at `path`, if its last run could vouch for it.
     func stampedFile(at path: String) -> StampedFile? { stamps[path] }
@@ -129,52 +139,59 @@ public struct ArticleCache: Sendable {
     /// `byteCount` is the file's length, which every stored range must fit.
     func parse(of hash: ContentHash, byteCount: Int, keepsRewriteDetails: Bool = true) -> ParsedContent? {
         guard let storage, let entry = entries[hash]?.first else { return nil }
-        return storage.bytes.withUnsafeBytes { buffer -> ParsedContent? in
-            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.parse]))
-            return try? ParsedContent.decode(&reader, byteCount: byteCount, keepsRewriteDetails: keepsRewriteDetails)
-        }
+        var reader = BinaryReader(storage[entry.parse])
+        defer { storage.noteRead(entry.parse.count) }
+        return try? ParsedContent.decode(&reader, byteCount: byteCount, keepsRewriteDetails: keepsRewriteDetails)
     }
 
     /// What a previous run found in a file with these bytes: word counts and topics when they were made
     /// for the same path and title, mentions when made with the same topic index (checked by the
     /// suggester). `target` is the article's index in this run's site.
     func derived(of hash: ContentHash, path: String, title: String, target: Int, byteCount: Int) -> DerivedContent? {
-        guard let storage, let candidates = entries[hash] else { return nil }
-        return storage.bytes.withUnsafeBytes { buffer -> DerivedContent? in
-            // Files with the same bytes share a parse; their derived parts differ by path.
-            var chosen: DerivedContent? = nil
-            for entry in candidates {
-                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.derived]))
-                guard let derived = try? DerivedContent.decode(&reader, target: target, byteCount: byteCount) else {
-                    return nil
-                }
-                if chosen == nil || derived.path == path { chosen = derived }
-                if derived.path == path { break }
-            }
-            guard var derived = chosen else { return nil }
-            if !derivedUsable || derived.path != path || derived.title != title {
-                derived.termCounts = nil
-                derived.topics = nil
-            }
-            return derived
+        guard let storage, let entry = derivedEntry(of: hash, path: path) else { return nil }
+        var reader = BinaryReader(storage[entry.range])
+        defer { storage.noteRead(entry.range.count) }
+        guard var derived = try? DerivedContent.decode(&reader, target: target, byteCount: byteCount) else {
+            return nil
         }
+        if !derivedUsable || derived.path != path || derived.title != title {
+            derived.termCounts = nil
+            derived.topics = nil
+        }
+        return derived
+    }
+
+    /// The derived part stored for a file with these bytes: the one made at `path` where there is
+    /// one, else the first (files with the same bytes share a parse; their derived parts differ by
+    /// path). Nil when none is stored, or one of them is corrupt.
+    private func derivedEntry(of hash: ContentHash, path: String)
+        -> (range: Range<Int>, sections: DerivedContent.Sections)?
+    {
+        guard let storage, let candidates = entries[hash] else { return nil }
+        var chosen: (range: Range<Int>, sections: DerivedContent.Sections)? = nil
+        for entry in candidates {
+            var reader = BinaryReader(storage[entry.derived])
+            // The sections' lengths are read, not the sections: the first page or so.
+            storage.noteRead(min(entry.derived.count, 4096))
+            guard let sections = try? DerivedContent.Sections(&reader) else { return nil }
+            if chosen == nil || sections.path == path { chosen = (entry.derived, sections) }
+            if sections.path == path { break }
+        }
+        return chosen
     }
 
     /// Raw stored bytes of an entry's parse part, to copy unchanged into the next file.
-    func rawParse(of hash: ContentHash) -> ArraySlice<UInt8>? {
+    func rawParse(of hash: ContentHash) -> RecordBytes? {
         guard let storage, let entry = entries[hash]?.first else { return nil }
-        return storage.bytes[entry.parse]
+        return .stored(storage, entry.parse)
     }
 
     /// Raw stored bytes of the derived part stored for `path`, to copy unchanged into the next file.
-    func rawDerived(of hash: ContentHash, path: String) -> ArraySlice<UInt8>? {
+    func rawDerived(of hash: ContentHash, path: String) -> RecordBytes? {
         guard let storage, let candidates = entries[hash] else { return nil }
         for entry in candidates {
-            let stored: String? = storage.bytes.withUnsafeBytes { buffer in
-                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[entry.derived]))
-                return try? reader.string()
-            }
-            if stored == path { return storage.bytes[entry.derived] }
+            var reader = BinaryReader(storage[entry.derived])
+            if (try? reader.string()) == path { return .stored(storage, entry.derived) }
         }
         return nil
     }
@@ -190,75 +207,93 @@ public struct ArticleCache: Sendable {
         var stamps: [String: StampedFile]
     }
 
-    private static func readHeader(_ bytes: [UInt8], toolVersion: String) -> Header? {
-        guard bytes.count >= magic.count + 16, Array(bytes[0..<magic.count]) == magic else { return nil }
-        return bytes.withUnsafeBytes { buffer -> Header? in
-            // The last 16 bytes are a hash of everything before them.
-            let checksum = ContentHash(buffer: UnsafeRawBufferPointer(rebasing: buffer[0..<(bytes.count - 16)]))
-            var trailer = BinaryReader(buffer, offset: bytes.count - 16)
-            guard let high = try? trailer.fixed64(), let low = try? trailer.fixed64(),
-                ContentHash(high: high, low: low) == checksum
-            else { return nil }
-            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[0..<(bytes.count - 16)]), offset: magic.count)
-            do {
-                guard try reader.uint() == formatVersion, try reader.string() == toolVersion else { return nil }
-                let context = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
-                var fingerprint: ContentHash? = nil
-                if try reader.bool() { fingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
-                var wordCaseFingerprint: ContentHash? = nil
-                if try reader.bool() {
-                    wordCaseFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
-                }
-                var linkFingerprint: ContentHash? = nil
-                if try reader.bool() { linkFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
-                let count = try reader.count()
-                var table: [(ContentHash, Int, Int)] = []
-                table.reserveCapacity(count)
-                var stamps: [String: StampedFile] = [:]
-                stamps.reserveCapacity(count)
-                for _ in 0..<count {
-                    let hash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
-                    table.append((hash, try reader.count(), try reader.count()))
-                    if try reader.bool() {
-                        let path = try reader.string()
-                        let contentHash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
-                        stamps[path] = StampedFile(stamp: try FileStamp.decode(&reader), contentHash: contentHash)
-                    }
-                }
-                var entries: [ContentHash: [Entry]] = [:]
-                entries.reserveCapacity(count)
-                var offset = reader.offset
-                for (hash, parseLength, derivedLength) in table {
-                    let parseEnd = offset + parseLength
-                    let derivedEnd = parseEnd + derivedLength
-                    guard derivedEnd <= bytes.count - 16 else { return nil }
-                    entries[hash, default: []].append(Entry(parse: offset..<parseEnd, derived: parseEnd..<derivedEnd))
-                    offset = derivedEnd
-                }
-                guard offset == bytes.count - 16 else { return nil }
-                return Header(
-                    context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
-                    linkFingerprint: linkFingerprint, entries: entries, stamps: stamps)
-            } catch {
-                return nil
+    private static func readHeader(_ bytes: UnsafeRawBufferPointer, toolVersion: String) -> Header? {
+        guard bytes.count >= magic.count + 16, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
+        // The last 16 bytes are a hash of everything before them.
+        let body = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 16)])
+        let checksum = ContentHash(buffer: body)
+        var trailer = BinaryReader(bytes, offset: body.count)
+        guard let high = try? trailer.fixed64(), let low = try? trailer.fixed64(),
+            ContentHash(high: high, low: low) == checksum
+        else { return nil }
+        var reader = BinaryReader(body, offset: magic.count)
+        do {
+            guard try reader.uint() == formatVersion, try reader.string() == toolVersion else { return nil }
+            let context = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+            var fingerprint: ContentHash? = nil
+            if try reader.bool() { fingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
+            var wordCaseFingerprint: ContentHash? = nil
+            if try reader.bool() {
+                wordCaseFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
             }
+            var linkFingerprint: ContentHash? = nil
+            if try reader.bool() { linkFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
+            let count = try reader.count()
+            var table: [(ContentHash, Int, Int)] = []
+            table.reserveCapacity(count)
+            var stamps: [String: StampedFile] = [:]
+            stamps.reserveCapacity(count)
+            for _ in 0..<count {
+                let hash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                table.append((hash, try reader.count(), try reader.count()))
+                if try reader.bool() {
+                    let path = try reader.string()
+                    let contentHash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+                    stamps[path] = StampedFile(stamp: try FileStamp.decode(&reader), contentHash: contentHash)
+                }
+            }
+            var entries: [ContentHash: [Entry]] = [:]
+            entries.reserveCapacity(count)
+            var offset = reader.offset
+            for (hash, parseLength, derivedLength) in table {
+                let parseEnd = offset + parseLength
+                let derivedEnd = parseEnd + derivedLength
+                guard derivedEnd <= body.count else { return nil }
+                entries[hash, default: []].append(Entry(parse: offset..<parseEnd, derived: parseEnd..<derivedEnd))
+                offset = derivedEnd
+            }
+            guard offset == body.count else { return nil }
+            return Header(
+                context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
+                linkFingerprint: linkFingerprint, entries: entries, stamps: stamps)
+        } catch {
+            return nil
         }
     }
 
     // MARK: Writing the file
 
+    /// The bytes of one part of a record: made in this run, or a range of the old file, copied as it
+    /// is only when written.
+    enum RecordBytes: Sendable {
+        case made(ArraySlice<UInt8>)
+        case stored(MappedFile, Range<Int>)
+
+        var count: Int {
+            switch self {
+            case .made(let bytes): bytes.count
+            case .stored(_, let range): range.count
+            }
+        }
+
+        func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+            switch self {
+            case .made(let bytes): bytes.withUnsafeBytes(body)
+            case .stored(let file, let range): body(file[range])
+            }
+        }
+    }
+
     /// One article's part of the next file.
     struct Record: Sendable {
         var hash: ContentHash
-        /// Slices of the old file's bytes where copied unchanged: nothing is copied until written.
-        var parse: ArraySlice<UInt8>
-        var derived: ArraySlice<UInt8>
+        var parse: RecordBytes
+        var derived: RecordBytes
         /// The file's path and stamp, when the next run may trust the stamp.
         var stamped: (path: String, file: StampedFile)?
 
         init(
-            hash: ContentHash, parse: ArraySlice<UInt8>, derived: ArraySlice<UInt8>,
-            stamped: (path: String, file: StampedFile)? = nil
+            hash: ContentHash, parse: RecordBytes, derived: RecordBytes, stamped: (path: String, file: StampedFile)? = nil
         ) {
             self.hash = hash
             self.parse = parse
@@ -267,7 +302,7 @@ public struct ArticleCache: Sendable {
         }
 
         init(hash: ContentHash, parse: [UInt8], derived: [UInt8]) {
-            self.init(hash: hash, parse: parse[...], derived: derived[...])
+            self.init(hash: hash, parse: .made(parse[...]), derived: .made(derived[...]))
         }
     }
 
@@ -323,10 +358,12 @@ public struct ArticleCache: Sendable {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 20)
             for record in records {
-                hasher.feed(record.parse)
-                hasher.feed(record.derived)
-                chunk.append(contentsOf: record.parse)
-                chunk.append(contentsOf: record.derived)
+                for part in [record.parse, record.derived] {
+                    part.withUnsafeBytes { bytes in
+                        hasher.feed(bytes)
+                        chunk.append(contentsOf: bytes)
+                    }
+                }
                 if chunk.count >= 1 << 20 {
                     guard emit(chunk[...]) else { return false }
                     chunk.removeAll(keepingCapacity: true)
@@ -621,209 +658,6 @@ struct ParsedContent: Sendable {
     }
 }
 
-/// What the suggester derived from one file in an earlier run.
-struct DerivedContent: Sendable {
-    var path: String
-    var title: String
-    var termCounts: Relatedness.TermCounts?
-    var topics: [Topic]?
-    var mentions: ArticleMentions?
-    /// How the file writes the words `WordCase` counts; depends on the bytes and the counted words only.
-    var wordCase: WordCase.ArticleTally?
-    /// Where the file's links point, in document order, when it lies at `path` of a site with the
-    /// file's `linkFingerprint`.
-    var resolutions: [LinkResolution]?
-
-    func encode(into writer: inout BinaryWriter) {
-        writer.string(path)
-        writer.string(title)
-        writer.bool(termCounts != nil)
-        if let termCounts {
-            writer.uint(UInt64(termCounts.count))
-            for (hash, count) in termCounts {
-                writer.fixed64(hash)
-                writer.int(Int(count))
-            }
-        }
-        writer.bool(topics != nil)
-        if let topics {
-            writer.uint(UInt64(topics.count))
-            for topic in topics {
-                writer.string(topic.phrase)
-                writer.uint(UInt64(topic.keys.count))
-                for key in topic.keys { writer.string(key) }
-                writer.uint(topic.source.cacheCode)
-                writer.optionalString(topic.fragment)
-                writer.bool(topic.caseSensitive)
-                writer.fixed64(topic.weight.bitPattern)
-            }
-        }
-        writer.bool(mentions != nil)
-        if let mentions {
-            // Each distinct list of topics once, then the mentions by list number: an article mentions
-            // the same topics again and again, and decoding then makes one array per list, not per mention.
-            var listNumbers: [[Int32]: Int] = [:]
-            var lists: [[Int32]] = []
-            for mention in mentions.prose + mentions.linkText where listNumbers[mention.topics] == nil {
-                listNumbers[mention.topics] = lists.count
-                lists.append(mention.topics)
-            }
-            writer.uint(UInt64(lists.count))
-            for list in lists {
-                writer.uint(UInt64(list.count))
-                for topic in list { writer.int(Int(topic)) }
-            }
-            for list in [mentions.prose, mentions.linkText] {
-                writer.uint(UInt64(list.count))
-                for mention in list {
-                    writer.range(mention.range)
-                    writer.uint(UInt64(listNumbers[mention.topics]!))
-                    writer.bool(mention.isCode)
-                    writer.int(mention.block)
-                    writer.uint(mention.context.cacheCode)
-                    writer.int(mention.wordCount)
-                }
-            }
-        }
-        writer.bool(wordCase != nil)
-        if let wordCase {
-            writer.uint(UInt64(wordCase.count))
-            for entry in wordCase {
-                writer.fixed64(entry.hash)
-                writer.int(Int(entry.lower))
-                writer.int(Int(entry.capitalised))
-            }
-        }
-        writer.bool(resolutions != nil)
-        if let resolutions {
-            writer.uint(UInt64(resolutions.count))
-            for resolution in resolutions {
-                switch resolution {
-                case .article(let index, let fragment):
-                    writer.uint(0)
-                    writer.int(index)
-                    writer.optionalString(fragment)
-                case .broken(let reason):
-                    writer.uint(1)
-                    writer.string(reason)
-                case .other:
-                    writer.uint(2)
-                }
-            }
-        }
-    }
-
-    static func decode(_ reader: inout BinaryReader, target: Int, byteCount: Int) throws -> DerivedContent {
-        let path = try reader.string()
-        let title = try reader.string()
-        var termCounts: Relatedness.TermCounts? = nil
-        if try reader.bool() {
-            var counts: Relatedness.TermCounts = []
-            let count = try reader.count()
-            counts.reserveCapacity(count)
-            var previous: UInt64? = nil
-            for _ in 0..<count {
-                let hash = try reader.fixed64()
-                // Sorted and distinct, as relatedness expects.
-                if let previous, previous >= hash { throw BinaryReader.Corrupt() }
-                previous = hash
-                counts.append((hash: hash, count: Int32(try reader.int(atMost: Int(Int32.max)))))
-            }
-            termCounts = counts
-        }
-        var topics: [Topic]? = nil
-        if try reader.bool() {
-            var list: [Topic] = []
-            let count = try reader.count()
-            list.reserveCapacity(count)
-            for _ in 0..<count {
-                let phrase = try reader.string()
-                var keys: [String] = []
-                let keyCount = try reader.count()
-                keys.reserveCapacity(keyCount)
-                for _ in 0..<keyCount { keys.append(try reader.string()) }
-                let source = try Topic.Source(cacheCode: try reader.uint())
-                list.append(
-                    Topic(
-                        phrase: phrase, keys: keys, target: target, source: source, fragment: try reader.optionalString(),
-                        caseSensitive: try reader.bool(), weight: Double(bitPattern: try reader.fixed64())))
-            }
-            topics = list
-        }
-        var mentions: ArticleMentions? = nil
-        if try reader.bool() {
-            var topicLists: [[Int32]] = []
-            let listCount = try reader.count()
-            topicLists.reserveCapacity(listCount)
-            for _ in 0..<listCount {
-                var found: [Int32] = []
-                let count = try reader.count()
-                found.reserveCapacity(count)
-                for _ in 0..<count { found.append(Int32(try reader.int(atMost: Int(Int32.max)))) }
-                topicLists.append(found)
-            }
-            var lists: [[Mention]] = []
-            for _ in 0..<2 {
-                var list: [Mention] = []
-                let count = try reader.count()
-                list.reserveCapacity(count)
-                for _ in 0..<count {
-                    let range = try reader.range(within: byteCount)
-                    let number = try reader.uint()
-                    guard number < UInt64(topicLists.count) else { throw BinaryReader.Corrupt() }
-                    let found = topicLists[Int(number)]
-                    let isCode = try reader.bool()
-                    let block = try reader.int()
-                    guard Int32(exactly: block) != nil else { throw BinaryReader.Corrupt() }
-                    let context = try BlockContext(cacheCode: try reader.uint())
-                    list.append(
-                        Mention(
-                            range: range, topics: found, isCode: isCode, block: block, context: context,
-                            wordCount: try reader.int(atMost: Int(Int32.max))))
-                }
-                lists.append(list)
-            }
-            mentions = ArticleMentions(prose: lists[0], linkText: lists[1])
-        }
-        var wordCase: WordCase.ArticleTally? = nil
-        if try reader.bool() {
-            var tally: WordCase.ArticleTally = []
-            let count = try reader.count()
-            tally.reserveCapacity(count)
-            var previous: UInt64? = nil
-            for _ in 0..<count {
-                let hash = try reader.fixed64()
-                // Sorted and distinct, as `WordCase.tally(of:words:)` makes them.
-                if let previous, previous >= hash { throw BinaryReader.Corrupt() }
-                previous = hash
-                tally.append(
-                    (hash: hash, lower: Int32(try reader.int(atMost: Int(Int32.max))),
-                     capitalised: Int32(try reader.int(atMost: Int(Int32.max)))))
-            }
-            wordCase = tally
-        }
-        var resolutions: [LinkResolution]? = nil
-        if try reader.bool() {
-            var list: [LinkResolution] = []
-            let count = try reader.count()
-            list.reserveCapacity(count)
-            for _ in 0..<count {
-                switch try reader.uint() {
-                case 0: list.append(.article(try reader.int(atMost: Int(Int32.max)), fragment: try reader.optionalString()))
-                case 1: list.append(.broken(try reader.string()))
-                case 2: list.append(.other)
-                default: throw BinaryReader.Corrupt()
-                }
-            }
-            resolutions = list
-        }
-        guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
-        return DerivedContent(
-            path: path, title: title, termCounts: termCounts, topics: topics, mentions: mentions, wordCase: wordCase,
-            resolutions: resolutions)
-    }
-}
-
 extension ArticleCache {
     /// The fingerprint of the settings that shape topics: stopwords, generic anchors, synonyms.
     public static func context(for options: SuggestOptions) -> ContentHash {
@@ -848,34 +682,75 @@ extension ArticleCache {
     /// word-case vocabulary or link resolution makes every entry stale, so the file is written then.
     static func toleratedStaleEntries(articles: Int) -> Int { articles / 1000 }
 
-    /// What a suggester may take from the cache for the loaded site.
+    /// What a suggester may take from the cache for the loaded site: where each article's usable parts
+    /// lie in the file, decoded when a stage asks for them.
     public func reuse(for loaded: SiteLoader.Result) -> SuggestReuse {
         let articles = loaded.site.articles
         let records = loaded.cacheRecords
         let siteLinkFingerprint = LinkResolver.fingerprint(of: loaded.site)
         let linksUsable = linkFingerprint == siteLinkFingerprint
-        let derived: [DerivedContent?] = articles.indices.parallelMap { index in
+        let derivedUsable = derivedUsable
+        let parts: [LentParts?] = articles.indices.parallelMap { index in
             let article = articles[index]
-            guard index < records.count, let record = records[index] else { return nil }
-            return self.derived(
-                of: record.hash, path: article.path, title: article.title, target: index, byteCount: article.byteCount)
+            guard index < records.count, let record = records[index],
+                let (range, sections) = self.derivedEntry(of: record.hash, path: article.path)
+            else { return nil }
+            func absolute(_ part: Range<Int>?) -> Range<Int>? {
+                part.map { (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound) }
+            }
+            // Counts and topics only where made for this path and title; tallies and resolutions only
+            // beside a parse that was read back whole (such an entry is what a run wrote), resolutions
+            // only where made at this path, in a site that resolves alike.
+            let ownPart = derivedUsable && sections.path == article.path && sections.title == article.title
+            let readBack = record.freshParse == nil
+            return LentParts(
+                termCounts: ownPart ? absolute(sections.termCounts) : nil,
+                topics: ownPart ? absolute(sections.topics) : nil,
+                mentions: absolute(sections.mentions),
+                wordCase: readBack ? absolute(sections.wordCase) : nil,
+                resolutions: linksUsable && readBack && sections.path == article.path
+                    ? absolute(sections.resolutions) : nil)
         }
+        let byteCounts = articles.map(\.byteCount)
         return SuggestReuse(
-            termCounts: derived.map { $0?.termCounts }, topics: derived.map { $0?.topics },
-            mentions: derived.map { $0?.mentions }, indexFingerprint: indexFingerprint,
-            wordCase: articles.indices.map { index in
-                // Only beside a parse that was read back whole: such an entry is what a run wrote.
-                index < records.count && records[index]?.freshParse == nil ? derived[index]?.wordCase : nil
-            }, wordCaseFingerprint: wordCaseFingerprint,
-            resolutions: linksUsable
-                ? articles.indices.map { index in
-                    // Made at this path, beside a parse read back whole, in a site that resolves alike.
-                    guard index < records.count, records[index]?.freshParse == nil, let stored = derived[index],
-                        stored.path == articles[index].path
-                    else { return nil }
-                    return stored.resolutions
-                } : [],
+            termCounts: lent(parts, \.termCounts) { bytes, range, _ in try DerivedContent.termCounts(bytes, range) },
+            topics: lent(parts, \.topics) { bytes, range, index in
+                try DerivedContent.topics(bytes, range, target: index)
+            },
+            mentions: lent(parts, \.mentions) { bytes, range, index in
+                try DerivedContent.mentions(bytes, range, byteCount: byteCounts[index])
+            },
+            indexFingerprint: indexFingerprint,
+            wordCase: lent(parts, \.wordCase) { bytes, range, _ in try DerivedContent.wordCase(bytes, range) },
+            wordCaseFingerprint: wordCaseFingerprint,
+            resolutions: parts.contains { $0?.resolutions != nil }
+                ? lent(parts, \.resolutions) { bytes, range, _ in try DerivedContent.resolutions(bytes, range) }
+                : LentValues(),
             linkFingerprint: siteLinkFingerprint)
+    }
+
+    /// Where an article's usable stored parts lie in the cache file.
+    struct LentParts: Sendable {
+        var termCounts: Range<Int>?
+        var topics: Range<Int>?
+        var mentions: Range<Int>?
+        var wordCase: Range<Int>?
+        var resolutions: Range<Int>?
+    }
+
+    /// One kind of part, decoded by `decode` (from the file's bytes, the part's range and the
+    /// article's index) each time an article's is asked for; a corrupt part reads as unknown.
+    private func lent<Value: Sendable>(
+        _ parts: [LentParts?], _ part: KeyPath<LentParts, Range<Int>?> & Sendable,
+        _ decode: @escaping @Sendable (UnsafeRawBufferPointer, Range<Int>, Int) throws -> Value
+    ) -> LentValues<Value> {
+        guard let storage else { return LentValues() }
+        return LentValues(count: parts.count) { index in
+            guard let range = parts[index]?[keyPath: part] else { return nil }
+            // A page or so is touched even for a small part.
+            defer { storage.noteRead(range.count + 4096) }
+            return try? decode(storage.bytes, range, index)
+        }
     }
 
     /// Writes what this run read and computed, unless the file still serves this site nearly as well
@@ -898,7 +773,9 @@ extension ArticleCache {
         let topicsReused = memo.topicsReused
         let wordCase = memo.wordCase
         let wordCaseReused = memo.wordCaseReused
-        guard let mentions = memo.mentions, topics.count == articles.count, termCounts.count == articles.count,
+        let mentionsReused = memo.mentionsReused
+        guard let mentions = memo.mentions, mentionsReused.count == articles.count, topics.count == articles.count,
+            termCounts.count == articles.count,
             countsReused.count == articles.count, topicsReused.count == articles.count,
             wordCase.count == articles.count, wordCaseReused.count == articles.count
         else {
@@ -919,7 +796,7 @@ extension ArticleCache {
             guard let record = cacheRecords[index] else { continue }
             stored += 1
             if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index]
-                || record.stampedFile != stamps[articles[index].path] || suggester.reusedMentions?[index] == nil
+                || record.stampedFile != stamps[articles[index].path] || !mentionsReused[index]
             {
                 stale += 1
             }
@@ -930,13 +807,13 @@ extension ArticleCache {
         let records: [Record?] = articles.indices.parallelMap { index in
             let article = articles[index]
             guard let record = cacheRecords[index] else { return nil }
-            let parse = record.freshParse.map { $0[...] } ?? self.rawParse(of: record.hash) ?? []
-            guard !parse.isEmpty else { return nil }
+            guard let parse = record.freshParse.map({ RecordBytes.made($0[...]) }) ?? self.rawParse(of: record.hash),
+                parse.count > 0
+            else { return nil }
             let stamped = record.stampedFile.map { (path: article.path, file: $0) }
             // What this run took whole from the cache is copied as it was stored.
             if linksReused, record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
-                let reusedMentions = suggester.reusedMentions, reusedMentions[index] != nil,
-                let raw = self.rawDerived(of: record.hash, path: article.path)
+                mentionsReused[index], let raw = self.rawDerived(of: record.hash, path: article.path)
             {
                 return Record(hash: record.hash, parse: parse, derived: raw, stamped: stamped)
             }
@@ -955,7 +832,7 @@ extension ArticleCache {
                 wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil),
                 resolutions: outgoing[index].map(\.resolution)
             ).encode(into: &writer)
-            return Record(hash: record.hash, parse: parse, derived: writer.bytes[...], stamped: stamped)
+            return Record(hash: record.hash, parse: parse, derived: .made(writer.bytes[...]), stamped: stamped)
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,

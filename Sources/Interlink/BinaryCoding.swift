@@ -45,6 +45,15 @@ struct BinaryWriter {
 
     mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 
+    /// Writes what `body` writes, prefixed with its length, so that a reader can step over it
+    /// (`BinaryReader.section()`).
+    mutating func section(_ body: (inout BinaryWriter) -> Void) {
+        var inner = BinaryWriter()
+        body(&inner)
+        uint(UInt64(inner.bytes.count))
+        bytes.append(contentsOf: inner.bytes)
+    }
+
     /// Writes the hashes of `count` items taken in runs of `run`: each run encoded (`encode` writes the
     /// item at an index) and hashed on all cores, the hashes written in order, so the bytes are the
     /// same whatever the number of cores. For fingerprints of a whole site's values.
@@ -107,6 +116,13 @@ struct BinaryReader {
         let value = try int()
         guard value >= 0, value <= limit else { throw Corrupt() }
         return value
+    }
+
+    /// Where the next length-prefixed section (`BinaryWriter.section`) lies in `bytes`; steps over it.
+    mutating func section() throws(Corrupt) -> Range<Int> {
+        let length = try count()
+        defer { offset += length }
+        return offset..<(offset + length)
     }
 
     mutating func bool() throws(Corrupt) -> Bool {

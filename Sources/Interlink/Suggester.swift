@@ -180,7 +180,7 @@ public struct Suggester: Sendable {
     /// suggester was given a `SuggestReuse` (that is, when a cache is in use).
     let memo: SuggestMemo
     /// Mentions from an earlier run, when they were found with an index identical to this one.
-    let reusedMentions: [ArticleMentions?]?
+    let reusedMentions: LentValues<ArticleMentions>?
 
     /// Whether this suggester takes the mentions of an earlier run (`SuggestReuse`) instead of matching
     /// every article again: true when the earlier run's topic index was the same as this one's.
@@ -202,14 +202,19 @@ public struct Suggester: Sendable {
         // largest temporary, and are freed while the heap is still small, before the topic index.
         self.relatedness = StageTimer.shared.measure("relatedness") {
             let stopwords = Relatedness.stopwordHashes
-            let counts = site.articles.indices.parallelMap { article in
-                reuse?.termCounts[article]
-                    ?? Relatedness.termCounts(of: site.articles[article].loaded(), tokenizer: tokenizer, stopwords: stopwords)
+            // Each article's counts decoded from the cache, or counted, in the same task.
+            let counted = site.articles.indices.parallelMap { article -> (Relatedness.TermCounts, reused: Bool) in
+                if let known = reuse?.termCounts[article] { return (known, true) }
+                return (
+                    Relatedness.termCounts(of: site.articles[article].loaded(), tokenizer: tokenizer, stopwords: stopwords),
+                    false
+                )
             }
+            let counts = counted.map(\.0)
             if memo.enabled {
                 // Only what was counted in this run is kept for the cache file: what came from it is
                 // copied or read again from it, so a large site does not hold every article's counts.
-                let reused = site.articles.indices.map { reuse?.termCounts[$0] != nil }
+                let reused = counted.map(\.reused)
                 memo.termCountsReused = reused
                 memo.termCounts = site.articles.indices.map { reused[$0] ? nil : counts[$0] }
             }
@@ -217,12 +222,13 @@ public struct Suggester: Sendable {
         }
         FreedMemory.release(siteBytes: siteBytes)
         let index = StageTimer.shared.measure("index") { () -> KeywordIndex in
+            let cached = reuse.flatMap { $0.topics.isEmpty ? nil : $0.topics.all() }
             let own = KeywordIndex.ownTopics(
                 site: site, tokenizer: tokenizer, rules: options.topicRules, excludedTargets: excluded,
-                cached: reuse?.topics)
+                cached: cached)
             if memo.enabled {
                 // As with word counts above: only the topics extracted in this run are kept.
-                let reused = site.articles.indices.map { reuse?.topics[$0] != nil }
+                let reused = site.articles.indices.map { cached?[$0] != nil }
                 memo.topicsReused = reused
                 memo.topics = site.articles.indices.map { reused[$0] ? nil : own[$0] }
             }
@@ -248,11 +254,13 @@ public struct Suggester: Sendable {
             // tally holds when it counted the same words.
             let fingerprint = reuse.map { _ in WordCase.fingerprint(of: words) }
             let cached = reuse.flatMap { $0.wordCaseFingerprint == fingerprint ? $0.wordCase : nil }
-            let tallies = site.articles.indices.parallelMap { article in
-                cached?[article] ?? WordCase.tally(of: site.articles[article].loaded(), words: words)
+            let counted = site.articles.indices.parallelMap { article -> (WordCase.ArticleTally, reused: Bool) in
+                if let known = cached?[article] { return (known, true) }
+                return (WordCase.tally(of: site.articles[article].loaded(), words: words), false)
             }
+            let tallies = counted.map(\.0)
             if memo.enabled {
-                let reused = site.articles.indices.map { cached?[$0] != nil }
+                let reused = counted.map(\.reused)
                 memo.wordCaseFingerprint = fingerprint
                 memo.wordCaseReused = reused
                 memo.wordCase = site.articles.indices.map { reused[$0] ? nil : tallies[$0] }
@@ -285,12 +293,20 @@ public struct Suggester: Sendable {
     private func buildMentionTable() -> MentionTable {
         let index = self.index
         let reused = reusedMentions
-        let found = site.articles.indices.parallelMap { source -> ArticleMentions in
-            if let known = reused?[source], index.accepts(known) { return known }
+        // Each article's mentions decoded from the cache, or found, in the same task.
+        let matched = site.articles.indices.parallelMap { source -> (ArticleMentions, reused: Bool) in
+            if let known = reused?[source], index.accepts(known) { return (known, true) }
             let article = site.articles[source].loaded()
-            return ArticleMentions(prose: index.mentions(in: article), linkText: index.mentionsInLinkText(of: article))
+            return (
+                ArticleMentions(prose: index.mentions(in: article), linkText: index.mentionsInLinkText(of: article)),
+                false
+            )
         }
-        if memo.enabled { memo.mentions = found }
+        let found = matched.map(\.0)
+        if memo.enabled {
+            memo.mentions = found
+            memo.mentionsReused = matched.map(\.reused)
+        }
         let mentions = found.map(\.prose)
         return MentionTable(
             mentions: mentions, phrases: PhraseFrequency(found: found, topicCount: index.topics.count, key: phraseKey))
@@ -532,54 +548,80 @@ public struct ArticleMentions: Sendable, Hashable {
 }
 
 /// Per-article results of an earlier run that a suggester may use instead of computing them again
-/// (from `ArticleCache`); each array is parallel to `Site.articles`, nil where nothing is known.
+/// (from `ArticleCache`); each is indexed like `Site.articles`, nil where nothing is known. What the
+/// cache lends is decoded from its file when a stage asks for it, so that a run holds no more of it
+/// at a time than it would have computed itself.
 public struct SuggestReuse: Sendable {
     /// Word counts for relatedness.
-    public var termCounts: [Relatedness.TermCounts?]
+    public var termCounts: LentValues<Relatedness.TermCounts>
     /// A target's own topics, with `target` set to the article's index in this site.
-    public var topics: [[Topic]?]
+    public var topics: LentValues<[Topic]>
     /// Mentions, valid only with an index whose fingerprint is `indexFingerprint`.
-    public var mentions: [ArticleMentions?]
+    public var mentions: LentValues<ArticleMentions>
     /// The fingerprint of the index the mentions were found with.
     public var indexFingerprint: ContentHash?
     /// How each article writes the counted words of `WordCase`, valid only when the counted words have
     /// the fingerprint `wordCaseFingerprint` (`WordCase.fingerprint(of:)`).
-    public var wordCase: [WordCase.ArticleTally?]
+    public var wordCase: LentValues<WordCase.ArticleTally>
     /// The fingerprint of the words the tallies counted.
     public var wordCaseFingerprint: ContentHash?
     /// Where each article's links point, in document order (for `LinkGraph.init(site:known:)`), nil
     /// where not known; empty when none is.
-    public var resolutions: [[LinkResolution]?]
+    public var resolutions: LentValues<[LinkResolution]>
     /// This run's `LinkResolver.fingerprint(of:)`, worked out once for reading and writing the cache.
     public var linkFingerprint: ContentHash?
 
     public init(
-        termCounts: [Relatedness.TermCounts?], topics: [[Topic]?], mentions: [ArticleMentions?],
-        indexFingerprint: ContentHash?, wordCase: [WordCase.ArticleTally?] = [],
-        wordCaseFingerprint: ContentHash? = nil, resolutions: [[LinkResolution]?] = [],
-        linkFingerprint: ContentHash? = nil
+        termCounts: LentValues<Relatedness.TermCounts>, topics: LentValues<[Topic]>,
+        mentions: LentValues<ArticleMentions>, indexFingerprint: ContentHash?,
+        wordCase: LentValues<WordCase.ArticleTally> = LentValues(), wordCaseFingerprint: ContentHash? = nil,
+        resolutions: LentValues<[LinkResolution]> = LentValues(), linkFingerprint: ContentHash? = nil
     ) {
         self.termCounts = termCounts
         self.topics = topics
         self.mentions = mentions
         self.indexFingerprint = indexFingerprint
-        self.wordCase = wordCase.isEmpty ? termCounts.map { _ in nil } : wordCase
+        self.wordCase = wordCase
         self.wordCaseFingerprint = wordCaseFingerprint
         self.resolutions = resolutions
         self.linkFingerprint = linkFingerprint
     }
+}
 
-    /// Lets go of everything on all cores (once the suggester is built, what it did not keep is the
-    /// only copy of a large site's decoded topics, word counts and tallies).
-    public static func release(_ reuse: consuming SuggestReuse) {
-        let (termCounts, topics, mentions, wordCase, resolutions) =
-            (reuse.termCounts, reuse.topics, reuse.mentions, reuse.wordCase, reuse.resolutions)
-        _ = consume reuse
-        [Relatedness.TermCounts?].parallelRelease(consume termCounts)
-        [[Topic]?].parallelRelease(consume topics)
-        [ArticleMentions?].parallelRelease(consume mentions)
-        [WordCase.ArticleTally?].parallelRelease(consume wordCase)
-        [[LinkResolution]?].parallelRelease(consume resolutions)
+/// One kind of value lent per article (`SuggestReuse`): held in an array, or decoded from the cache
+/// file each time one is asked for. Reading past the end gives nil.
+public struct LentValues<Value: Sendable>: Sendable {
+    /// How many articles the values are for (0: none known).
+    public let count: Int
+    private let value: @Sendable (Int) -> Value?
+
+    /// No values.
+    public init() {
+        self.init(count: 0) { _ in nil }
+    }
+
+    /// Values known already.
+    public init(_ values: [Value?]) {
+        self.init(count: values.count) { values[$0] }
+    }
+
+    /// Values worked out by `value`, each time one is asked for.
+    init(count: Int, value: @escaping @Sendable (Int) -> Value?) {
+        self.count = count
+        self.value = value
+    }
+
+    /// Whether no article's value is known.
+    public var isEmpty: Bool { count == 0 }
+
+    /// The value for the article at `index` (decoded again on every call when lent by a cache).
+    public subscript(index: Int) -> Value? {
+        index >= 0 && index < count ? value(index) : nil
+    }
+
+    /// Every article's value, on all cores.
+    public func all() -> [Value?] {
+        (0..<count).parallelMap { self[$0] }
     }
 }
 
@@ -593,6 +635,7 @@ final class SuggestMemo: @unchecked Sendable {
     private var _termCountsReused: [Bool] = []
     private var _topicsReused: [Bool] = []
     private var _mentions: [ArticleMentions]? = nil
+    private var _mentionsReused: [Bool] = []
     private var _mentionTable: Suggester.MentionTable? = nil
     private var _indexFingerprint: ContentHash? = nil
     private var _wordCase: [WordCase.ArticleTally?] = []
@@ -631,6 +674,11 @@ final class SuggestMemo: @unchecked Sendable {
     var mentions: [ArticleMentions]? {
         get { locked { _mentions } }
         set { locked { _mentions = newValue } }
+    }
+    /// Whether each article's mentions came from the cache.
+    var mentionsReused: [Bool] {
+        get { locked { _mentionsReused } }
+        set { locked { _mentionsReused = newValue } }
     }
     var mentionTable: Suggester.MentionTable? {
         get { locked { _mentionTable } }

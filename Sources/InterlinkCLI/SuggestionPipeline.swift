@@ -9,8 +9,6 @@ struct SuggestionPipeline {
     let graph: LinkGraph
     let suggester: Suggester
     let result: SuggestResult
-    /// What the cache lent to the suggester, kept on a small site instead of being freed (see `run`).
-    let lent: SuggestReuse?
 
     /// Loads the configuration, `.interlink-ignore` and the site, and runs the suggester.
     static func run(
@@ -47,17 +45,12 @@ struct SuggestionPipeline {
             // them again from the file (checked to be the same) instead of the run holding them all.
             StageTimer.shared.measure("release") { loaded.site.releaseBytes() }
         }
-        // What the cache holds for this site is only lent to the link graph and the suggester (not
-        // kept here).
-        var reuse = cache.map { cache in StageTimer.shared.measure("cache-reuse") { cache.reuse(for: loaded) } }
+        // What the cache holds for this site is lent to the link graph and the suggester, each stage
+        // decoding its part when it needs it (the link graph the resolutions, here).
+        let reuse = cache.map { cache in StageTimer.shared.measure("cache-reuse") { cache.reuse(for: loaded) } }
         let graph = StageTimer.shared.measure("links") {
-            LinkGraph(site: loaded.site, known: reuse.map { $0.resolutions.isEmpty ? nil : $0.resolutions } ?? nil)
+            LinkGraph(site: loaded.site, known: reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions.all() })
         }
-        // What the cache lent is let go of once used on a large site; on a smaller one it is kept as
-        // long as the pipeline (until the process exits, for `suggest`): freeing a few hundred thousand
-        // small arrays took a few hundredths of a second of a pre-commit run at 10,000 articles.
-        let freesLentValues = loaded.site.byteCount > keptBytes
-        if freesLentValues { reuse?.resolutions = [] }
         let sources = try SourceSelection.paths(paths, site: loaded.site, root: site.rootURL)
         var options = SuggestOptions(
             configuration: configuration, minimumScore: minScore, maximumLinksPerArticle: maxLinks, sourcePaths: sources)
@@ -69,8 +62,6 @@ struct SuggestionPipeline {
             options.inboundTarget = path
         }
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
-        let lent = reuse.take()
-        if freesLentValues, let lent { SuggestReuse.release(lent) }
         // The next cache file needs only what matching finds: it is written on another thread while
         // ranking, calibration and the policy go on (its stage's times overlap theirs).
         var writing: Task<Void, Never>? = nil
@@ -84,8 +75,7 @@ struct SuggestionPipeline {
         await writing?.value
         progress?.clear()
         return SuggestionPipeline(
-            configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result,
-            lent: freesLentValues ? nil : lent)
+            configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)
     }
 }
 

@@ -48,15 +48,18 @@ import Testing
     /// file's last change must be for the next run to trust its stamp (`FileStamp.settlingSeconds`).
     static func suggest(
         _ root: URL, cached: Bool = true, version: String = "test 1", options: SuggestOptions = SuggestOptions(),
-        stampsSettleAfter: Int64 = stampsNeverSettle, toleratedStale: Int = 0
+        stampsSettleAfter: Int64 = stampsNeverSettle, toleratedStale: Int = 0, residentLimit: Int? = nil
     ) async throws -> Run {
-        let cache = cached
-            ? ArticleCache(root: root, toolVersion: version, context: ArticleCache.context(for: options)) : nil
+        let context = ArticleCache.context(for: options)
+        let cache =
+            cached
+            ? residentLimit.map { ArticleCache(root: root, toolVersion: version, context: context, residentLimit: $0) }
+                ?? ArticleCache(root: root, toolVersion: version, context: context) : nil
         var loadOptions = LoadOptions()
         loadOptions.stampSettlingSeconds = stampsSettleAfter
         let loaded = await SiteLoader.load(root: root, options: loadOptions, cache: cache)
         let reuse = cache?.reuse(for: loaded)
-        let known = reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions }
+        let known = reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions.all() }
         let graph = LinkGraph(site: loaded.site, known: known)
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         let result = suggester.suggest()
@@ -90,6 +93,34 @@ import Testing
         #expect(uncached.json.contains("\"anchor\""))
         let ignore = try String(contentsOf: site.root.appendingPathComponent(".interlink-cache/.gitignore"), encoding: .utf8)
         #expect(ignore == "*\n")
+    }
+
+    /// A cache file larger than the resident limit has its mapped pages dropped again and again while
+    /// stages read it; what they read, and the file written after an edit (which copies stored parts
+    /// from the dropped pages), are the same as with every page kept.
+    @Test func pagesDroppedWhileTheCacheIsReadChangeNothing() async throws {
+        let site = try Self.exampleCopy()
+        let uncached = try await Self.suggest(site.root, cached: false)
+        _ = try await Self.suggest(site.root)
+        let warm = try await Self.suggest(site.root, residentLimit: 1)
+        #expect(warm.json == uncached.json)
+        #expect(warm.reusedMentions)
+        #expect(warm.reusedTallies > 0)
+        #expect(warm.reusedResolutions > 0)
+        #expect(!warm.wrote)
+        // One file edited: the file is written again from this run's parts and the stored ones.
+        let path = "content/posts/anchor-text.md"
+        var bytes = [UInt8](try Data(contentsOf: site.root.appendingPathComponent(path)))
+        bytes += Array("\nSee also internal linking basics.\n".utf8)
+        try site.write(path, bytes: bytes)
+        let edited = try await Self.suggest(site.root, residentLimit: 1)
+        #expect(edited.wrote)
+        #expect(edited.hits == warm.hits - 1)
+        let again = try await Self.suggest(site.root, residentLimit: 1)
+        #expect(again.hits == warm.hits)
+        #expect(!again.wrote)
+        #expect(again.json == edited.json)
+        #expect(again.json == (try await Self.suggest(site.root, cached: false)).json)
     }
 
     @Test func anEditedFileIsParsedAgainAndItsNewTextCounts() async throws {

@@ -15,7 +15,7 @@ import Testing
         let loaded = await SiteLoader.load(root: root, cache: cache)
         if released { loaded.site.releaseBytes() }
         let reuse = cache?.reuse(for: loaded)
-        let graph = LinkGraph(site: loaded.site, known: reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions })
+        let graph = LinkGraph(site: loaded.site, known: reuse.flatMap { $0.resolutions.isEmpty ? nil : $0.resolutions.all() })
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         suggester.findMentions()
         let result = suggester.suggest()
