@@ -207,55 +207,58 @@ public struct ArticleCache: Sendable {
         var stamps: [String: StampedFile]
     }
 
+    /// Reads the file's header, and its table of records, which follows the records: the magic, the
+    /// format and tool version, the fingerprints, the records' parts, the table, where the table
+    /// starts (8 bytes) and a checksum of everything before it (16 bytes).
     private static func readHeader(_ bytes: UnsafeRawBufferPointer, toolVersion: String) -> Header? {
-        guard bytes.count >= magic.count + 16, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
-        // The last 16 bytes are a hash of everything before them.
-        let body = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 16)])
-        let checksum = ContentHash(buffer: body)
-        var trailer = BinaryReader(bytes, offset: body.count)
+        guard bytes.count >= magic.count + 24, magic.elementsEqual(bytes[0..<magic.count]) else { return nil }
+        let checked = UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 16)])
+        var trailer = BinaryReader(bytes, offset: checked.count)
         guard let high = try? trailer.fixed64(), let low = try? trailer.fixed64(),
-            ContentHash(high: high, low: low) == checksum
+            ContentHash(high: high, low: low) == ContentHasher.streamed(checked)
         else { return nil }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[0..<(checked.count - 8)])
         var reader = BinaryReader(body, offset: magic.count)
         do {
             guard try reader.uint() == formatVersion, try reader.string() == toolVersion else { return nil }
             let context = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
-            var fingerprint: ContentHash? = nil
-            if try reader.bool() { fingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
-            var wordCaseFingerprint: ContentHash? = nil
-            if try reader.bool() {
-                wordCaseFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
+            var fingerprints: [ContentHash?] = []
+            for _ in 0..<3 {
+                fingerprints.append(
+                    try reader.bool() ? ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) : nil)
             }
-            var linkFingerprint: ContentHash? = nil
-            if try reader.bool() { linkFingerprint = ContentHash(high: try reader.fixed64(), low: try reader.fixed64()) }
+            let recordsStart = reader.offset
+            var tableStartReader = BinaryReader(checked, offset: body.count)
+            let tableStart = try tableStartReader.fixed64()
+            guard tableStart >= UInt64(recordsStart), tableStart <= UInt64(body.count) else { return nil }
+            reader = BinaryReader(body, offset: Int(tableStart))
             let count = try reader.count()
-            var table: [(ContentHash, Int, Int)] = []
-            table.reserveCapacity(count)
+            var entries: [ContentHash: [Entry]] = [:]
+            entries.reserveCapacity(count)
             var stamps: [String: StampedFile] = [:]
             stamps.reserveCapacity(count)
+            var offset = recordsStart
             for _ in 0..<count {
                 let hash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
-                table.append((hash, try reader.count(), try reader.count()))
+                // Lengths of parts before the table: each checked against where the table starts.
+                let parseLength = try reader.uint()
+                guard parseLength <= tableStart - UInt64(offset) else { return nil }
+                let parseEnd = offset + Int(parseLength)
+                let derivedLength = try reader.uint()
+                guard derivedLength <= tableStart - UInt64(parseEnd) else { return nil }
+                let derivedEnd = parseEnd + Int(derivedLength)
+                entries[hash, default: []].append(Entry(parse: offset..<parseEnd, derived: parseEnd..<derivedEnd))
+                offset = derivedEnd
                 if try reader.bool() {
                     let path = try reader.string()
                     let contentHash = ContentHash(high: try reader.fixed64(), low: try reader.fixed64())
                     stamps[path] = StampedFile(stamp: try FileStamp.decode(&reader), contentHash: contentHash)
                 }
             }
-            var entries: [ContentHash: [Entry]] = [:]
-            entries.reserveCapacity(count)
-            var offset = reader.offset
-            for (hash, parseLength, derivedLength) in table {
-                let parseEnd = offset + parseLength
-                let derivedEnd = parseEnd + derivedLength
-                guard derivedEnd <= body.count else { return nil }
-                entries[hash, default: []].append(Entry(parse: offset..<parseEnd, derived: parseEnd..<derivedEnd))
-                offset = derivedEnd
-            }
-            guard offset == body.count else { return nil }
+            guard offset == Int(tableStart), reader.isAtEnd else { return nil }
             return Header(
-                context: context, indexFingerprint: fingerprint, wordCaseFingerprint: wordCaseFingerprint,
-                linkFingerprint: linkFingerprint, entries: entries, stamps: stamps)
+                context: context, indexFingerprint: fingerprints[0], wordCaseFingerprint: fingerprints[1],
+                linkFingerprint: fingerprints[2], entries: entries, stamps: stamps)
         } catch {
             return nil
         }
@@ -278,8 +281,10 @@ public struct ArticleCache: Sendable {
 
         func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
             switch self {
-            case .made(let bytes): bytes.withUnsafeBytes(body)
-            case .stored(let file, let range): body(file[range])
+            case .made(let bytes): return bytes.withUnsafeBytes(body)
+            case .stored(let file, let range):
+                defer { file.noteRead(range.count) }
+                return body(file[range])
             }
         }
     }
@@ -313,64 +318,81 @@ public struct ArticleCache: Sendable {
         root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?,
         wordCaseFingerprint: ContentHash?, linkFingerprint: ContentHash? = nil, records: [Record]
     ) -> Bool {
+        write(
+            root: root, toolVersion: toolVersion, context: context, indexFingerprint: indexFingerprint,
+            wordCaseFingerprint: wordCaseFingerprint, linkFingerprint: linkFingerprint, count: records.count,
+            batch: records.count
+        ) { range in Array(records[range]) }
+    }
+
+    /// Writes the cache file for `count` articles, whose records `records` makes `batch` articles at
+    /// a time (nil where an article has none): each batch is written before the next is made, so that
+    /// a large site's records are never all in memory. The table of records follows them.
+    @discardableResult
+    static func write(
+        root: URL, toolVersion: String, context: ContentHash, indexFingerprint: ContentHash?,
+        wordCaseFingerprint: ContentHash?, linkFingerprint: ContentHash?, count: Int, batch: Int,
+        records: (Range<Int>) -> [Record?]
+    ) -> Bool {
         var writer = BinaryWriter()
         writer.raw(magic)
         writer.uint(formatVersion)
         writer.string(toolVersion)
         writer.fixed64(context.high)
         writer.fixed64(context.low)
-        writer.bool(indexFingerprint != nil)
-        if let indexFingerprint {
-            writer.fixed64(indexFingerprint.high)
-            writer.fixed64(indexFingerprint.low)
-        }
-        writer.bool(wordCaseFingerprint != nil)
-        if let wordCaseFingerprint {
-            writer.fixed64(wordCaseFingerprint.high)
-            writer.fixed64(wordCaseFingerprint.low)
-        }
-        writer.bool(linkFingerprint != nil)
-        if let linkFingerprint {
-            writer.fixed64(linkFingerprint.high)
-            writer.fixed64(linkFingerprint.low)
-        }
-        writer.uint(UInt64(records.count))
-        for record in records {
-            writer.fixed64(record.hash.high)
-            writer.fixed64(record.hash.low)
-            writer.uint(UInt64(record.parse.count))
-            writer.uint(UInt64(record.derived.count))
-            writer.bool(record.stamped != nil)
-            if let (path, file) = record.stamped {
-                writer.string(path)
-                writer.fixed64(file.contentHash.high)
-                writer.fixed64(file.contentHash.low)
-                file.stamp.encode(into: &writer)
+        for fingerprint in [indexFingerprint, wordCaseFingerprint, linkFingerprint] {
+            writer.bool(fingerprint != nil)
+            if let fingerprint {
+                writer.fixed64(fingerprint.high)
+                writer.fixed64(fingerprint.low)
             }
         }
-        let header = writer.bytes
-        // Written as it goes, never assembled whole in memory; the checksum is worked out on the way.
-        var hasher = ContentHasher(
-            count: records.reduce(header.count) { $0 + $1.parse.count + $1.derived.count })
+        var table = BinaryWriter()
+        var tableCount = 0
+        // Written as it goes; the checksum is worked out on the way.
+        var hasher = ContentHasher()
         return writeFile(root: root) { emit in
-            hasher.feed(header[...])
-            guard emit(header[...]) else { return false }
-            var chunk: [UInt8] = []
+            var chunk = writer.bytes
             chunk.reserveCapacity(1 << 20)
-            for record in records {
-                for part in [record.parse, record.derived] {
-                    part.withUnsafeBytes { bytes in
-                        hasher.feed(bytes)
-                        chunk.append(contentsOf: bytes)
+            var offset = 0
+            for start in stride(from: 0, to: count, by: max(batch, 1)) {
+                for record in records(start..<min(start + max(batch, 1), count)) {
+                    guard let record else { continue }
+                    for part in [record.parse, record.derived] {
+                        part.withUnsafeBytes { bytes in chunk.append(contentsOf: bytes) }
+                    }
+                    tableCount += 1
+                    table.fixed64(record.hash.high)
+                    table.fixed64(record.hash.low)
+                    table.uint(UInt64(record.parse.count))
+                    table.uint(UInt64(record.derived.count))
+                    table.bool(record.stamped != nil)
+                    if let (path, file) = record.stamped {
+                        table.string(path)
+                        table.fixed64(file.contentHash.high)
+                        table.fixed64(file.contentHash.low)
+                        file.stamp.encode(into: &table)
+                    }
+                    if chunk.count >= 1 << 20 {
+                        hasher.feed(chunk[...])
+                        guard emit(chunk[...]) else { return false }
+                        offset += chunk.count
+                        chunk.removeAll(keepingCapacity: true)
                     }
                 }
-                if chunk.count >= 1 << 20 {
-                    guard emit(chunk[...]) else { return false }
-                    chunk.removeAll(keepingCapacity: true)
-                }
             }
-            let checksum = hasher.finish()
+            // The table, where it starts, and the checksum of everything before the checksum.
             var trailer = BinaryWriter()
+            trailer.uint(UInt64(tableCount))
+            let tableStart = offset + chunk.count
+            chunk.append(contentsOf: trailer.bytes)
+            chunk.append(contentsOf: table.bytes)
+            trailer = BinaryWriter()
+            trailer.fixed64(UInt64(tableStart))
+            chunk.append(contentsOf: trailer.bytes)
+            hasher.feed(chunk[...])
+            let checksum = hasher.finish()
+            trailer = BinaryWriter()
             trailer.fixed64(checksum.high)
             trailer.fixed64(checksum.low)
             chunk.append(contentsOf: trailer.bytes)
@@ -804,7 +826,8 @@ extension ArticleCache {
         stale += abs(count - stored)
         if stale <= toleratedStale ?? Self.toleratedStaleEntries(articles: articles.count) { return false }
         let fingerprint = memo.indexFingerprint
-        let records: [Record?] = articles.indices.parallelMap { index in
+        // Made a batch at a time, on all cores, and written before the next batch is made.
+        let record = { @Sendable (index: Int) -> Record? in
             let article = articles[index]
             guard let record = cacheRecords[index] else { return nil }
             guard let parse = record.freshParse.map({ RecordBytes.made($0[...]) }) ?? self.rawParse(of: record.hash),
@@ -836,7 +859,12 @@ extension ArticleCache {
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,
-            wordCaseFingerprint: memo.wordCaseFingerprint, linkFingerprint: linkFingerprint,
-            records: records.compactMap { $0 })
+            wordCaseFingerprint: memo.wordCaseFingerprint, linkFingerprint: linkFingerprint, count: articles.count,
+            batch: Self.writeBatch
+        ) { range in range.parallelMap(record) }
     }
+
+    /// How many articles' records are made before they are written: enough to keep both cores busy,
+    /// few enough that a batch is a few megabytes.
+    static let writeBatch = 2048
 }

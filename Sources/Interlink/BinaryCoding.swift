@@ -284,12 +284,22 @@ struct ContentHasher {
     /// Bytes of a word not yet complete (fewer than 8), least significant first.
     private var pending: UInt64 = 0
     private var pendingCount = 0
-    private let count: Int
+    /// How many bytes will be fed, when known before (nil: mixed in at the end only).
+    private let count: Int?
     private var fed = 0
 
+    /// Hashes `count` bytes: the same hash as `ContentHash(buffer:)` of them joined.
     init(count: Int) {
         self.count = count
         lanes = ContentHash.Lanes(count: count)
+    }
+
+    /// Hashes bytes whose number is known only once all are fed (the cache file, written as its
+    /// records are made): not the hash `ContentHash(buffer:)` gives, but one of its kind, with the
+    /// number of bytes mixed in at the end.
+    init() {
+        count = nil
+        lanes = ContentHash.Lanes(count: 0)
     }
 
     @inline(__always)
@@ -337,12 +347,19 @@ struct ContentHasher {
         bytes.withUnsafeBytes { feed($0) }
     }
 
-    /// The hash; all `count` bytes must have been fed.
+    /// The hash; all `count` bytes must have been fed, when their number was given.
     func finish() -> ContentHash {
-        precondition(fed == count, "ContentHasher fed \(fed) bytes of \(count)")
+        precondition(count == nil || fed == count, "ContentHasher fed \(fed) bytes of \(count ?? 0)")
         var lanes = self.lanes
         // The tail word goes in even when empty.
         lanes.word(pending, lane: lane)
-        return lanes.finish(count: count)
+        return lanes.finish(count: fed)
+    }
+
+    /// The hash of the bytes in `buffer` as `init()` fed them in pieces would give it.
+    static func streamed(_ buffer: UnsafeRawBufferPointer) -> ContentHash {
+        var hasher = ContentHasher()
+        hasher.feed(buffer)
+        return hasher.finish()
     }
 }

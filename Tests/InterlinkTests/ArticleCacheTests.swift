@@ -218,7 +218,7 @@ import Testing
 
     /// Every way a cache file can be damaged: it is ignored (every file parsed again), the run gives the
     /// uncached result, and the next run writes a good file.
-    @Test(arguments: ["truncated", "flipped", "garbage", "empty", "header only", "folder"])
+    @Test(arguments: ["truncated", "flipped", "garbage", "empty", "header only", "folder", "table moved", "table cut"])
     func aDamagedCacheIsIgnoredAndRebuilt(_ damage: String) async throws {
         let site = try Self.exampleCopy()
         let uncached = try await Self.suggest(site.root, cached: false)
@@ -234,6 +234,20 @@ import Testing
         case "garbage": bad = (0..<good.count).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
         case "empty": bad = []
         case "header only": bad = Array(good[0..<40])
+        case "table moved", "table cut":
+            // Checksummed again, so that only the table's place (8 bytes before the checksum) or its
+            // last byte lies.
+            bad = Array(good[0..<(good.count - 16)])
+            if damage == "table moved" {
+                bad[bad.count - 8] = bad[bad.count - 8] &+ 1
+            } else {
+                bad.remove(at: bad.count - 9)
+            }
+            let checksum = bad.withUnsafeBytes { ContentHasher.streamed($0) }
+            var trailer = BinaryWriter()
+            trailer.fixed64(checksum.high)
+            trailer.fixed64(checksum.low)
+            bad += trailer.bytes
         default: bad = []
         }
         if damage == "folder" {
@@ -311,14 +325,23 @@ import Testing
             [5, 40, 41], [24, 56, 88], [31, 32, 63, 64],
         ] {
             var hasher = ContentHasher(count: length)
+            // The cache file's checksum: the number of bytes known only at the end.
+            var streaming = ContentHasher()
             var start = 0
             for cut in cuts where cut >= start && cut <= length {
                 hasher.feed(bytes[start..<cut])
+                streaming.feed(bytes[start..<cut])
                 start = cut
             }
             hasher.feed(bytes[start..<length])
+            streaming.feed(bytes[start..<length])
             #expect(hasher.finish() == whole, "cut at \(cuts)")
+            #expect(streaming.finish() == bytes.withUnsafeBytes { ContentHasher.streamed($0) }, "cut at \(cuts)")
         }
+        // The number of bytes counts: a trailing zero byte changes the streamed hash.
+        let longer = bytes + [0]
+        #expect(
+            bytes.withUnsafeBytes { ContentHasher.streamed($0) } != longer.withUnsafeBytes { ContentHasher.streamed($0) })
     }
 
     /// A parse read back for suggesting only steps over what only rewriting reads (forbidden zones,

@@ -66,3 +66,37 @@ import Testing
         #expect(MappedFile(path: site.root.path, limit: 1 << 20) == nil)
     }
 }
+
+/// `ArticleCache.write(count:batch:records:)`: records made a batch at a time land in the file in
+/// order, with the table after them, whatever the batch size.
+@Suite struct ArticleCacheBatchWriteTests {
+    @Test(arguments: [1, 2, 3, 7, 100])
+    func recordsWrittenInBatchesAreReadBack(batch: Int) throws {
+        let site = try TemporarySite([:])
+        let parts: [(ContentHash, [UInt8], [UInt8])?] = (0..<7).map { index in
+            guard index != 2, index != 5 else { return nil }
+            let parse = (0..<(index * 300 + 1)).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+            return (ContentHash(parse), parse, Array("derived \(index)".utf8))
+        }
+        let context = ContentHash([1, 2, 3])
+        var made: [Range<Int>] = []
+        let wrote = ArticleCache.write(
+            root: site.root, toolVersion: "batches", context: context, indexFingerprint: nil,
+            wordCaseFingerprint: nil, linkFingerprint: nil, count: parts.count, batch: batch
+        ) { range in
+            made.append(range)
+            return range.map { index in
+                parts[index].map { ArticleCache.Record(hash: $0.0, parse: $0.1, derived: $0.2) }
+            }
+        }
+        #expect(wrote)
+        #expect(made.count == (parts.count + batch - 1) / batch)
+        #expect(made.first?.lowerBound == 0 && made.last?.upperBound == parts.count)
+        let cache = ArticleCache(root: site.root, toolVersion: "batches", context: context)
+        #expect(cache.count == 5)
+        for part in parts.compactMap({ $0 }) {
+            let stored = try #require(cache.rawParse(of: part.0))
+            #expect(stored.withUnsafeBytes { Array($0) } == part.1)
+        }
+    }
+}
