@@ -27,6 +27,9 @@ public struct ArticleCache: Sendable {
     public let context: ContentHash
     /// The cache file's path (`fileURL(root:)`), worked out once.
     let filePath: String
+    /// The size above which the cache file's pages are released as they are read, and above which a
+    /// site's Markdown makes a run keep what it makes for the next file on disk (`KeptParts`).
+    let residentLimit: Int
 
     /// The file's bytes, mapped, shared read-only between tasks (nil when no usable file was found).
     private let storage: MappedFile?
@@ -71,6 +74,7 @@ public struct ArticleCache: Sendable {
     /// than `residentLimit` bytes (`MappedFile`) instead of `residentPagesKeptUpTo` (for tests).
     init(root: URL, toolVersion: String, context: ContentHash, residentLimit: Int) {
         self.root = root
+        self.residentLimit = residentLimit
         self.toolVersion = toolVersion
         self.context = context
         filePath = Self.fileURL(root: root).path
@@ -142,23 +146,6 @@ public struct ArticleCache: Sendable {
         var reader = BinaryReader(storage[entry.parse])
         defer { storage.noteRead(entry.parse.count) }
         return try? ParsedContent.decode(&reader, byteCount: byteCount, keepsRewriteDetails: keepsRewriteDetails)
-    }
-
-    /// What a previous run found in a file with these bytes: word counts and topics when they were made
-    /// for the same path and title, mentions when made with the same topic index (checked by the
-    /// suggester). `target` is the article's index in this run's site.
-    func derived(of hash: ContentHash, path: String, title: String, target: Int, byteCount: Int) -> DerivedContent? {
-        guard let storage, let entry = derivedEntry(of: hash, path: path) else { return nil }
-        var reader = BinaryReader(storage[entry.range])
-        defer { storage.noteRead(entry.range.count) }
-        guard var derived = try? DerivedContent.decode(&reader, target: target, byteCount: byteCount) else {
-            return nil
-        }
-        if !derivedUsable || derived.path != path || derived.title != title {
-            derived.termCounts = nil
-            derived.topics = nil
-        }
-        return derived
     }
 
     /// The derived part stored for a file with these bytes: the one made at `path` where there is
@@ -400,23 +387,30 @@ public struct ArticleCache: Sendable {
         }
     }
 
-    /// Writes the cache file through a temporary file renamed into place; `produce` hands its bytes,
-    /// in order, to `emit` and returns false when anything failed (then no file is left).
-    private static func writeFile(
-        root: URL, _ produce: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool
-    ) -> Bool {
+    /// The cache folder of `root`, made (with its `.gitignore` of `*`) if missing; nil when it cannot
+    /// be made or a file has its name.
+    static func folder(root: URL) -> URL? {
         let folder = root.appendingPathComponent(folderName)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if !manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard (try? manager.createDirectory(at: folder, withIntermediateDirectories: false)) != nil else { return false }
+            guard (try? manager.createDirectory(at: folder, withIntermediateDirectories: false)) != nil else { return nil }
         } else if !isDirectory.boolValue {
-            return false
+            return nil
         }
         let ignore = folder.appendingPathComponent(".gitignore")
         if !manager.fileExists(atPath: ignore.path) {
             _ = manager.createFile(atPath: ignore.path, contents: Data("*\n".utf8))
         }
+        return folder
+    }
+
+    /// Writes the cache file through a temporary file renamed into place; `produce` hands its bytes,
+    /// in order, to `emit` and returns false when anything failed (then no file is left).
+    private static func writeFile(
+        root: URL, _ produce: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool
+    ) -> Bool {
+        guard let folder = folder(root: root) else { return false }
         let target = folder.appendingPathComponent(fileName)
         let temporary = folder.appendingPathComponent(
             ".\(fileName).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
@@ -748,7 +742,8 @@ extension ArticleCache {
             resolutions: parts.contains { $0?.resolutions != nil }
                 ? lent(parts, \.resolutions) { bytes, range, _ in try DerivedContent.resolutions(bytes, range) }
                 : LentValues(),
-            linkFingerprint: siteLinkFingerprint)
+            linkFingerprint: siteLinkFingerprint,
+            scratchRoot: loaded.site.byteCount > residentLimit ? root : nil)
     }
 
     /// Where an article's usable stored parts lie in the cache file.
@@ -817,7 +812,7 @@ extension ArticleCache {
         for index in articles.indices {
             guard let record = cacheRecords[index] else { continue }
             stored += 1
-            if record.freshParse != nil || !countsReused[index] || topics[index] != nil || !wordCaseReused[index]
+            if record.freshParse != nil || !countsReused[index] || topics.has(index) || !wordCaseReused[index]
                 || record.stampedFile != stamps[articles[index].path] || !mentionsReused[index]
             {
                 stale += 1
@@ -835,27 +830,31 @@ extension ArticleCache {
             else { return nil }
             let stamped = record.stampedFile.map { (path: article.path, file: $0) }
             // What this run took whole from the cache is copied as it was stored.
-            if linksReused, record.freshParse == nil, countsReused[index], topics[index] == nil, wordCaseReused[index],
+            if linksReused, record.freshParse == nil, countsReused[index], !topics.has(index), wordCaseReused[index],
                 mentionsReused[index], let raw = self.rawDerived(of: record.hash, path: article.path)
             {
                 return Record(hash: record.hash, parse: parse, derived: raw, stamped: stamped)
             }
-            // Counts, topics and tallies taken from the cache are read from it again (they were not
-            // kept in memory).
+            // Counts, topics and tallies taken from the cache are copied from it as stored (they were
+            // decoded only while used); what this run made was encoded when made.
             let stored =
                 countsReused[index] || topicsReused[index] || wordCaseReused[index]
-                ? self.derived(
-                    of: record.hash, path: article.path, title: article.title, target: index,
-                    byteCount: article.byteCount) : nil
-            var writer = BinaryWriter()
-            DerivedContent(
+                ? self.derivedEntry(of: record.hash, path: article.path) : nil
+            func storedSection(_ part: KeyPath<DerivedContent.Sections, Range<Int>?>) -> RecordBytes? {
+                guard let storage = self.storage, let (range, sections) = stored, let section = sections[keyPath: part]
+                else { return nil }
+                return .stored(storage, (range.lowerBound + section.lowerBound)..<(range.lowerBound + section.upperBound))
+            }
+            let derived = DerivedContent.assemble(
                 path: article.path, title: article.title,
-                termCounts: termCounts[index] ?? (countsReused[index] ? stored?.termCounts : nil),
-                topics: topics[index] ?? (topicsReused[index] ? stored?.topics : nil), mentions: mentions[index],
-                wordCase: wordCase[index] ?? (wordCaseReused[index] ? stored?.wordCase : nil),
-                resolutions: outgoing[index].map(\.resolution)
-            ).encode(into: &writer)
-            return Record(hash: record.hash, parse: parse, derived: .made(writer.bytes[...]), stamped: stamped)
+                sections: [
+                    termCounts.part(index) ?? (countsReused[index] ? storedSection(\.termCounts) : nil),
+                    topics.part(index) ?? (topicsReused[index] ? storedSection(\.topics) : nil),
+                    .made(DerivedContent.encoded(mentions: mentions[index])[...]),
+                    wordCase.part(index) ?? (wordCaseReused[index] ? storedSection(\.wordCase) : nil),
+                    .made(DerivedContent.encoded(resolutions: outgoing[index].map(\.resolution))[...]),
+                ])
+            return Record(hash: record.hash, parse: parse, derived: .made(derived[...]), stamped: stamped)
         }
         return Self.write(
             root: root, toolVersion: toolVersion, context: context, indexFingerprint: fingerprint,

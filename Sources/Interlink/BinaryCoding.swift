@@ -45,6 +45,8 @@ struct BinaryWriter {
 
     mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 
+    mutating func raw(_ value: UnsafeRawBufferPointer) { bytes.append(contentsOf: value) }
+
     /// Writes what `body` writes, prefixed with its length, so that a reader can step over it
     /// (`BinaryReader.section()`).
     mutating func section(_ body: (inout BinaryWriter) -> Void) {
@@ -118,7 +120,8 @@ struct BinaryReader {
         return value
     }
 
-    /// Where the next length-prefixed section (`BinaryWriter.section`) lies in `bytes`; steps over it.
+    /// Where the next length-prefixed section (a length, then that many bytes) lies in `bytes`; steps
+    /// over it.
     mutating func section() throws(Corrupt) -> Range<Int> {
         let length = try count()
         defer { offset += length }

@@ -40,70 +40,62 @@ struct DerivedContent: Sendable {
     }
 
     func encode(into writer: inout BinaryWriter) {
-        writer.string(path)
-        writer.string(title)
-        writer.bool(termCounts != nil)
-        if let termCounts {
-            writer.section { writer in
-                writer.uint(UInt64(termCounts.count))
-                for (hash, count) in termCounts {
-                    writer.fixed64(hash)
-                    writer.int(Int(count))
-                }
-            }
-        }
-        writer.bool(topics != nil)
-        if let topics {
-            writer.section { writer in
-                writer.uint(UInt64(topics.count))
-                for topic in topics {
-                    writer.string(topic.phrase)
-                    writer.uint(UInt64(topic.keys.count))
-                    for key in topic.keys { writer.string(key) }
-                    writer.uint(topic.source.cacheCode)
-                    writer.optionalString(topic.fragment)
-                    writer.bool(topic.caseSensitive)
-                    writer.fixed64(topic.weight.bitPattern)
-                }
-            }
-        }
-        writer.bool(mentions != nil)
-        if let mentions {
-            writer.section { writer in Self.encode(mentions, into: &writer) }
-        }
-        writer.bool(wordCase != nil)
-        if let wordCase {
-            writer.section { writer in
-                writer.uint(UInt64(wordCase.count))
-                for entry in wordCase {
-                    writer.fixed64(entry.hash)
-                    writer.int(Int(entry.lower))
-                    writer.int(Int(entry.capitalised))
-                }
-            }
-        }
-        writer.bool(resolutions != nil)
-        if let resolutions {
-            writer.section { writer in
-                writer.uint(UInt64(resolutions.count))
-                for resolution in resolutions {
-                    switch resolution {
-                    case .article(let index, let fragment):
-                        writer.uint(0)
-                        writer.int(index)
-                        writer.optionalString(fragment)
-                    case .broken(let reason):
-                        writer.uint(1)
-                        writer.string(reason)
-                    case .other:
-                        writer.uint(2)
-                    }
-                }
-            }
-        }
+        writer.raw(
+            Self.assemble(
+                path: path, title: title,
+                sections: [
+                    termCounts.map { .made(Self.encoded(termCounts: $0)[...]) },
+                    topics.map { .made(Self.encoded(topics: $0)[...]) },
+                    mentions.map { .made(Self.encoded(mentions: $0)[...]) },
+                    wordCase.map { .made(Self.encoded(wordCase: $0)[...]) },
+                    resolutions.map { .made(Self.encoded(resolutions: $0)[...]) },
+                ]))
     }
 
-    private static func encode(_ mentions: ArticleMentions, into writer: inout BinaryWriter) {
+    /// A derived part from its path, title and the bytes of its five sections in stored order (word
+    /// counts, topics, mentions, word case, resolutions; nil where absent), each made by the matching
+    /// `encoded` function or copied from a stored part.
+    static func assemble(path: String, title: String, sections: [ArticleCache.RecordBytes?]) -> [UInt8] {
+        precondition(sections.count == 5, "a derived part has five sections")
+        var writer = BinaryWriter()
+        writer.string(path)
+        writer.string(title)
+        for section in sections {
+            writer.bool(section != nil)
+            guard let section else { continue }
+            writer.uint(UInt64(section.count))
+            section.withUnsafeBytes { writer.raw($0) }
+        }
+        return writer.bytes
+    }
+
+    static func encoded(termCounts: Relatedness.TermCounts) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.uint(UInt64(termCounts.count))
+        for (hash, count) in termCounts {
+            writer.fixed64(hash)
+            writer.int(Int(count))
+        }
+        return writer.bytes
+    }
+
+    static func encoded(topics: [Topic]) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.uint(UInt64(topics.count))
+        for topic in topics {
+            writer.string(topic.phrase)
+            writer.uint(UInt64(topic.keys.count))
+            for key in topic.keys { writer.string(key) }
+            writer.uint(topic.source.cacheCode)
+            writer.optionalString(topic.fragment)
+            writer.bool(topic.caseSensitive)
+            writer.fixed64(topic.weight.bitPattern)
+        }
+        return writer.bytes
+    }
+
+    static func encoded(mentions: ArticleMentions) -> [UInt8] {
+        var writer = BinaryWriter()
         // Each distinct list of topics once, then the mentions by list number: an article mentions
         // the same topics again and again, and decoding then makes one array per list, not per mention.
         var listNumbers: [[Int32]: Int] = [:]
@@ -128,6 +120,37 @@ struct DerivedContent: Sendable {
                 writer.int(mention.wordCount)
             }
         }
+        return writer.bytes
+    }
+
+    static func encoded(wordCase: WordCase.ArticleTally) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.uint(UInt64(wordCase.count))
+        for entry in wordCase {
+            writer.fixed64(entry.hash)
+            writer.int(Int(entry.lower))
+            writer.int(Int(entry.capitalised))
+        }
+        return writer.bytes
+    }
+
+    static func encoded(resolutions: [LinkResolution]) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.uint(UInt64(resolutions.count))
+        for resolution in resolutions {
+            switch resolution {
+            case .article(let index, let fragment):
+                writer.uint(0)
+                writer.int(index)
+                writer.optionalString(fragment)
+            case .broken(let reason):
+                writer.uint(1)
+                writer.string(reason)
+            case .other:
+                writer.uint(2)
+            }
+        }
+        return writer.bytes
     }
 
     /// Decodes every stored part. `target` is the article's index in this run's site, `byteCount`

@@ -19,19 +19,29 @@ final class MappedFile: @unchecked Sendable {
     private let lock = NSLock()
     private var readSinceRelease = 0
 
+    /// How many bytes read from a large file's mapping are let stay resident: a few megabytes, so that
+    /// the mappings a run reads at once (the cache file, the parts kept for the next one) stay small
+    /// beside the rest of its memory, while each release (one system call over the mapping) stays rare.
+    static let releaseInterval = 8 << 20
+
     /// Maps the file at `path`; nil when it cannot be opened or read, or is larger than `limit` bytes.
     /// A file larger than `residentLimit` has its pages released as it is read (`noteRead(_:)`,
     /// `releaseResidentPages()`); a smaller one's stay resident (faulting them in again would cost
     /// more than keeping them).
-    init?(path: String, limit: Int, residentLimit: Int? = nil) {
+    convenience init?(path: String, limit: Int, residentLimit: Int? = nil) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        self.init(descriptor: descriptor, limit: limit, residentLimit: residentLimit)
+    }
+
+    /// Maps the regular file open at `descriptor` (which stays open; the mapping does not need it).
+    init?(descriptor: Int32, limit: Int, residentLimit: Int? = nil) {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
         guard size <= limit else { return nil }
-        releaseInterval = residentLimit.flatMap { size > $0 ? max($0 / 2, 1) : nil }
+        releaseInterval = residentLimit.flatMap { size > $0 ? max(min($0 / 2, Self.releaseInterval), 1) : nil }
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             isMapped = false

@@ -81,36 +81,3 @@ extension Array where Element: Sendable {
         }
     }
 }
-
-/// Elements let go of by concurrent workers, each element by exactly one worker.
-private final class Doomed<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-
-    init(_ elements: [T]) {
-        buffer = .allocate(capacity: elements.count)
-        _ = buffer.initialize(from: elements)
-    }
-
-    deinit {
-        buffer.deallocate()
-    }
-}
-
-extension Array where Element: Sendable {
-    /// Lets go of the elements on all cores: freeing many arrays of strings (a large site's topics,
-    /// mentions or word counts) is not left to one thread. When the caller holds no other reference
-    /// (`consume`), each element's storage is freed by one worker.
-    static func parallelRelease(_ elements: consuming [Element]) {
-        let count = elements.count
-        guard count > 1 else { return }
-        let doomed = Doomed(elements)
-        // The workers now hold the only reference to each element.
-        elements = []
-        let chunkCount = Swift.min(count, 64)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lower = count * chunk / chunkCount
-            let upper = count * (chunk + 1) / chunkCount
-            (doomed.buffer.baseAddress! + lower).deinitialize(count: upper - lower)
-        }
-    }
-}

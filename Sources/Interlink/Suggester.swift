@@ -216,7 +216,9 @@ public struct Suggester: Sendable {
                 // copied or read again from it, so a large site does not hold every article's counts.
                 let reused = counted.map(\.reused)
                 memo.termCountsReused = reused
-                memo.termCounts = site.articles.indices.map { reused[$0] ? nil : counts[$0] }
+                memo.termCounts = KeptParts(count: counts.count, root: reuse?.scratchRoot) {
+                    reused[$0] ? nil : DerivedContent.encoded(termCounts: counts[$0])
+                }
             }
             return Relatedness(counts: counts)
         }
@@ -230,7 +232,9 @@ public struct Suggester: Sendable {
                 // As with word counts above: only the topics extracted in this run are kept.
                 let reused = site.articles.indices.map { cached?[$0] != nil }
                 memo.topicsReused = reused
-                memo.topics = site.articles.indices.map { reused[$0] ? nil : own[$0] }
+                memo.topics = KeptParts(count: own.count, root: reuse?.scratchRoot) {
+                    reused[$0] ? nil : own[$0].map { DerivedContent.encoded(topics: $0) }
+                }
             }
             return KeywordIndex(
                 site: site, graph: graph, ownTopics: own, tokenizer: tokenizer, rules: options.topicRules,
@@ -263,7 +267,9 @@ public struct Suggester: Sendable {
                 let reused = counted.map(\.reused)
                 memo.wordCaseFingerprint = fingerprint
                 memo.wordCaseReused = reused
-                memo.wordCase = site.articles.indices.map { reused[$0] ? nil : tallies[$0] }
+                memo.wordCase = KeptParts(count: tallies.count, root: reuse?.scratchRoot) {
+                    reused[$0] ? nil : DerivedContent.encoded(wordCase: tallies[$0])
+                }
             }
             return WordCase(tallies: tallies)
         }
@@ -570,6 +576,9 @@ public struct SuggestReuse: Sendable {
     public var resolutions: LentValues<[LinkResolution]>
     /// This run's `LinkResolver.fingerprint(of:)`, worked out once for reading and writing the cache.
     public var linkFingerprint: ContentHash?
+    /// The site root in whose cache folder what a run makes for the next cache file waits for it
+    /// (`KeptParts`), on a large site; nil: kept in memory.
+    var scratchRoot: URL?
 
     public init(
         termCounts: LentValues<Relatedness.TermCounts>, topics: LentValues<[Topic]>,
@@ -577,6 +586,19 @@ public struct SuggestReuse: Sendable {
         wordCase: LentValues<WordCase.ArticleTally> = LentValues(), wordCaseFingerprint: ContentHash? = nil,
         resolutions: LentValues<[LinkResolution]> = LentValues(), linkFingerprint: ContentHash? = nil
     ) {
+        self.init(
+            termCounts: termCounts, topics: topics, mentions: mentions, indexFingerprint: indexFingerprint,
+            wordCase: wordCase, wordCaseFingerprint: wordCaseFingerprint, resolutions: resolutions,
+            linkFingerprint: linkFingerprint, scratchRoot: nil)
+    }
+
+    init(
+        termCounts: LentValues<Relatedness.TermCounts>, topics: LentValues<[Topic]>,
+        mentions: LentValues<ArticleMentions>, indexFingerprint: ContentHash?, wordCase: LentValues<WordCase.ArticleTally>,
+        wordCaseFingerprint: ContentHash?, resolutions: LentValues<[LinkResolution]>, linkFingerprint: ContentHash?,
+        scratchRoot: URL?
+    ) {
+        self.scratchRoot = scratchRoot
         self.termCounts = termCounts
         self.topics = topics
         self.mentions = mentions
@@ -630,15 +652,15 @@ public struct LentValues<Value: Sendable>: Sendable {
 final class SuggestMemo: @unchecked Sendable {
     let enabled: Bool
     private let lock = NSLock()
-    private var _topics: [[Topic]?] = []
-    private var _termCounts: [Relatedness.TermCounts?] = []
+    private var _topics = KeptParts()
+    private var _termCounts = KeptParts()
     private var _termCountsReused: [Bool] = []
     private var _topicsReused: [Bool] = []
     private var _mentions: [ArticleMentions]? = nil
     private var _mentionsReused: [Bool] = []
     private var _mentionTable: Suggester.MentionTable? = nil
     private var _indexFingerprint: ContentHash? = nil
-    private var _wordCase: [WordCase.ArticleTally?] = []
+    private var _wordCase = KeptParts()
     private var _wordCaseReused: [Bool] = []
     private var _wordCaseFingerprint: ContentHash? = nil
     private var _linkFingerprint: ContentHash? = nil
@@ -651,13 +673,15 @@ final class SuggestMemo: @unchecked Sendable {
         return body()
     }
 
-    /// Own topics extracted in this run (nil for non-targets and where they came from the cache).
-    var topics: [[Topic]?] {
+    /// Own topics extracted in this run, encoded for the cache file (`DerivedContent.encoded(topics:)`;
+    /// nil for non-targets and where they came from the cache). Encoded as soon as made, the parts kept
+    /// for the cache file take a fraction of the memory of the values.
+    var topics: KeptParts {
         get { locked { _topics } }
         set { locked { _topics = newValue } }
     }
-    /// Word counts made in this run (nil where they came from the cache).
-    var termCounts: [Relatedness.TermCounts?] {
+    /// Word counts made in this run, encoded (nil where they came from the cache).
+    var termCounts: KeptParts {
         get { locked { _termCounts } }
         set { locked { _termCounts = newValue } }
     }
@@ -688,8 +712,8 @@ final class SuggestMemo: @unchecked Sendable {
         get { locked { _indexFingerprint } }
         set { locked { _indexFingerprint = newValue } }
     }
-    /// Word-case tallies made in this run (nil where they came from the cache).
-    var wordCase: [WordCase.ArticleTally?] {
+    /// Word-case tallies made in this run, encoded (nil where they came from the cache).
+    var wordCase: KeptParts {
         get { locked { _wordCase } }
         set { locked { _wordCase = newValue } }
     }

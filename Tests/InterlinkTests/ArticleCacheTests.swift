@@ -38,6 +38,8 @@ import Testing
         var reusedResolutions: Int = 0
         /// Where each article's links point (the link graph), in article order.
         var resolutions: [[LinkResolution]] = []
+        /// Whether what the run made for the next cache file waited in scratch files (`KeptParts`).
+        var keptOnDisk = false
     }
 
     /// A settling time no file reaches: no stamp is trusted, every file is read (as in these tests,
@@ -71,7 +73,9 @@ import Testing
             wrote: wrote,
             reusedTallies: suggester.memo.wordCaseReused.filter { $0 }.count,
             reusedResolutions: known?.filter { $0 != nil }.count ?? 0,
-            resolutions: graph.outgoing.map { $0.map(\.resolution) })
+            resolutions: graph.outgoing.map { $0.map(\.resolution) },
+            keptOnDisk: suggester.memo.termCounts.isOnDisk && suggester.memo.topics.isOnDisk
+                && suggester.memo.wordCase.isOnDisk)
     }
 
     static func cacheFile(_ site: TemporarySite) -> URL { ArticleCache.fileURL(root: site.root) }
@@ -95,6 +99,23 @@ import Testing
         #expect(ignore == "*\n")
     }
 
+    /// On a large site a cold run keeps what it makes for the cache file in scratch files: the file it
+    /// writes serves the next run exactly as one written from memory does.
+    @Test func aColdRunKeepingItsPartsOnDiskWritesAFileThatServesTheNextRun() async throws {
+        let site = try Self.exampleCopy()
+        let uncached = try await Self.suggest(site.root, cached: false)
+        let cold = try await Self.suggest(site.root, residentLimit: 1)
+        #expect(cold.keptOnDisk)
+        #expect(cold.wrote)
+        #expect(cold.json == uncached.json)
+        let warm = try await Self.suggest(site.root)
+        #expect(!warm.keptOnDisk)
+        #expect(warm.hits == (await site.load().site.articles.count))
+        #expect(warm.reusedMentions && !warm.wrote)
+        #expect(warm.reusedTallies > 0)
+        #expect(warm.json == uncached.json)
+    }
+
     /// A cache file larger than the resident limit has its mapped pages dropped again and again while
     /// stages read it; what they read, and the file written after an edit (which copies stored parts
     /// from the dropped pages), are the same as with every page kept.
@@ -104,6 +125,7 @@ import Testing
         _ = try await Self.suggest(site.root)
         let warm = try await Self.suggest(site.root, residentLimit: 1)
         #expect(warm.json == uncached.json)
+        #expect(warm.keptOnDisk)
         #expect(warm.reusedMentions)
         #expect(warm.reusedTallies > 0)
         #expect(warm.reusedResolutions > 0)
@@ -115,6 +137,10 @@ import Testing
         try site.write(path, bytes: bytes)
         let edited = try await Self.suggest(site.root, residentLimit: 1)
         #expect(edited.wrote)
+        #expect(edited.keptOnDisk)
+        // The scratch files were removed from the folder as soon as they were made.
+        let folder = site.root.appendingPathComponent(ArticleCache.folderName).path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".gitignore", "articles.bin"])
         #expect(edited.hits == warm.hits - 1)
         let again = try await Self.suggest(site.root, residentLimit: 1)
         #expect(again.hits == warm.hits)

@@ -68,17 +68,10 @@ import Testing
 
     /// A section whose bytes are corrupt fails alone: the sections around it still decode.
     @Test func aCorruptSectionFailsAloneAndMentionsMustFitTheFile() throws {
-        var writer = BinaryWriter()
-        writer.string("p.md")
-        writer.string("P")
-        writer.bool(true)
-        writer.section { $0.uint(5) }  // five word counts announced, none there
-        writer.bool(false)
-        writer.bool(true)
-        writer.section { $0.raw(Self.mentionsSection()) }
-        writer.bool(false)
-        writer.bool(false)
-        try writer.bytes.withUnsafeBytes { buffer in
+        // Five word counts announced, none there; then the sample's mentions.
+        let bytes = DerivedContent.assemble(
+            path: "p.md", title: "P", sections: [.made([5]), nil, .made(Self.mentionsSection()[...]), nil, nil])
+        try bytes.withUnsafeBytes { buffer in
             var reader = BinaryReader(buffer)
             let sections = try DerivedContent.Sections(&reader)
             #expect(throws: BinaryReader.Corrupt.self) {

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Encoded parts of the next cache file (one per article, nil where none) that a run keeps from the
+/// stage that makes them until the file is written (`SuggestMemo`).
+///
+/// On a small site they stay in memory. On a large one they are written, a batch at a time, to a
+/// scratch file in the cache folder (removed from the folder as soon as it is opened, so nothing is
+/// left behind even if the run is killed) and read back through a mapping when the cache file is
+/// written: a 100,000-article site's word counts, topics and tallies are some 170 MB, which would
+/// otherwise be held through every later stage. Where no scratch file can be made (a read-only site),
+/// they stay in memory.
+final class KeptParts: @unchecked Sendable {
+    /// How many articles' parts are encoded before they are written to the scratch file.
+    static let batch = 2048
+
+    private enum Storage {
+        case memory([[UInt8]?])
+        case scratch(descriptor: Int32, ranges: [Range<Int>?])
+    }
+
+    private let storage: Storage
+    private let lock = NSLock()
+    private var mapped: MappedFile?
+
+    /// Nothing kept.
+    init() {
+        storage = .memory([])
+    }
+
+    /// Keeps `make(index)` for each of `count` articles, in a scratch file in the cache folder of
+    /// `root` when given (else, or when the file cannot be made or written, in memory). `make` is
+    /// called on all cores.
+    init(count: Int, root: URL?, make: @Sendable (Int) -> [UInt8]?) {
+        if let root, let folder = ArticleCache.folder(root: root), let descriptor = Self.scratchFile(in: folder) {
+            var ranges: [Range<Int>?] = []
+            ranges.reserveCapacity(count)
+            var offset = 0
+            var written = true
+            for start in stride(from: 0, to: count, by: Self.batch) {
+                let parts = (start..<min(start + Self.batch, count)).parallelMap(make)
+                var chunk: [UInt8] = []
+                for part in parts {
+                    guard let part else {
+                        ranges.append(nil)
+                        continue
+                    }
+                    ranges.append((offset + chunk.count)..<(offset + chunk.count + part.count))
+                    chunk.append(contentsOf: part)
+                }
+                guard Self.write(chunk, to: descriptor) else {
+                    written = false
+                    break
+                }
+                offset += chunk.count
+            }
+            if written {
+                storage = .scratch(descriptor: descriptor, ranges: ranges)
+                return
+            }
+            close(descriptor)
+        }
+        storage = .memory((0..<count).parallelMap(make))
+    }
+
+    deinit {
+        if case .scratch(let descriptor, _) = storage { close(descriptor) }
+    }
+
+    /// Whether the parts went to a scratch file (for tests).
+    var isOnDisk: Bool {
+        if case .scratch = storage { return true }
+        return false
+    }
+
+    /// How many articles the parts are for.
+    var count: Int {
+        switch storage {
+        case .memory(let parts): parts.count
+        case .scratch(_, let ranges): ranges.count
+        }
+    }
+
+    /// Whether the article at `index` has a part.
+    func has(_ index: Int) -> Bool {
+        switch storage {
+        case .memory(let parts): index < parts.count && parts[index] != nil
+        case .scratch(_, let ranges): index < ranges.count && ranges[index] != nil
+        }
+    }
+
+    /// The part of the article at `index`, nil where it has none or the scratch file cannot be read.
+    func part(_ index: Int) -> ArticleCache.RecordBytes? {
+        switch storage {
+        case .memory(let parts):
+            guard index < parts.count, let part = parts[index] else { return nil }
+            return .made(part[...])
+        case .scratch(let descriptor, let ranges):
+            guard index < ranges.count, let range = ranges[index], let file = mapping(descriptor) else { return nil }
+            return .stored(file, range)
+        }
+    }
+
+    /// The scratch file mapped, once all its parts are written (its pages released as they are read).
+    private func mapping(_ descriptor: Int32) -> MappedFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        if mapped == nil {
+            mapped = MappedFile(descriptor: descriptor, limit: Int.max, residentLimit: ArticleCache.residentPagesKeptUpTo)
+        }
+        return mapped
+    }
+
+    /// A new file in `folder`, already removed from it: open for reading and writing.
+    private static func scratchFile(in folder: URL) -> Int32? {
+        let path = folder.appendingPathComponent(".parts.\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        unlink(path)
+        return descriptor
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+    }
+}
