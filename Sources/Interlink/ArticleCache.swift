@@ -78,7 +78,9 @@ public struct ArticleCache: Sendable {
         self.toolVersion = toolVersion
         self.context = context
         filePath = Self.fileURL(root: root).path
-        let file = MappedFile(path: filePath, limit: Int(Int32.max), residentLimit: residentLimit)
+        let file = MappedFile(
+            path: filePath, limit: Int(Int32.max), residentLimit: residentLimit,
+            releaseEvery: min(MappedFile.releaseInterval, max(residentLimit / 2, 1)))
         if let file, let parsed = Self.readHeader(file.bytes, toolVersion: toolVersion) {
             storage = file
             entries = parsed.entries
@@ -718,7 +720,7 @@ extension ArticleCache {
             // beside a parse that was read back whole (such an entry is what a run wrote), resolutions
             // only where made at this path, in a site that resolves alike.
             let ownPart = derivedUsable && sections.path == article.path && sections.title == article.title
-            let readBack = record.freshParse == nil
+            let readBack = !record.isFresh
             return LentParts(
                 termCounts: ownPart ? absolute(sections.termCounts) : nil,
                 topics: ownPart ? absolute(sections.topics) : nil,
@@ -812,7 +814,7 @@ extension ArticleCache {
         for index in articles.indices {
             guard let record = cacheRecords[index] else { continue }
             stored += 1
-            if record.freshParse != nil || !countsReused[index] || topics.has(index) || !wordCaseReused[index]
+            if record.isFresh || !countsReused[index] || topics.has(index) || !wordCaseReused[index]
                 || record.stampedFile != stamps[articles[index].path] || !mentionsReused[index]
             {
                 stale += 1
@@ -820,17 +822,20 @@ extension ArticleCache {
         }
         stale += abs(count - stored)
         if stale <= toleratedStale ?? Self.toleratedStaleEntries(articles: articles.count) { return false }
+        // On a large site, what the stages before freed on their threads is handed back first: the
+        // records are made on other threads, which could not reuse it.
+        FreedMemory.release(siteBytes: loaded.site.byteCount)
         let fingerprint = memo.indexFingerprint
         // Made a batch at a time, on all cores, and written before the next batch is made.
         let record = { @Sendable (index: Int) -> Record? in
             let article = articles[index]
             guard let record = cacheRecords[index] else { return nil }
-            guard let parse = record.freshParse.map({ RecordBytes.made($0[...]) }) ?? self.rawParse(of: record.hash),
+            guard let parse = record.isFresh ? loaded.freshParse(index) : self.rawParse(of: record.hash),
                 parse.count > 0
             else { return nil }
             let stamped = record.stampedFile.map { (path: article.path, file: $0) }
             // What this run took whole from the cache is copied as it was stored.
-            if linksReused, record.freshParse == nil, countsReused[index], !topics.has(index), wordCaseReused[index],
+            if linksReused, !record.isFresh, countsReused[index], !topics.has(index), wordCaseReused[index],
                 mentionsReused[index], let raw = self.rawDerived(of: record.hash, path: article.path)
             {
                 return Record(hash: record.hash, parse: parse, derived: raw, stamped: stamped)

@@ -105,7 +105,8 @@ final class KeptParts: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if mapped == nil {
-            mapped = MappedFile(descriptor: descriptor, limit: Int.max, residentLimit: ArticleCache.residentPagesKeptUpTo)
+            // Parts are kept on disk only on a large site: their pages are released however few.
+            mapped = MappedFile(descriptor: descriptor, limit: Int.max, residentLimit: 0)
         }
         return mapped
     }

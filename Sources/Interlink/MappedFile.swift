@@ -15,33 +15,33 @@ final class MappedFile: @unchecked Sendable {
     private let isMapped: Bool
     /// How many bytes `noteRead` lets pass between two `releaseResidentPages()`; nil when the file is
     /// not larger than the resident limit given (then its pages are never released).
-    private let releaseInterval: Int?
+    private let releasePeriod: Int?
     private let lock = NSLock()
     private var readSinceRelease = 0
 
     /// How many bytes read from a large file's mapping are let stay resident: a few megabytes, so that
     /// the mappings a run reads at once (the cache file, the parts kept for the next one) stay small
     /// beside the rest of its memory, while each release (one system call over the mapping) stays rare.
-    static let releaseInterval = 8 << 20
+    static let releaseInterval = 2 << 20
 
     /// Maps the file at `path`; nil when it cannot be opened or read, or is larger than `limit` bytes.
-    /// A file larger than `residentLimit` has its pages released as it is read (`noteRead(_:)`,
-    /// `releaseResidentPages()`); a smaller one's stay resident (faulting them in again would cost
-    /// more than keeping them).
-    convenience init?(path: String, limit: Int, residentLimit: Int? = nil) {
+    /// A file larger than `residentLimit` has its pages released as it is read, every `releaseEvery`
+    /// bytes (`noteRead(_:)`, `releaseResidentPages()`); a smaller one's stay resident (faulting them
+    /// in again would cost more than keeping them).
+    convenience init?(path: String, limit: Int, residentLimit: Int? = nil, releaseEvery: Int = releaseInterval) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        self.init(descriptor: descriptor, limit: limit, residentLimit: residentLimit)
+        self.init(descriptor: descriptor, limit: limit, residentLimit: residentLimit, releaseEvery: releaseEvery)
     }
 
     /// Maps the regular file open at `descriptor` (which stays open; the mapping does not need it).
-    init?(descriptor: Int32, limit: Int, residentLimit: Int? = nil) {
+    init?(descriptor: Int32, limit: Int, residentLimit: Int? = nil, releaseEvery: Int = releaseInterval) {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
         guard size <= limit else { return nil }
-        releaseInterval = residentLimit.flatMap { size > $0 ? max(min($0 / 2, Self.releaseInterval), 1) : nil }
+        releasePeriod = residentLimit.flatMap { size > $0 ? max(releaseEvery, 1) : nil }
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             isMapped = false
@@ -80,14 +80,14 @@ final class MappedFile: @unchecked Sendable {
     /// The bytes in `range`.
     subscript(range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[range]) }
 
-    /// Counts `count` bytes read from the mapping; once `releaseInterval` bytes have been read since
+    /// Counts `count` bytes read from the mapping; once `releaseEvery` bytes have been read since
     /// the last time, lets the system drop the resident pages (`releaseResidentPages()`), so that a
     /// pass over the whole file does not leave all of it resident.
     func noteRead(_ count: Int) {
-        guard let releaseInterval else { return }
+        guard let releasePeriod else { return }
         lock.lock()
         readSinceRelease += count
-        let due = readSinceRelease >= releaseInterval
+        let due = readSinceRelease >= releasePeriod
         if due { readSinceRelease = 0 }
         lock.unlock()
         if due { releaseResidentPages() }
@@ -97,7 +97,7 @@ final class MappedFile: @unchecked Sendable {
     /// from the page cache when next touched), when the file is larger than its resident limit;
     /// nothing for a smaller file or for bytes that were read into memory.
     func releaseResidentPages() {
-        guard releaseInterval != nil, isMapped, let start = bytes.baseAddress else { return }
+        guard releasePeriod != nil, isMapped, let start = bytes.baseAddress else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: start), bytes.count, MADV_DONTNEED)
     }
 }

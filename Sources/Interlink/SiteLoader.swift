@@ -62,6 +62,8 @@ public enum SiteLoader {
         /// misses), their parse in the cache's encoding, parallel to `site.articles` (nil where a file
         /// has none). Empty without a cache.
         let cacheRecords: [CacheRecord?]
+        /// The fresh parses, on a large site, once moved out of `cacheRecords` (`freshParse(_:)`).
+        let keptParses: KeptParts?
         /// With a cache: how many files were taken from it instead of being parsed.
         public let cacheHits: Int
         /// With a cache: how many of those were not even read, their stamp vouching for them.
@@ -70,15 +72,23 @@ public enum SiteLoader {
         public let cache: ArticleCache?
 
         init(
-            site: Site, diagnostics: [Diagnostic], cacheRecords: [CacheRecord?] = [], cacheHits: Int = 0,
-            unreadFiles: Int = 0, cache: ArticleCache? = nil
+            site: Site, diagnostics: [Diagnostic], cacheRecords: [CacheRecord?] = [], keptParses: KeptParts? = nil,
+            cacheHits: Int = 0, unreadFiles: Int = 0, cache: ArticleCache? = nil
         ) {
             self.site = site
             self.diagnostics = diagnostics
             self.cacheRecords = cacheRecords
+            self.keptParses = keptParses
             self.cacheHits = cacheHits
             self.unreadFiles = unreadFiles
             self.cache = cache
+        }
+
+        /// The parse made in this run of the article at `index`, in the cache's encoding (nil for a
+        /// cache hit).
+        func freshParse(_ index: Int) -> ArticleCache.RecordBytes? {
+            guard index < cacheRecords.count, let record = cacheRecords[index], record.isFresh else { return nil }
+            return record.freshParse.map { .made($0[...]) } ?? keptParses?.part(index)
         }
     }
 
@@ -87,7 +97,11 @@ public enum SiteLoader {
     /// enough after its last change).
     struct CacheRecord: Sendable {
         var hash: ContentHash
+        /// The parse made in this run, in the cache's encoding (nil for a cache hit, and once the
+        /// loader has moved it to `Result.keptParses`).
         var freshParse: [UInt8]?
+        /// Whether the file was parsed in this run (a cache miss).
+        var isFresh: Bool
         var stampedFile: ArticleCache.StampedFile? = nil
         /// Whether the file was left unread, its stamp vouching for it.
         var unread = false
@@ -145,7 +159,7 @@ public enum SiteLoader {
             case .success(let loaded):
                 articles.append(loaded.article)
                 if cache != nil { records.append(loaded.record) }
-                if let record = loaded.record, record.freshParse == nil { hits += 1 }
+                if let record = loaded.record, !record.isFresh { hits += 1 }
                 if loaded.record?.unread == true { unread += 1 }
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
@@ -157,9 +171,20 @@ public enum SiteLoader {
             let byPath = Dictionary(uniqueKeysWithValues: articles.indices.map { (articles[$0].path, records[$0]) })
             records = site.articles.map { byPath[$0.path] ?? nil }
         }
+        // On a large site the fresh parses wait for the cache file in a scratch file, not in memory.
+        var keptParses: KeptParts? = nil
+        if let cache, site.byteCount > cache.residentLimit, records.contains(where: { $0?.freshParse != nil }) {
+            let fresh = records
+            keptParses = KeptParts(count: fresh.count, root: root) { fresh[$0]?.freshParse }
+            if keptParses?.isOnDisk == true {
+                for index in records.indices { records[index]?.freshParse = nil }
+            } else {
+                keptParses = nil
+            }
+        }
         return Result(
-            site: site, diagnostics: diagnostics, cacheRecords: records, cacheHits: hits, unreadFiles: unread,
-            cache: cache)
+            site: site, diagnostics: diagnostics, cacheRecords: records, keptParses: keptParses, cacheHits: hits,
+            unreadFiles: unread, cache: cache)
     }
 
     /// Relative paths of every Markdown file that is an article of the site, sorted.
@@ -242,7 +267,7 @@ public enum SiteLoader {
                         article: makeArticle(
                             path: path, contents: contents, content: cached, layout: layout,
                             keepsRewriteDetails: options.keepsRewriteDetails),
-                        record: CacheRecord(hash: hash, freshParse: nil, stampedFile: known, unread: true)))
+                        record: CacheRecord(hash: hash, freshParse: nil, isFresh: false, stampedFile: known, unread: true)))
             }
         }
         let bytes: [UInt8]
@@ -268,13 +293,13 @@ public enum SiteLoader {
                     ? ArticleCache.StampedFile(stamp: stamp, contentHash: contentHash) : nil
                 if let cached = cache.parse(of: hash, byteCount: bytes.count, keepsRewriteDetails: options.keepsRewriteDetails) {
                     content = cached
-                    record = CacheRecord(hash: hash, freshParse: nil, stampedFile: stamped)
+                    record = CacheRecord(hash: hash, freshParse: nil, isFresh: false, stampedFile: stamped)
                 } else {
                     content = try parseContent(path: path, bytes: bytes, dialect: dialect, shortcodes: layout.shortcodes)
                     var writer = BinaryWriter()
                     // Front matter nested too deep for the cache is simply not cached (an empty record misses).
                     let fresh: [UInt8] = (try? content.encode(into: &writer)) != nil ? writer.bytes : []
-                    record = CacheRecord(hash: hash, freshParse: fresh, stampedFile: stamped)
+                    record = CacheRecord(hash: hash, freshParse: fresh, isFresh: true, stampedFile: stamped)
                 }
             } else {
                 content = try parseContent(path: path, bytes: bytes, dialect: dialect, shortcodes: layout.shortcodes)

@@ -63,16 +63,24 @@ struct SuggestionPipeline {
         }
         let suggester = Suggester(site: loaded.site, graph: graph, options: options, reuse: reuse)
         // The next cache file needs only what matching finds: it is written on another thread while
-        // ranking, calibration and the policy go on (its stage's times overlap theirs).
+        // ranking, calibration and the policy go on (its stage's times overlap theirs), except on a
+        // large site, where it is written once they are done, so that the memory each takes is not
+        // added up.
         var writing: Task<Void, Never>? = nil
+        let writesAfterwards = loaded.site.byteCount > keptBytes
         if let cache, !loaded.site.articles.isEmpty {
             suggester.findMentions()
-            writing = Task.detached {
-                StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+            if !writesAfterwards {
+                writing = Task.detached {
+                    StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+                }
             }
         }
         let result = suggester.suggest()
         await writing?.value
+        if writesAfterwards, let cache, !loaded.site.articles.isEmpty {
+            StageTimer.shared.measure("cache-write") { _ = cache.update(loaded: loaded, suggester: suggester) }
+        }
         progress?.clear()
         return SuggestionPipeline(
             configuration: configuration, loaded: loaded, graph: graph, suggester: suggester, result: result)

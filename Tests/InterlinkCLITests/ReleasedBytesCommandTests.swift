@@ -18,3 +18,24 @@ import Testing
         #expect(released.stderr == kept.stderr)
     }
 }
+
+/// With the cache, a site over the kept-bytes limit writes the cache file after the suggestions are
+/// ranked (not beside them): the cold and the warm run print what a run without the cache prints.
+@Suite struct LargeSiteCacheCommandTests {
+    @Test func aLargeSiteWritesItsCacheAfterRankingAndReadsItBack() throws {
+        let site = try SiteCopy.exampleSite()
+        let large: [String: String?] = ["INTERLINK_KEEP_BYTES_UP_TO": "0"]
+        let root = site.root.path
+        let uncached = try CommandRunner.run(["suggest", "--root", root, "--no-cache"], environment: large)
+        let cold = try CommandRunner.run(["suggest", "--root", root], environment: large)
+        let cacheFile = site.url(".interlink-cache/articles.bin")
+        #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+        let written = try Data(contentsOf: cacheFile)
+        let warm = try CommandRunner.run(["suggest", "--root", root], environment: large)
+        #expect(uncached.status == 0 && !uncached.stdout.isEmpty)
+        #expect(cold.status == 0 && warm.status == 0)
+        #expect(cold.stdout == uncached.stdout)
+        #expect(warm.stdout == uncached.stdout)
+        #expect(try Data(contentsOf: cacheFile) == written, "nothing changed, so the file is not written again")
+    }
+}

@@ -40,6 +40,8 @@ import Testing
         var resolutions: [[LinkResolution]] = []
         /// Whether what the run made for the next cache file waited in scratch files (`KeptParts`).
         var keptOnDisk = false
+        /// Whether the files parsed in this run had their parses wait in a scratch file.
+        var parsesOnDisk = false
     }
 
     /// A settling time no file reaches: no stamp is trusted, every file is read (as in these tests,
@@ -75,7 +77,8 @@ import Testing
             reusedResolutions: known?.filter { $0 != nil }.count ?? 0,
             resolutions: graph.outgoing.map { $0.map(\.resolution) },
             keptOnDisk: suggester.memo.termCounts.isOnDisk && suggester.memo.topics.isOnDisk
-                && suggester.memo.wordCase.isOnDisk)
+                && suggester.memo.wordCase.isOnDisk,
+            parsesOnDisk: loaded.keptParses?.isOnDisk == true)
     }
 
     static func cacheFile(_ site: TemporarySite) -> URL { ArticleCache.fileURL(root: site.root) }
@@ -106,6 +109,7 @@ import Testing
         let uncached = try await Self.suggest(site.root, cached: false)
         let cold = try await Self.suggest(site.root, residentLimit: 1)
         #expect(cold.keptOnDisk)
+        #expect(cold.parsesOnDisk)
         #expect(cold.wrote)
         #expect(cold.json == uncached.json)
         let warm = try await Self.suggest(site.root)
@@ -138,6 +142,7 @@ import Testing
         let edited = try await Self.suggest(site.root, residentLimit: 1)
         #expect(edited.wrote)
         #expect(edited.keptOnDisk)
+        #expect(edited.parsesOnDisk, "the edited file's parse")
         // The scratch files were removed from the folder as soon as they were made.
         let folder = site.root.appendingPathComponent(ArticleCache.folderName).path
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".gitignore", "articles.bin"])

@@ -29,7 +29,7 @@ import Testing
         let bytes = Self.pattern(50_000)
         let (site, path) = try Self.file(bytes)
         _ = site
-        let file = try #require(MappedFile(path: path, limit: 1 << 20, residentLimit: 1_000))
+        let file = try #require(MappedFile(path: path, limit: 1 << 20, residentLimit: 1_000, releaseEvery: 500))
         #expect(Array(file.bytes) == bytes)
         file.releaseResidentPages()
         #expect(Array(file.bytes) == bytes)
@@ -42,7 +42,7 @@ import Testing
     @Test func keepsTheBytesOfTheFileOpenedWhenAnotherReplacesIt() throws {
         let bytes = Self.pattern(20_000)
         let (site, path) = try Self.file(bytes)
-        let file = try #require(MappedFile(path: path, limit: 1 << 20, residentLimit: 1))
+        let file = try #require(MappedFile(path: path, limit: 1 << 20, residentLimit: 1, releaseEvery: 1))
         try site.write("new.bin", bytes: [UInt8](repeating: 7, count: 30_000))
         #expect(rename(site.root.appendingPathComponent("new.bin").path, path) == 0)
         file.releaseResidentPages()
