@@ -18,6 +18,11 @@ public struct LoadOptions: Sendable {
     /// Whether documents keep what only rewriting needs (forbidden zones, the emphasis outline). A run
     /// that only suggests drops them once parsing is done, which saves memory on a large site.
     public var keepsRewriteDetails = true
+    /// When set, files' bytes are kept in memory only until the files read so far pass this many
+    /// bytes: each file read after that lets go of its bytes as soon as it is parsed (they are read
+    /// again, and checked to be the same, when a stage needs them). For runs that do not rewrite
+    /// files, on sites larger than they want to hold (`Site.releaseBytes()` lets go of the rest).
+    public var keepsBytesUpTo: Int? = nil
     /// How long before this run began reading a file's last change must lie for the next run to
     /// trust its stamp (`FileStamp.settlingSeconds`; tests choose their own).
     var stampSettlingSeconds = FileStamp.settlingSeconds
@@ -214,24 +219,31 @@ public enum SiteLoader {
     ) -> [Swift.Result<Loaded, Diagnostic>] {
         let rootPath = root.path
         let done = DoneCounter()
+        let bytesRead = DoneCounter()
         let readStart = FileStamp.Instant.now()
         return paths.parallelMap { path in
             let result = loadArticle(
                 path: path, rootPath: rootPath, layout: layout, options: options, cache: cache, readStart: readStart)
             if let progress { progress(done.increment(), paths.count) }
+            // Past the bytes a run keeps, a file's bytes go as soon as it is parsed.
+            if let keptBytes = options.keepsBytesUpTo, case .success(let loaded) = result,
+                loaded.article.contents.isKept, bytesRead.increment(by: loaded.article.contents.count) > keptBytes
+            {
+                loaded.article.contents.release(root: rootPath, path: path)
+            }
             return result
         }
     }
 
-    /// Files done so far, counted from any thread.
+    /// Files (or bytes) done so far, counted from any thread.
     private final class DoneCounter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
 
-        func increment() -> Int {
+        func increment(by amount: Int = 1) -> Int {
             lock.lock()
             defer { lock.unlock() }
-            count += 1
+            count += amount
             return count
         }
     }

@@ -43,10 +43,12 @@ struct SiteOptions: ParsableArguments {
     /// (`SiteLoader.Result.cache`).
     func load(
         _ configuration: Configuration = Configuration(), progress: Progress? = nil,
-        openingCache: (@Sendable () -> ArticleCache)? = nil, keepsRewriteDetails: Bool = true
+        openingCache: (@Sendable () -> ArticleCache)? = nil, keepsRewriteDetails: Bool = true,
+        keepsBytesUpTo: Int? = nil
     ) async -> SiteLoader.Result {
         var options = LoadOptions(configuration: configuration, generator: generator)
         options.keepsRewriteDetails = keepsRewriteDetails
+        options.keepsBytesUpTo = keepsBytesUpTo
         var report: (@Sendable (Int, Int) -> Void)? = nil
         if let progress {
             report = { done, total in progress.update(done, total) }

