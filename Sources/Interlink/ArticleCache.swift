@@ -107,7 +107,7 @@ public struct ArticleCache: Sendable {
 
     /// Lets the system drop the cache file's pages read so far from the process's resident set, on a
     /// file large enough for it to matter (they are read again from the page cache when next needed).
-    public func releaseResidentPages() {
+    private func releaseResidentPages() {
         storage?.releaseResidentPages()
     }
 
