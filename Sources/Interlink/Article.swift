@@ -135,12 +135,17 @@ public struct Article: Sendable {
     public func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 }
 
-/// An article's bytes, kept in memory or, once released (`release(root:path:)`), read again from the file
-/// on each use and checked against the length and `ContentHash` they had. Released only between
-/// stages, while nothing reads them: the bytes are not guarded by a lock.
+/// An article's bytes: kept in memory; or moved to a scratch file (`spill(to:root:path:)`) and copied
+/// back from it on each use; or, once released (`release(root:path:)`), read again from the file on
+/// each use and checked against the length and `ContentHash` they had. Moved or released only while
+/// nothing reads them (the loader, once it has parsed them; between stages): the bytes are not
+/// guarded by a lock.
 final class ArticleBytes: @unchecked Sendable {
     private var kept: [UInt8]?
     let count: Int
+    /// Where the bytes were moved, and where in it they lie.
+    private var spilled: SpilledBytes?
+    private var spilledRange = 0..<0
     /// Where to read the bytes again (the site's folder and the path in it), and their hash; set when
     /// released.
     private var root: String = ""
@@ -171,7 +176,25 @@ final class ArticleBytes: @unchecked Sendable {
 
     var bytes: [UInt8] {
         if let kept { return kept }
+        if let spilled {
+            guard let bytes = spilled.bytes(in: spilledRange) else { fail("cannot read back the bytes interlink set aside") }
+            return bytes
+        }
         return reread()
+    }
+
+    /// Moves the bytes out of memory into `spill`; where it takes no more, releases them instead (the
+    /// file at `path` under `root` is read again on each use).
+    func spill(to spill: SpilledBytes, root: String, path: String) {
+        guard let kept else { return }
+        if let range = spill.append(kept) {
+            spilled = spill
+            spilledRange = range
+            self.path = path
+            self.kept = nil
+        } else {
+            release(root: root, path: path)
+        }
     }
 
     /// Lets go of the bytes; later uses read them again from the file at `path` under `root`.

@@ -52,17 +52,8 @@ public enum AtomicWriter {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode_t(permissions))
         guard descriptor >= 0 else { return "cannot create a temporary file: \(String(cString: strerror(errno)))" }
         var failure: String? = nil
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = write(descriptor, buffer.baseAddress!.advanced(by: written), buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = "cannot write: \(String(cString: strerror(errno)))"
-                    return
-                }
-                written += result
-            }
+        if let error = ScratchFile.writeAll(bytes, to: descriptor) {
+            failure = "cannot write: \(String(cString: strerror(error)))"
         }
         if failure == nil, fsync(descriptor) != 0 { failure = "cannot flush: \(String(cString: strerror(errno)))" }
         if failure == nil, fchmod(descriptor, mode_t(permissions)) != 0 {

@@ -4,8 +4,7 @@ import Foundation
 /// stage that makes them until the file is written (`SuggestMemo`).
 ///
 /// On a small site they stay in memory. On a large one they are written, a batch at a time, to a
-/// scratch file in the cache folder (removed from the folder as soon as it is opened, so nothing is
-/// left behind even if the run is killed) and read back through a mapping when the cache file is
+/// scratch file in the cache folder (`ScratchFile`: nothing is left behind even if the run is killed) and read back through a mapping when the cache file is
 /// written: a 100,000-article site's word counts, topics and tallies are some 170 MB, which would
 /// otherwise be held through every later stage. Where no scratch file can be made (a read-only site),
 /// they stay in memory.
@@ -31,7 +30,7 @@ final class KeptParts: @unchecked Sendable {
     /// `root` when given (else, or when the file cannot be made or written, in memory). `make` is
     /// called on all cores.
     init(count: Int, root: URL?, make: @Sendable (Int) -> [UInt8]?) {
-        if let root, let folder = ArticleCache.folder(root: root), let descriptor = Self.scratchFile(in: folder) {
+        if let root, let folder = ArticleCache.folder(root: root), let descriptor = ScratchFile.open(in: folder.path) {
             var ranges: [Range<Int>?] = []
             ranges.reserveCapacity(count)
             var offset = 0
@@ -47,7 +46,7 @@ final class KeptParts: @unchecked Sendable {
                     ranges.append((offset + chunk.count)..<(offset + chunk.count + part.count))
                     chunk.append(contentsOf: part)
                 }
-                guard Self.write(chunk, to: descriptor) else {
+                guard ScratchFile.writeAll(chunk, to: descriptor) == nil else {
                     written = false
                     break
                 }
@@ -109,27 +108,5 @@ final class KeptParts: @unchecked Sendable {
             mapped = MappedFile(descriptor: descriptor, limit: Int.max, residentLimit: 0)
         }
         return mapped
-    }
-
-    /// A new file in `folder`, already removed from it: open for reading and writing.
-    private static func scratchFile(in folder: URL) -> Int32? {
-        let path = folder.appendingPathComponent(".parts.\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return nil }
-        unlink(path)
-        return descriptor
-    }
-
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
     }
 }

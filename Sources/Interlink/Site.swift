@@ -18,20 +18,27 @@ public struct Site: Sendable {
     /// one of them is broken, one elsewhere may point to a page the site builds from other sources.
     let contentSections: Set<String>
 
-    /// The sites whose Markdown is over this many bytes release their articles' bytes for `suggest`
-    /// (`releaseBytes()`): 128 MiB. `INTERLINK_KEEP_BYTES_UP_TO` sets another limit (0 always releases).
+    /// The sites whose Markdown is over this many bytes move their articles' bytes out of memory for
+    /// `suggest` (`LoadOptions.keepsBytesUpTo`, `releaseBytes()`): 128 MiB. `INTERLINK_KEEP_BYTES_UP_TO` sets another limit (0 always moves them).
     public static let defaultKeptBytes = 128 << 20
 
     /// The bytes of all the site's files.
     public var byteCount: Int { articles.reduce(0) { $0 + $1.byteCount } }
 
-    /// Lets go of every article's bytes, in every copy of the site: from now on each use reads the
-    /// file again and checks that it reads the same (a file that changed stops the run with status 2).
-    /// At 100,000 articles the bytes are 386 MB, the largest thing a run holds, and every stage reads
-    /// one article's bytes at a time (`Article.loaded()`). Call it while no other thread reads the site.
+    /// Moves every article's bytes out of memory, in every copy of the site, into a scratch file in
+    /// the site's folder (`SpilledBytes`): from now on each use copies them back from it. Where no
+    /// scratch file can be made, lets go of them instead: each use reads the file again and checks
+    /// that it reads the same (a file that changed stops the run with status 2). At 100,000 articles
+    /// the bytes are 386 MB, the largest thing a run holds, and every stage reads one article's bytes
+    /// at a time (`Article.loaded()`). Call it while no other thread reads the site.
     public func releaseBytes() {
+        releaseBytes(into: SpilledBytes(folder: root.path))
+    }
+
+    /// `releaseBytes()`, into `spill` (the loader's, which holds the files it moved while parsing).
+    func releaseBytes(into spill: SpilledBytes) {
         let rootPath = root.path
-        _ = articles.parallelMap { article in article.contents.release(root: rootPath, path: article.path) }
+        for article in articles { article.contents.spill(to: spill, root: rootPath, path: article.path) }
     }
 
     public init(root: URL, layout: SiteLayout, articles: [Article]) {

@@ -19,9 +19,10 @@ public struct LoadOptions: Sendable {
     /// that only suggests drops them once parsing is done, which saves memory on a large site.
     public var keepsRewriteDetails = true
     /// When set, files' bytes are kept in memory only until the files read so far pass this many
-    /// bytes: each file read after that lets go of its bytes as soon as it is parsed (they are read
-    /// again, and checked to be the same, when a stage needs them). For runs that do not rewrite
-    /// files, on sites larger than they want to hold (`Site.releaseBytes()` lets go of the rest).
+    /// bytes: each file read after that moves its bytes to a scratch file in the site's folder as soon
+    /// as it is parsed (`SpilledBytes`; where none can be made, the file is read again, and checked to
+    /// be the same, when a stage needs its bytes), and once loading ends, on a site over the limit, the
+    /// files read before go the same way (`Site.releaseBytes()`). For runs that do not rewrite files.
     public var keepsBytesUpTo: Int? = nil
     /// How long before this run began reading a file's last change must lie for the next run to
     /// trust its stamp (`FileStamp.settlingSeconds`; tests choose their own).
@@ -149,8 +150,11 @@ public enum SiteLoader {
                 cache: await opening?.value)
         }
         let cache = await opening?.value
+        let spill = options.keepsBytesUpTo.map { _ in SpilledBytes(folder: root.path) }
         let loaded = StageTimer.shared.measure("read+parse") {
-            parseAll(paths: paths, root: root, layout: layout, options: options, progress: progress, cache: cache)
+            parseAll(
+                paths: paths, root: root, layout: layout, options: options, progress: progress, cache: cache,
+                spill: spill)
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
@@ -175,6 +179,10 @@ public enum SiteLoader {
             // the records would follow their articles.
             let byPath = Dictionary(uniqueKeysWithValues: articles.indices.map { (articles[$0].path, records[$0]) })
             records = site.articles.map { byPath[$0.path] ?? nil }
+        }
+        if let spill, let keptBytes = options.keepsBytesUpTo, site.byteCount > keptBytes {
+            // The files read before the limit was passed: their bytes go too.
+            StageTimer.shared.measure("release") { site.releaseBytes(into: spill) }
         }
         // On a large site the fresh parses wait for the cache file in a scratch file, not in memory.
         var keptParses: KeptParts? = nil
@@ -215,7 +223,7 @@ public enum SiteLoader {
     /// as the one before finished, cost a switch to the adding task per file.
     private static func parseAll(
         paths: [String], root: URL, layout: SiteLayout, options: LoadOptions,
-        progress: (@Sendable (Int, Int) -> Void)?, cache: ArticleCache?
+        progress: (@Sendable (Int, Int) -> Void)?, cache: ArticleCache?, spill: SpilledBytes?
     ) -> [Swift.Result<Loaded, Diagnostic>] {
         let rootPath = root.path
         let done = DoneCounter()
@@ -225,11 +233,11 @@ public enum SiteLoader {
             let result = loadArticle(
                 path: path, rootPath: rootPath, layout: layout, options: options, cache: cache, readStart: readStart)
             if let progress { progress(done.increment(), paths.count) }
-            // Past the bytes a run keeps, a file's bytes go as soon as it is parsed.
-            if let keptBytes = options.keepsBytesUpTo, case .success(let loaded) = result,
+            // Past the bytes a run keeps, a file's bytes leave memory as soon as it is parsed.
+            if let spill, let keptBytes = options.keepsBytesUpTo, case .success(let loaded) = result,
                 loaded.article.contents.isKept, bytesRead.increment(by: loaded.article.contents.count) > keptBytes
             {
-                loaded.article.contents.release(root: rootPath, path: path)
+                loaded.article.contents.spill(to: spill, root: rootPath, path: path)
             }
             return result
         }

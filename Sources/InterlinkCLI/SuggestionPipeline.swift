@@ -36,16 +36,13 @@ struct SuggestionPipeline {
                 }
             }
         }
+        // Only suggesting: no stage needs more than one article's bytes at a time, so on a large site
+        // they leave memory once parsed, and each stage copies them back from a scratch file.
         let loaded = await site.load(
             configuration, progress: progress, openingCache: opening, keepsRewriteDetails: rewrites,
             keepsBytesUpTo: rewrites ? nil : keptBytes)
         let cache = loaded.cache
         progress?.finish("indexing \(loaded.site.articles.count) articles")
-        if !rewrites, loaded.site.byteCount > keptBytes {
-            // Only suggesting: no stage needs more than one article's bytes at a time, and each reads
-            // them again from the file (checked to be the same) instead of the run holding them all.
-            StageTimer.shared.measure("release") { loaded.site.releaseBytes() }
-        }
         // What the cache holds for this site is lent to the link graph and the suggester, each stage
         // decoding its part when it needs it (the link graph the resolutions, here).
         let reuse = cache.map { cache in StageTimer.shared.measure("cache-reuse") { cache.reuse(for: loaded) } }
@@ -89,7 +86,7 @@ struct SuggestionPipeline {
 }
 
 /// The largest site (its Markdown, in bytes) whose files `suggest` keeps in memory for the whole run:
-/// `Site.defaultKeptBytes`, or `INTERLINK_KEEP_BYTES_UP_TO` (0: always read them again per stage).
+/// `Site.defaultKeptBytes`, or `INTERLINK_KEEP_BYTES_UP_TO` (0: always move them out of memory).
 private var keptBytes: Int {
     ProcessInfo.processInfo.environment["INTERLINK_KEEP_BYTES_UP_TO"].flatMap { Int($0) } ?? Site.defaultKeptBytes
 }

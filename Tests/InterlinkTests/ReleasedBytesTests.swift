@@ -4,7 +4,7 @@ import Testing
 @testable import Interlink
 
 /// A site whose articles' bytes were released (`Site.releaseBytes()`, what `suggest` does on a large
-/// site) reads each file again when a stage needs it, and suggests exactly what it does with the bytes
+/// site) reads them back when a stage needs them, and suggests exactly what it does with the bytes
 /// kept, with the cache and without.
 @Suite struct ReleasedBytesTests {
     /// `suggest` on ExampleSite's files, as JSON; the bytes released after loading when `released`.
@@ -37,30 +37,34 @@ import Testing
         #expect(reloaded.map(\.path) == loaded.site.articles.map(\.path))
     }
 
-    /// `LoadOptions.keepsBytesUpTo`: the loader keeps files' bytes until the files read pass the limit,
-    /// and lets go of each later file's as soon as it is parsed; read again, they are the same.
+    /// `LoadOptions.keepsBytesUpTo`: on a site over the limit every file's bytes leave memory (those
+    /// read past the limit as soon as parsed, the others once loading ends), moved to a scratch file
+    /// that leaves nothing in the site's folder; read back, they are the ones parsed, even once a file
+    /// changes. A site within the limit keeps them.
     @Test func theLoaderLetsGoOfBytesPastItsLimit() async throws {
         let site = try ArticleCacheTests.exampleCopy()
+        let listing = try FileManager.default.subpathsOfDirectory(atPath: site.root.path).sorted()
         let kept = await SiteLoader.load(root: site.root)
         let before = kept.site.articles.map(\.bytes)
         let total = before.reduce(0) { $0 + $1.count }
         #expect(kept.site.articles.allSatisfy { $0.contents.isKept })
         var options = LoadOptions()
-        options.keepsBytesUpTo = 0
-        let none = await SiteLoader.load(root: site.root, options: options)
-        #expect(none.site.articles.allSatisfy { !$0.contents.isKept })
-        #expect(none.site.articles.map(\.bytes) == before)
-        options.keepsBytesUpTo = total / 2
-        let half = await SiteLoader.load(root: site.root, options: options)
-        let keptBytes = half.site.articles.filter { $0.contents.isKept }.reduce(0) { $0 + $1.byteCount }
-        // Files are counted as they are parsed, on all cores: those kept are the ones read while the
-        // running total was within the limit.
-        #expect(keptBytes <= total / 2)
-        #expect(half.site.articles.contains { !$0.contents.isKept })
-        #expect(half.site.articles.map(\.bytes) == before)
+        for limit in [0, total / 2, total - 1] {
+            options.keepsBytesUpTo = limit
+            let loaded = await SiteLoader.load(root: site.root, options: options)
+            #expect(loaded.site.articles.allSatisfy { !$0.contents.isKept })
+            #expect(loaded.site.articles.map(\.bytes) == before)
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: site.root.path).sorted() == listing)
+        }
         options.keepsBytesUpTo = total
         let all = await SiteLoader.load(root: site.root, options: options)
         #expect(all.site.articles.allSatisfy { $0.contents.isKept })
+        // Bytes moved out of memory are the ones parsed, whatever happens to the file since.
+        options.keepsBytesUpTo = 0
+        let moved = await SiteLoader.load(root: site.root, options: options)
+        let path = moved.site.articles[0].path
+        try site.write(path, bytes: Array("changed\n".utf8))
+        #expect(moved.site.articles[0].bytes == before[0])
     }
 
     @Test func releasedBytesGiveTheSameSuggestions() async throws {
