@@ -116,7 +116,7 @@ extension KeywordIndex {
                     let next = child(node, hashes[position])
                 {
                     node = next
-                    if !terminals(node).isEmpty { ends.append((position, node)) }
+                    if nodeFlags[Int(node)].contains(.endsTopic) { ends.append((position, node)) }
                     position += 1
                 }
                 var matched = false
@@ -149,8 +149,13 @@ extension KeywordIndex {
                         return !topics[index].caseSensitive
                             || Self.sameCase(bytes, ranges[start...end], topics[index].phrase, tokenizer)
                     }
-                    // Nearly always every topic fits: the node's shared list, not a new array per mention.
-                    let accepted = all.allSatisfy(fits) ? all : all.filter(fits)
+                    // Nearly always every topic fits, as the node's flags tell without reading the topics: the
+                    // node's shared list, not a new array per mention.
+                    let flags = nodeFlags[Int(node)]
+                    let fitsAll = !flags.contains(.caseSensitive)
+                        && !(punctuation.parenthesis && flags.contains(.unparenthesised))
+                        && !(punctuation.dash && flags.contains(.undashed))
+                    let accepted = fitsAll || all.allSatisfy(fits) ? all : all.filter(fits)
                     guard !accepted.isEmpty else { continue }
                     result.append(
                         Mention(

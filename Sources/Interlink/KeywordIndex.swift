@@ -9,12 +9,12 @@ public struct KeywordIndex: Sendable {
     /// Trie over word hashes (`Tokenizer.hash`): the child of a node for a word, all edges in one table
     /// (a dictionary per node would cost a large site hundreds of megabytes).
     let edges: TrieEdgeTable
-    /// Topics ending at each trie node: `terminalTopics[terminalStarts[node]..<terminalStarts[node + 1]]`.
-    let terminalStarts: [Int32]
-    let terminalTopics: [Int32]
-    /// The same per node as arrays (empty for a node where no topic ends), shared by every mention of
+    /// Topics ending at each trie node (empty for a node where none ends), shared by every mention of
     /// the node: a large site's millions of mentions would otherwise each hold a copy.
     let terminalLists: [[Int32]]
+    /// Per node, whether a topic ends there and what its topics ask of a mention
+    /// (`NodeFlags`): the matcher reads a byte per node instead of the topics themselves.
+    let nodeFlags: [NodeFlags]
     /// Code key (`CodeName.key`) → code-name topics.
     let codeTopics: [String: [Int32]]
     /// The tokenizer used for topics and prose alike.
@@ -139,8 +139,6 @@ public struct KeywordIndex: Sendable {
         }
         self.topics = unique
         self.edges = edges
-        self.terminalStarts = starts
-        self.terminalTopics = flat
         var lists = [[Int32]](repeating: [], count: Int(nodeCount))
         for node in 0..<Int(nodeCount) where starts[node] < starts[node + 1] {
             let first = Int(starts[node])
@@ -148,7 +146,37 @@ public struct KeywordIndex: Sendable {
             lists[node] = Array(flat[first..<last])
         }
         self.terminalLists = lists
+        self.nodeFlags = (0..<Int(nodeCount)).map { node in
+            NodeFlags(topics: flat[Int(starts[node])..<Int(starts[node + 1])].map { unique[Int($0)] })
+        }
         self.codeTopics = codeTopics
+    }
+
+    /// What the topics ending at a trie node ask of a mention before they fit it
+    /// (`KeywordIndex.mentions(in:spans:includeCode:)`): a bit each, for a node's topics taken together.
+    struct NodeFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+
+        /// Some topic ends at the node.
+        static let endsTopic = NodeFlags(rawValue: 1)
+        /// Some topic there matches only in its own letter case.
+        static let caseSensitive = NodeFlags(rawValue: 2)
+        /// Some topic there has no parenthesis in its phrase (a mention joined by one does not fit it).
+        static let unparenthesised = NodeFlags(rawValue: 4)
+        /// Some topic there has no spaced dash in its phrase (a mention joined by one does not fit it).
+        static let undashed = NodeFlags(rawValue: 8)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(topics: [Topic]) {
+            var flags: NodeFlags = topics.isEmpty ? [] : .endsTopic
+            for topic in topics {
+                if topic.caseSensitive { flags.insert(.caseSensitive) }
+                if !topic.phrase.utf8.contains(UInt8(ascii: "(")) { flags.insert(.unparenthesised) }
+                if !KeywordIndex.hasSpacedDash(topic.phrase) { flags.insert(.undashed) }
+            }
+            self = flags
+        }
     }
 
     /// Each target's title without the site's name (`SiteNameWords`), as a title part: it depends on
@@ -292,12 +320,6 @@ public struct KeywordIndex: Sendable {
     /// The child of trie node `node` for a word hash.
     @inline(__always)
     func child(_ node: Int32, _ word: UInt64) -> Int32? { edges.child(node, word) }
-
-    /// The topics ending at trie node `node`.
-    @inline(__always)
-    func terminals(_ node: Int32) -> ArraySlice<Int32> {
-        terminalTopics[Int(terminalStarts[Int(node)])..<Int(terminalStarts[Int(node) + 1])]
-    }
 
     /// A hash of every topic in order: mentions found with an index of the same fingerprint are the
     /// same, so the on-disk cache may reuse them.

@@ -117,6 +117,12 @@ public struct WordHashSet: Sendable, Sequence {
 
 /// The edges of a token trie: the child of (node, word hash), or nil.
 struct TrieEdgeTable: Sendable {
+    /// The root's edges, in a table of their own (the child in place of a count): matching looks up
+    /// every word of the prose from the root and only the few that start a topic any deeper, and the
+    /// root's edges alone stay in the processor's caches where the whole trie does not (3,714 of
+    /// 127,709 edges, 96 KB of 4 MB, at 100,000 articles).
+    private var rootEdges = WordHashCounts()
+    /// The other edges.
     private var nodes: [Int32]
     private var words: [UInt64]
     /// 0 marks an empty slot: the root (node 0) is nobody's child.
@@ -139,6 +145,10 @@ struct TrieEdgeTable: Sendable {
     /// The child of `node` on `word`.
     @inline(__always)
     func child(_ node: Int32, _ word: UInt64) -> Int32? {
+        if node == 0 {
+            let child = rootEdges.count(of: word)
+            return child == 0 ? nil : child
+        }
         var slot = Self.home(node, word, mask: mask)
         while children[slot] != 0 {
             if words[slot] == word, nodes[slot] == node { return children[slot] }
@@ -149,7 +159,11 @@ struct TrieEdgeTable: Sendable {
 
     /// Adds the edge (`node`, `word`) → `child` (a node other than the root); the edge must be new.
     mutating func insert(_ node: Int32, _ word: UInt64, child: Int32) {
-        precondition(child != 0, "the root is nobody's child")
+        precondition(child > 0, "the root is nobody's child")
+        if node == 0 {
+            rootEdges.add(word, child)
+            return
+        }
         place(node, word, child)
         used += 1
         if isOverLoaded(used, slots: mask + 1) { grow() }
