@@ -90,7 +90,7 @@ public struct ArticleCache: Sendable {
             wordCaseFingerprint = parsed.wordCaseFingerprint
             linkFingerprint = parsed.linkFingerprint
             // The checksum read every page; the parts are read again as each stage needs them.
-            releaseResidentPages()
+            file.releaseResidentPages()
         } else {
             storage = nil
             entries = [:]
@@ -105,15 +105,13 @@ public struct ArticleCache: Sendable {
     /// Number of entries (articles) read from the file.
     public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
 
-    /// Lets the system drop the cache file's pages read so far from the process's resident set, on a
-    /// file large enough for it to matter (they are read again from the page cache when next needed).
-    private func releaseResidentPages() {
-        storage?.releaseResidentPages()
-    }
-
     /// The largest cache file whose pages stay resident once read (a 10,000-article site's is about
     /// 27 MB): on a smaller one, reading the pages again would cost more than keeping them.
     static let residentPagesKeptUpTo = 64 << 20
+
+    /// Whether what a run makes for the next cache file waits for it on disk (`KeptParts`), not in
+    /// memory: on a site whose Markdown is over the resident limit.
+    func keepsPartsOnDisk(siteBytes: Int) -> Bool { siteBytes > residentLimit }
 
     /// The stamp and content hash stored for the file at `path`, if its last run could vouch for it.
     func stampedFile(at path: String) -> StampedFile? { stamps[path] }
@@ -177,12 +175,8 @@ public struct ArticleCache: Sendable {
 
     /// Raw stored bytes of the derived part stored for `path`, to copy unchanged into the next file.
     func rawDerived(of hash: ContentHash, path: String) -> RecordBytes? {
-        guard let storage, let candidates = entries[hash] else { return nil }
-        for entry in candidates {
-            var reader = BinaryReader(storage[entry.derived])
-            if (try? reader.string()) == path { return .stored(storage, entry.derived) }
-        }
-        return nil
+        guard let storage, let entry = derivedEntry(of: hash, path: path), entry.sections.path == path else { return nil }
+        return .stored(storage, entry.range)
     }
 
     // MARK: Reading the file
@@ -344,8 +338,9 @@ public struct ArticleCache: Sendable {
             var chunk = writer.bytes
             chunk.reserveCapacity(1 << 20)
             var offset = 0
-            for start in stride(from: 0, to: count, by: max(batch, 1)) {
-                for record in records(start..<min(start + max(batch, 1), count)) {
+            let step = max(batch, 1)
+            for start in stride(from: 0, to: count, by: step) {
+                for record in records(start..<min(start + step, count)) {
                     guard let record else { continue }
                     for part in [record.parse, record.derived] {
                         part.withUnsafeBytes { bytes in chunk.append(contentsOf: bytes) }
@@ -717,7 +712,7 @@ extension ArticleCache {
                     ? absolute(sections.resolutions) : nil)
         }
         let byteCounts = articles.map(\.byteCount)
-        return SuggestReuse(
+        var reuse = SuggestReuse(
             termCounts: lent(parts, \.termCounts) { bytes, range, _ in try DerivedContent.termCounts(bytes, range) },
             topics: lent(parts, \.topics) { bytes, range, index in
                 try DerivedContent.topics(bytes, range, target: index)
@@ -731,8 +726,9 @@ extension ArticleCache {
             resolutions: parts.contains { $0?.resolutions != nil }
                 ? lent(parts, \.resolutions) { bytes, range, _ in try DerivedContent.resolutions(bytes, range) }
                 : LentValues(),
-            linkFingerprint: siteLinkFingerprint,
-            scratchRoot: loaded.site.byteCount > residentLimit ? root : nil)
+            linkFingerprint: siteLinkFingerprint)
+        if keepsPartsOnDisk(siteBytes: loaded.site.byteCount) { reuse.scratchRoot = root }
+        return reuse
     }
 
     /// Where an article's usable stored parts lie in the cache file.

@@ -192,19 +192,30 @@ struct DerivedContent: Sendable {
     static func termCounts(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws(BinaryReader.Corrupt)
         -> Relatedness.TermCounts
     {
+        try hashOrdered(bytes, range) { (hash, reader: inout BinaryReader) throws(BinaryReader.Corrupt) in
+            (hash: hash, count: Int32(try reader.int(atMost: Int(Int32.max))))
+        }
+    }
+
+    /// A list stored in ascending order of distinct word hashes, as relatedness's counts and
+    /// `WordCase.tally(of:words:)` make them and their readers expect (any other order is corrupt):
+    /// each entry's hash, then what `entry` reads after it.
+    private static func hashOrdered<Entry>(
+        _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>,
+        _ entry: (UInt64, inout BinaryReader) throws(BinaryReader.Corrupt) -> Entry
+    ) throws(BinaryReader.Corrupt) -> [Entry] {
         try reading(bytes, range) { (reader: inout BinaryReader) throws(BinaryReader.Corrupt) in
-            var counts: Relatedness.TermCounts = []
+            var list: [Entry] = []
             let count = try reader.count()
-            counts.reserveCapacity(count)
+            list.reserveCapacity(count)
             var previous: UInt64? = nil
             for _ in 0..<count {
                 let hash = try reader.fixed64()
-                // Sorted and distinct, as relatedness expects.
                 if let previous, previous >= hash { throw BinaryReader.Corrupt() }
                 previous = hash
-                counts.append((hash: hash, count: Int32(try reader.int(atMost: Int(Int32.max)))))
+                list.append(try entry(hash, &reader))
             }
-            return counts
+            return list
         }
     }
 
@@ -273,21 +284,9 @@ struct DerivedContent: Sendable {
     static func wordCase(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws(BinaryReader.Corrupt)
         -> WordCase.ArticleTally
     {
-        try reading(bytes, range) { (reader: inout BinaryReader) throws(BinaryReader.Corrupt) in
-            var tally: WordCase.ArticleTally = []
-            let count = try reader.count()
-            tally.reserveCapacity(count)
-            var previous: UInt64? = nil
-            for _ in 0..<count {
-                let hash = try reader.fixed64()
-                // Sorted and distinct, as `WordCase.tally(of:words:)` makes them.
-                if let previous, previous >= hash { throw BinaryReader.Corrupt() }
-                previous = hash
-                tally.append(
-                    (hash: hash, lower: Int32(try reader.int(atMost: Int(Int32.max))),
-                     capitalised: Int32(try reader.int(atMost: Int(Int32.max)))))
-            }
-            return tally
+        try hashOrdered(bytes, range) { (hash, reader: inout BinaryReader) throws(BinaryReader.Corrupt) in
+            (hash: hash, lower: Int32(try reader.int(atMost: Int(Int32.max))),
+             capitalised: Int32(try reader.int(atMost: Int(Int32.max))))
         }
     }
 

@@ -4,8 +4,8 @@ import Foundation
 /// stage that makes them until the file is written (`SuggestMemo`).
 ///
 /// On a small site they stay in memory. On a large one they are written, a batch at a time, to a
-/// scratch file in the cache folder (`ScratchFile`: nothing is left behind even if the run is killed) and read back through a mapping when the cache file is
-/// written: a 100,000-article site's word counts, topics and tallies are some 170 MB, which would
+/// scratch file in the cache folder (`ScratchFile`: nothing is left behind even if the run is killed)
+/// and read back through a mapping when the cache file is written: a 100,000-article site's word counts, topics and tallies are some 170 MB, which would
 /// otherwise be held through every later stage. Where no scratch file can be made (a read-only site),
 /// they stay in memory.
 final class KeptParts: @unchecked Sendable {
@@ -29,36 +29,42 @@ final class KeptParts: @unchecked Sendable {
     /// Keeps `make(index)` for each of `count` articles, in a scratch file in the cache folder of
     /// `root` when given (else, or when the file cannot be made or written, in memory). `make` is
     /// called on all cores.
-    init(count: Int, root: URL?, make: @Sendable (Int) -> [UInt8]?) {
-        if let root, let folder = ArticleCache.folder(root: root), let descriptor = ScratchFile.open(in: folder.path) {
-            var ranges: [Range<Int>?] = []
-            ranges.reserveCapacity(count)
-            var offset = 0
-            var written = true
-            for start in stride(from: 0, to: count, by: Self.batch) {
-                let parts = (start..<min(start + Self.batch, count)).parallelMap(make)
-                var chunk: [UInt8] = []
-                for part in parts {
-                    guard let part else {
-                        ranges.append(nil)
-                        continue
-                    }
-                    ranges.append((offset + chunk.count)..<(offset + chunk.count + part.count))
-                    chunk.append(contentsOf: part)
-                }
-                guard ScratchFile.writeAll(chunk, to: descriptor) == nil else {
-                    written = false
-                    break
-                }
-                offset += chunk.count
-            }
-            if written {
-                storage = .scratch(descriptor: descriptor, ranges: ranges)
-                return
-            }
-            close(descriptor)
-        }
+    static func keeping(count: Int, root: URL?, make: @Sendable (Int) -> [UInt8]?) -> KeptParts {
+        root.flatMap { KeptParts(count: count, onDiskUnder: $0, make: make) } ?? KeptParts(count: count, inMemory: make)
+    }
+
+    /// Keeps `make(index)` for each of `count` articles in memory, made on all cores.
+    init(count: Int, inMemory make: @Sendable (Int) -> [UInt8]?) {
         storage = .memory((0..<count).parallelMap(make))
+    }
+
+    /// Keeps `make(index)` for each of `count` articles in a scratch file in the cache folder of
+    /// `root`, made on all cores a batch at a time; nil when the file cannot be made or written.
+    init?(count: Int, onDiskUnder root: URL, make: @Sendable (Int) -> [UInt8]?) {
+        guard let folder = ArticleCache.folder(root: root), let descriptor = ScratchFile.open(in: folder.path) else {
+            return nil
+        }
+        var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(count)
+        var offset = 0
+        for start in stride(from: 0, to: count, by: Self.batch) {
+            let parts = (start..<min(start + Self.batch, count)).parallelMap(make)
+            var chunk: [UInt8] = []
+            for part in parts {
+                guard let part else {
+                    ranges.append(nil)
+                    continue
+                }
+                ranges.append((offset + chunk.count)..<(offset + chunk.count + part.count))
+                chunk.append(contentsOf: part)
+            }
+            guard ScratchFile.writeAll(chunk, to: descriptor) == nil else {
+                close(descriptor)
+                return nil
+            }
+            offset += chunk.count
+        }
+        storage = .scratch(descriptor: descriptor, ranges: ranges)
     }
 
     deinit {

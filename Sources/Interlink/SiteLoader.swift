@@ -186,13 +186,13 @@ public enum SiteLoader {
         }
         // On a large site the fresh parses wait for the cache file in a scratch file, not in memory.
         var keptParses: KeptParts? = nil
-        if let cache, site.byteCount > cache.residentLimit, records.contains(where: { $0?.freshParse != nil }) {
+        if let cache, cache.keepsPartsOnDisk(siteBytes: site.byteCount),
+            records.contains(where: { $0?.freshParse != nil })
+        {
             let fresh = records
-            keptParses = KeptParts(count: fresh.count, root: root) { fresh[$0]?.freshParse }
-            if keptParses?.isOnDisk == true {
+            keptParses = KeptParts(count: fresh.count, onDiskUnder: root) { fresh[$0]?.freshParse }
+            if keptParses != nil {
                 for index in records.indices { records[index]?.freshParse = nil }
-            } else {
-                keptParses = nil
             }
         }
         return Result(

@@ -216,7 +216,7 @@ public struct Suggester: Sendable {
                 // copied or read again from it, so a large site does not hold every article's counts.
                 let reused = counted.map(\.reused)
                 memo.termCountsReused = reused
-                memo.termCounts = KeptParts(count: counts.count, root: reuse?.scratchRoot) {
+                memo.termCounts = KeptParts.keeping(count: counts.count, root: reuse?.scratchRoot) {
                     reused[$0] ? nil : DerivedContent.encoded(termCounts: counts[$0])
                 }
             }
@@ -232,7 +232,7 @@ public struct Suggester: Sendable {
                 // As with word counts above: only the topics extracted in this run are kept.
                 let reused = site.articles.indices.map { cached?[$0] != nil }
                 memo.topicsReused = reused
-                memo.topics = KeptParts(count: own.count, root: reuse?.scratchRoot) {
+                memo.topics = KeptParts.keeping(count: own.count, root: reuse?.scratchRoot) {
                     reused[$0] ? nil : own[$0].map { DerivedContent.encoded(topics: $0) }
                 }
             }
@@ -267,7 +267,7 @@ public struct Suggester: Sendable {
                 let reused = counted.map(\.reused)
                 memo.wordCaseFingerprint = fingerprint
                 memo.wordCaseReused = reused
-                memo.wordCase = KeptParts(count: tallies.count, root: reuse?.scratchRoot) {
+                memo.wordCase = KeptParts.keeping(count: tallies.count, root: reuse?.scratchRoot) {
                     reused[$0] ? nil : DerivedContent.encoded(wordCase: tallies[$0])
                 }
             }
@@ -578,7 +578,7 @@ public struct SuggestReuse: Sendable {
     public var linkFingerprint: ContentHash?
     /// The site root in whose cache folder what a run makes for the next cache file waits for it
     /// (`KeptParts`), on a large site; nil: kept in memory.
-    var scratchRoot: URL?
+    var scratchRoot: URL? = nil
 
     public init(
         termCounts: LentValues<Relatedness.TermCounts>, topics: LentValues<[Topic]>,
@@ -586,19 +586,6 @@ public struct SuggestReuse: Sendable {
         wordCase: LentValues<WordCase.ArticleTally> = LentValues(), wordCaseFingerprint: ContentHash? = nil,
         resolutions: LentValues<[LinkResolution]> = LentValues(), linkFingerprint: ContentHash? = nil
     ) {
-        self.init(
-            termCounts: termCounts, topics: topics, mentions: mentions, indexFingerprint: indexFingerprint,
-            wordCase: wordCase, wordCaseFingerprint: wordCaseFingerprint, resolutions: resolutions,
-            linkFingerprint: linkFingerprint, scratchRoot: nil)
-    }
-
-    init(
-        termCounts: LentValues<Relatedness.TermCounts>, topics: LentValues<[Topic]>,
-        mentions: LentValues<ArticleMentions>, indexFingerprint: ContentHash?, wordCase: LentValues<WordCase.ArticleTally>,
-        wordCaseFingerprint: ContentHash?, resolutions: LentValues<[LinkResolution]>, linkFingerprint: ContentHash?,
-        scratchRoot: URL?
-    ) {
-        self.scratchRoot = scratchRoot
         self.termCounts = termCounts
         self.topics = topics
         self.mentions = mentions

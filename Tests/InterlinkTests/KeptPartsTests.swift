@@ -18,7 +18,7 @@ import Testing
         let site = try TemporarySite([:])
         // More than one batch, so that the scratch file is written in pieces.
         let count = KeptParts.batch * 2 + 5
-        let kept = KeptParts(count: count, root: onDisk ? site.root : nil) { Self.part($0) }
+        let kept = KeptParts.keeping(count: count, root: onDisk ? site.root : nil) { Self.part($0) }
         #expect(kept.isOnDisk == onDisk)
         #expect(kept.count == count)
         for index in [0, 1, 2, 3, 100, KeptParts.batch - 1, KeptParts.batch, count - 1] {
@@ -36,7 +36,8 @@ import Testing
     /// Where no scratch file can be made (a file where the cache folder would be), the parts stay in memory.
     @Test func partsStayInMemoryWhereNoScratchFileCanBeMade() throws {
         let site = try TemporarySite([ArticleCache.folderName: "not a folder"])
-        let kept = KeptParts(count: 10, root: site.root) { Self.part($0) }
+        #expect(KeptParts(count: 10, onDiskUnder: site.root) { Self.part($0) } == nil)
+        let kept = KeptParts.keeping(count: 10, root: site.root) { Self.part($0) }
         #expect(!kept.isOnDisk)
         #expect((0..<10).allSatisfy { Self.read(kept, $0) == Self.part($0) })
     }
