@@ -282,8 +282,26 @@ extension KeywordIndex {
     }
 
     /// Whether a phrase separates its parts with a spaced hyphen or dash ("Type Inference - And More").
+    /// Read as bytes: the index asks it of every topic (`NodeFlags`), and `String.contains` searches
+    /// through Foundation.
     static func hasSpacedDash(_ phrase: String) -> Bool {
-        phrase.contains(" - ") || phrase.contains(" – ") || phrase.contains(" — ")
+        var phrase = phrase
+        return phrase.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: " ") {
+                    // " - ", or " – " / " — " (U+2013 / U+2014: E2 80 93 / E2 80 94).
+                    if bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: " ") { return true }
+                    if index + 4 < bytes.count, bytes[index + 1] == 0xE2, bytes[index + 2] == 0x80,
+                        bytes[index + 3] == 0x93 || bytes[index + 3] == 0x94, bytes[index + 4] == UInt8(ascii: " ")
+                    {
+                        return true
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Whether every parenthesis in `bytes[range]` is closed there, and none closed before it opened.

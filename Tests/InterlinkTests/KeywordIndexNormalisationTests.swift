@@ -1,5 +1,6 @@
-import Interlink
 import Testing
+
+@testable import Interlink
 
 /// A topic matches every spelling of its phrase that means the same words, and nothing else.
 /// Each test marks with `⟦…⟧` exactly the mentions it expects in the source article.
@@ -113,6 +114,25 @@ import Testing
 
                 """)
         expectMarkedMentions(fixture)
+    }
+
+    /// A name written with a spaced hyphen or dash matches where the prose writes it so (the dash
+    /// joins only a name that has one, `NodeFlags.undashed`).
+    @Test(arguments: ["-", "–", "—"])
+    func aNameWithASpacedDashMatchesWithIt(dash: String) throws {
+        let fixture = try fixture(
+            title: "Type Inference \(dash) And More",
+            body: "Read ⟦type inference \(dash) and more⟧ first.\n")
+        expectMarkedMentions(fixture)
+    }
+
+    @Test func spacedDashesAreFoundInPhrases() {
+        for phrase in ["A - B", "A – B", "A — B", " - ", "Long name — and more"] {
+            #expect(KeywordIndex.hasSpacedDash(phrase), "\(phrase)")
+        }
+        for phrase in ["A-B", "A –B", "A— B", "A –", "–", "", "A ‐ B", "A ― B"] {
+            #expect(!KeywordIndex.hasSpacedDash(phrase), "\(phrase)")
+        }
     }
 
     @Test func matchesNeverCrossEmphasisOrCodeSpanBoundaries() throws {
