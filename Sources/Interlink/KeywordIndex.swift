@@ -147,7 +147,7 @@ public struct KeywordIndex: Sendable {
         }
         self.terminalLists = lists
         self.nodeFlags = (0..<Int(nodeCount)).map { node in
-            NodeFlags(topics: flat[Int(starts[node])..<Int(starts[node + 1])].map { unique[Int($0)] })
+            NodeFlags(topics: flat[Int(starts[node])..<Int(starts[node + 1])], of: unique)
         }
         self.codeTopics = codeTopics
     }
@@ -168,12 +168,14 @@ public struct KeywordIndex: Sendable {
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
-        init(topics: [Topic]) {
-            var flags: NodeFlags = topics.isEmpty ? [] : .endsTopic
-            for topic in topics {
-                if topic.caseSensitive { flags.insert(.caseSensitive) }
-                if !topic.phrase.utf8.contains(UInt8(ascii: "(")) { flags.insert(.unparenthesised) }
-                if !KeywordIndex.hasSpacedDash(topic.phrase) { flags.insert(.undashed) }
+        /// The flags of the topics at `indices` in `all` (read in place: a copy of each topic would
+        /// retain its phrase, keys and fragment).
+        init(topics indices: ArraySlice<Int32>, of all: [Topic]) {
+            var flags: NodeFlags = indices.isEmpty ? [] : .endsTopic
+            for index in indices.lazy.map({ Int($0) }) {
+                if all[index].caseSensitive { flags.insert(.caseSensitive) }
+                if !all[index].phrase.utf8.contains(UInt8(ascii: "(")) { flags.insert(.unparenthesised) }
+                if !KeywordIndex.hasSpacedDash(all[index].phrase) { flags.insert(.undashed) }
             }
             self = flags
         }
