@@ -34,12 +34,34 @@ import Testing
         #expect(spill.count > SpilledBytes.writeSize * 2)
         for (part, range) in zip(parts, ranges) {
             let range = try #require(range)
-            #expect(spill.bytes(in: range) == part)
+            let readBackAsWritten = spill.bytes(in: range) == part
+            #expect(readBackAsWritten, "\(range)")
         }
         // Appends after the first read are refused, and the bytes read so far stay as they were.
         #expect(spill.append([1, 2, 3]) == nil)
-        #expect(spill.bytes(in: try #require(ranges[5])) == parts[5])
+        let stillTheSame = spill.bytes(in: try #require(ranges[5])) == parts[5]
+        #expect(stillTheSame)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).isEmpty)
+    }
+
+    /// Bytes whose write fails (a file open only for reading) are kept in memory and read back from
+    /// there, and no more are taken.
+    @Test func bytesThatCannotBeWrittenStayInMemory() throws {
+        let folder = try TemporarySite(["file": ""])
+        let descriptor = open(folder.root.appendingPathComponent("file").path, O_RDONLY)
+        #expect(descriptor >= 0)
+        let spill = SpilledBytes(descriptor: descriptor)
+        let parts = (0..<2).map { Self.bytes($0, count: SpilledBytes.writeSize / 2 + 10) }
+        let ranges = parts.map { spill.append($0) }
+        #expect(ranges.allSatisfy { $0 != nil })
+        // The second append passed the write size: its write failed, and the spill takes no more.
+        #expect(spill.append([1, 2, 3]) == nil)
+        for (part, range) in zip(parts, ranges.compactMap { $0 }) {
+            // Compared first: a failed expectation would print both megabyte arrays.
+            let readBackAsWritten = spill.bytes(in: range) == part
+            #expect(readBackAsWritten, "\(range)")
+        }
+        #expect(spill.bytes(in: 0..<(ranges[1]!.upperBound + 1)) == nil)
     }
 
     @Test func aFolderThatTakesNoFileRefusesTheBytes() throws {
