@@ -177,7 +177,9 @@ final class ArticleBytes: @unchecked Sendable {
     var bytes: [UInt8] {
         if let kept { return kept }
         if let spilled {
-            guard let bytes = spilled.bytes(in: spilledRange) else { fail("cannot read back the bytes interlink set aside") }
+            guard let bytes = spilled.bytes(in: spilledRange) else {
+                fail("cannot read back the bytes interlink set aside")
+            }
             return bytes
         }
         return reread()

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// On a small site they stay in memory. On a large one they are written, a batch at a time, to a
 /// scratch file in the cache folder (`ScratchFile`: nothing is left behind even if the run is killed)
-/// and read back through a mapping when the cache file is written: a 100,000-article site's word counts, topics and tallies are some 170 MB, which would
-/// otherwise be held through every later stage. Where no scratch file can be made (a read-only site),
-/// they stay in memory.
+/// and read back through a mapping when the cache file is written: a 100,000-article site's word
+/// counts, topics and tallies are some 170 MB, which would otherwise be held through every later
+/// stage. Where no scratch file can be made (a read-only site), they stay in memory.
 final class KeptParts: @unchecked Sendable {
     /// How many articles' parts are encoded before they are written to the scratch file.
     static let batch = 2048

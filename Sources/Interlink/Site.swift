@@ -19,7 +19,8 @@ public struct Site: Sendable {
     let contentSections: Set<String>
 
     /// The sites whose Markdown is over this many bytes move their articles' bytes out of memory for
-    /// `suggest` (`LoadOptions.keepsBytesUpTo`, `releaseBytes()`): 128 MiB. `INTERLINK_KEEP_BYTES_UP_TO` sets another limit (0 always moves them).
+    /// `suggest` (`LoadOptions.keepsBytesUpTo`, `releaseBytes()`): 128 MiB. `INTERLINK_KEEP_BYTES_UP_TO`
+    /// sets another limit (0 always moves them).
     public static let defaultKeptBytes = 128 << 20
 
     /// The bytes of all the site's files.

@@ -109,7 +109,8 @@ final class SpilledBytes: @unchecked Sendable {
         let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
             var done = 0
             while done < range.count {
-                let count = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                let count = pread(
+                    descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
                 done += count
