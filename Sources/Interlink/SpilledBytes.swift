@@ -93,7 +93,7 @@ final class SpilledBytes: @unchecked Sendable {
             takesMore = false
             if let due = takePending(), !writes(due) { keepUnwritten(due) }
         }
-        let descriptor = self.descriptor
+        let (descriptor, placed) = (self.descriptor, self.placed)
         let kept = unwritten.last { $0.start <= range.lowerBound }
         lock.unlock()
         if let kept, range.upperBound <= kept.start + kept.bytes.count {
