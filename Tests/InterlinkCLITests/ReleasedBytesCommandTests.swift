@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `suggest` with every file read again per stage instead of kept (`INTERLINK_KEEP_BYTES_UP_TO=0`,
-/// what a site over the limit gets) prints exactly what it prints with the files kept.
+/// `suggest` with every file's bytes moved out of memory once parsed and read back per stage
+/// (`INTERLINK_KEEP_BYTES_UP_TO=0`, what a site over the limit gets) prints exactly what it prints with
+/// the bytes kept.
 @Suite struct ReleasedBytesCommandTests {
     @Test(arguments: [
         ["--format", "json"], ["--format", "text"], ["--format", "json", "--max-links", "2", "--min-score", "0.2"],
