@@ -413,7 +413,7 @@ public struct ArticleCache: Sendable {
             ".\(fileName).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        let complete = produce { bytes in ScratchFile.writeAll(bytes, to: descriptor) == nil }
+        let complete = produce { bytes in BufferIO.writeAll(bytes, to: descriptor) == nil }
         close(descriptor)
         guard complete, rename(temporary.path, target.path) == 0 else {
             unlink(temporary.path)

@@ -52,7 +52,7 @@ public enum AtomicWriter {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode_t(permissions))
         guard descriptor >= 0 else { return "cannot create a temporary file: \(String(cString: strerror(errno)))" }
         var failure: String? = nil
-        if let error = ScratchFile.writeAll(bytes, to: descriptor) {
+        if let error = BufferIO.writeAll(bytes, to: descriptor) {
             failure = "cannot write: \(String(cString: strerror(error)))"
         }
         if failure == nil, fsync(descriptor) != 0 { failure = "cannot flush: \(String(cString: strerror(errno)))" }

@@ -10,7 +10,7 @@ enum FileReader {
     }
 
     /// Reads again a file read before with `count` bytes: nil when it cannot be read or no longer has
-    /// that size. With one `open`, `fstat`, `read` (as few as the size needs) and `close`, into an array
+    /// that size. With one `open`, `fstat`, `pread` (as few as the size needs) and `close`, into an array
     /// that is not zeroed first: a large site's files are read again by every stage that needs them.
     static func readAgain(_ path: String, count: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -20,19 +20,12 @@ enum FileReader {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == count else {
             return nil
         }
-        var failed = false
+        var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var total = 0
-            while total < count {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + total, count - total)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { break }
-                total += read
-            }
-            failed = total < count
-            initialized = failed ? 0 : count
+            complete = BufferIO.readAll(into: UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: 0)
+            initialized = complete ? count : 0
         }
-        return failed ? nil : bytes
+        return complete ? bytes : nil
     }
 
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {

@@ -58,7 +58,7 @@ final class KeptParts: @unchecked Sendable {
                 ranges.append((offset + chunk.count)..<(offset + chunk.count + part.count))
                 chunk.append(contentsOf: part)
             }
-            guard ScratchFile.writeAll(chunk, to: descriptor) == nil else {
+            guard BufferIO.writeAll(chunk, to: descriptor) == nil else {
                 close(descriptor)
                 return nil
             }

@@ -54,15 +54,9 @@ final class MappedFile: @unchecked Sendable {
         }
         // A file system that cannot map files: the bytes are read instead.
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        var done = 0
-        while done < size {
-            let count = pread(descriptor, memory.baseAddress! + done, size - done, off_t(done))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                memory.deallocate()
-                return nil
-            }
-            done += count
+        guard BufferIO.readAll(into: memory, from: descriptor, at: 0) else {
+            memory.deallocate()
+            return nil
         }
         bytes = UnsafeRawBufferPointer(memory)
         isMapped = false

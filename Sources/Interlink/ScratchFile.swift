@@ -1,6 +1,6 @@
 import Foundation
 
-/// Unnamed scratch files for what a run moves out of memory, and writing whole buffers to files.
+/// Unnamed scratch files for what a run moves out of memory (`SpilledBytes`, `KeptParts`).
 enum ScratchFile {
     /// A new file in `folder` that no name leads to: open for reading and writing, gone once closed,
     /// even if the run is killed. On Linux an `O_TMPFILE` file, never in the folder's listing;
@@ -19,27 +19,5 @@ enum ScratchFile {
         guard descriptor >= 0 else { return nil }
         unlink(path)
         return descriptor
-    }
-
-    /// Writes all of `buffer` to `descriptor` (at its current offset), however many `write`s that
-    /// takes; the `errno` of the failure, or nil when everything was written.
-    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
-        var written = 0
-        while written < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            // A regular file that takes no byte of a non-empty write is full, in effect.
-            guard count > 0 else { return EIO }
-            written += count
-        }
-        return nil
-    }
-
-    /// `writeAll(_:to:)` for bytes in an array or a slice of one.
-    static func writeAll<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
 }

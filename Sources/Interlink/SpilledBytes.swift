@@ -107,16 +107,9 @@ final class SpilledBytes: @unchecked Sendable {
     private static func read(_ range: Range<Int>, from descriptor: Int32) -> [UInt8]? {
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-            var done = 0
-            while done < range.count {
-                let count = pread(
-                    descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                done += count
-            }
-            complete = done == range.count
-            initialized = complete ? done : 0
+            complete = BufferIO.readAll(
+                into: UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: range.lowerBound)
+            initialized = complete ? range.count : 0
         }
         return complete ? bytes : nil
     }
@@ -136,16 +129,7 @@ final class SpilledBytes: @unchecked Sendable {
     /// was written.
     private func writes(_ due: (start: Int, bytes: [UInt8])) -> Bool {
         guard let descriptor else { return false }
-        return due.bytes.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(due.start + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
+        return BufferIO.writeAll(due.bytes, to: descriptor, at: due.start) == nil
     }
 
     /// Keeps bytes whose write failed in memory, in file order, and takes no more. Called with the

@@ -16,7 +16,7 @@ import Testing
         defer { close(descriptor) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).isEmpty)
         let written = Self.bytes(7, count: 100_000)
-        #expect(ScratchFile.writeAll(written, to: descriptor) == nil)
+        #expect(BufferIO.writeAll(written, to: descriptor) == nil)
         var read = [UInt8](repeating: 0, count: written.count)
         #expect(pread(descriptor, &read, read.count, 0) == written.count)
         #expect(read == written)
