@@ -43,7 +43,7 @@ extension Suggestion {
     /// The suggestion as a finding: `link "anchor" to target (score: reason)`.
     public var finding: Finding {
         let destination = target + (fragment.map { "#" + $0 } ?? "")
-        let scoreText = String(format: "%.2f", score)
+        let scoreText = FixedDecimal.text(score, places: 2)
         return Finding(
             rule: "suggestion", severity: .suggestion, path: source, line: line, column: column,
             message: "link \"\(readAnchor)\" to \(destination) (score \(scoreText): \(reason))", id: id)

@@ -170,8 +170,8 @@ extension SuggestionReason.Parts {
             parts[0] += ", as an entry of a list"
         }
         if isQuotedTitle { parts[0] += ", in quotation marks" }
-        parts.append(String(format: "specificity %.2f", specificity))
-        parts.append(String(format: "relatedness %.2f", relatedness))
+        parts.append("specificity " + FixedDecimal.text(specificity, places: 2))
+        parts.append("relatedness " + FixedDecimal.text(relatedness, places: 2))
         if ambiguity > 1 { parts.append("phrase names \(ambiguity) pages") }
         if pointsForward { parts.append("target published later") }
         if namesOwnSubject { parts.append("words of this page's own title") }

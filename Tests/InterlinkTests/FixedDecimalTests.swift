@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import Interlink
+
+/// `FixedDecimal.text` writes what `String(format: "%.Nf")` writes: the same rounding of exact ties
+/// and of values just under them, signs, zero, huge values and the non-finite ones.
+@Suite struct FixedDecimalTests {
+    @Test func agreesWithStringFormatOnTiesAndNearTies() {
+        // 0.125 and 0.375 are exact binary ties (printf rounds them to even); 0.285 and 1.005 lie just
+        // under their decimal ties, 0.015 just over.
+        let values: [Double] = [
+            0, -0.0, 0.125, 0.375, 0.625, 0.875, 0.285, 1.005, 0.015, 0.995, 0.9999, 1, 2.5, -0.125, -3.14159,
+            1e-9, 123_456.789, 1e40, -1e300, .greatestFiniteMagnitude, .infinity, -.infinity, .nan,
+        ]
+        for value in values {
+            for places: Int32 in [0, 1, 2, 3] {
+                #expect(FixedDecimal.text(value, places: places) == String(format: "%.\(places)f", value),
+                        "\(value) with \(places) places")
+            }
+        }
+    }
+
+    @Test func agreesWithStringFormatOnScoresInTheUnitInterval() {
+        // Every thousandth and every value a third of the way between them: the range scores take.
+        var mismatches: [Double] = []
+        for step in 0...3_000 {
+            let value = Double(step) / 3_000
+            if FixedDecimal.text(value, places: 2) != String(format: "%.2f", value) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "differs from String(format:) at \(mismatches.prefix(5))")
+    }
+
+    @Test func writesTheDigitsItIsAskedFor() {
+        #expect(FixedDecimal.text(0.5, places: 2) == "0.50")
+        #expect(FixedDecimal.text(0.125, places: 2) == "0.12")
+        #expect(FixedDecimal.text(0.135, places: 2) == "0.14")
+        #expect(FixedDecimal.text(12.0, places: 1) == "12.0")
+        #expect(FixedDecimal.text(1e40, places: 2).count == 44)
+    }
+}
