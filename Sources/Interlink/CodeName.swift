@@ -99,6 +99,30 @@ enum CodeName {
         return text
     }
 
+    /// The name of the member a qualified code key names, when it reads as a function or method
+    /// (`writable.destroy` → `destroy`, `net.Socket.prototype.ref` → `ref`, `Array#map` → `map`,
+    /// `Vec::new` → `new`); nil for a key that is not qualified or whose last part is not such a name.
+    static func memberName(ofKey key: String) -> String? {
+        let bytes = Array(key.utf8)
+        guard let last = bytes.lastIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: ":") }),
+            last > 0
+        else { return nil }
+        let name = String(decoding: bytes[(last + 1)...], as: UTF8.self)
+        return isBareFunctionName(name) ? name : nil
+    }
+
+    /// Whether a code key is one unqualified name that starts lower case, as functions and methods are
+    /// written (`destroy`, `ref`, `napi_create_external`, `queueMicrotask`), not a class (`EventEmitter`),
+    /// a qualified name, a tag or a phrase.
+    static func isBareFunctionName(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard let first = bytes.first, (0x61...0x7A).contains(first) else { return false }
+        return bytes.allSatisfy {
+            (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0)
+                || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "$")
+        }
+    }
+
     /// The code names in a heading such as `defineProps() & defineEmits()`, `app.mount()`, or as API
     /// references write them, `Class: net.Server` and `util.inspect(object[, options])` (a signature
     /// names the call `util.inspect()`).

@@ -128,6 +128,7 @@ public struct KeywordIndex: Sendable {
                 nodeKeyLists[Int(node)] = keys
             }
         }
+        Self.dropAmbiguousBareNames(from: &codeTopics, topics: unique)
         var starts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
         for node in endNode where node >= 0 { starts[Int(node) + 1] += 1 }
         for node in 0..<Int(nodeCount) { starts[node + 1] += starts[node] }
@@ -150,6 +151,38 @@ public struct KeywordIndex: Sendable {
             NodeFlags(topics: flat[Int(starts[node])..<Int(starts[node + 1])], of: unique)
         }
         self.codeTopics = codeTopics
+    }
+
+    /// Drops the code-name topics of a bare function name (`destroy()`, `ref()`) that the site also
+    /// documents as a method of an object somewhere else (`writable.destroy()` on another page or
+    /// section): written bare in inline code, the name may mean any of those objects' methods, and a
+    /// page that says `destroy()` nearly always means its own object's (a stream page's `destroy` is
+    /// `writable.destroy()`, not the `destroy(asyncId)` hook another page documents under that bare
+    /// name). Learned ones go too: `[`ref()`][socket.ref]` on one page does not make every `ref()` of the
+    /// site that socket's. A bare name whose only method is documented where it points
+    /// (`getColorDepth()` for `writeStream.getColorDepth()`) stays; a property (`app.config.x`, no
+    /// parentheses) makes no name ambiguous, and a tag (`<component>`) is not a function.
+    static func dropAmbiguousBareNames(from codeTopics: inout [String: [Int32]], topics: [Topic]) {
+        struct Place: Hashable {
+            let target: Int
+            let fragment: String?
+        }
+        var methodPlaces: [String: Set<Place>] = [:]
+        for (key, numbers) in codeTopics {
+            guard let name = CodeName.memberName(ofKey: key), codeTopics[name] != nil else { continue }
+            for number in numbers where topics[Int(number)].phrase.hasSuffix("()") {
+                methodPlaces[name, default: []].insert(
+                    Place(target: topics[Int(number)].target, fragment: topics[Int(number)].fragment))
+            }
+        }
+        for (name, places) in methodPlaces {
+            guard let numbers = codeTopics[name] else { continue }
+            let kept = numbers.filter { number in
+                let topic = topics[Int(number)]
+                return topic.phrase.hasPrefix("<") || places == [Place(target: topic.target, fragment: topic.fragment)]
+            }
+            codeTopics[name] = kept.isEmpty ? nil : kept
+        }
     }
 
     /// What the topics ending at a trie node ask of a mention before they fit it
@@ -444,7 +477,8 @@ public struct KeywordIndex: Sendable {
                 link.link.kind != .image
             else { continue }
             let text = stripMarkup(link.link.text)
-            guard !rules.isGeneric(text.lowercased()), !Suggester.isPostReferenceText(text) else { continue }
+            guard !rules.isGeneric(text.lowercased()), !Suggester.isPostReferenceText(text), !Vocabulary.pointsByPlace(text)
+            else { continue }
             if link.link.textOpensWithBacktick {
                 // `[`ref()`](…)`: a code name, matched against inline code only.
                 result.append(

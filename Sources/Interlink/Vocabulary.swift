@@ -45,6 +45,22 @@ public enum Vocabulary {
         return genericAnchors.contains(text.lowercased())
     }
 
+    /// Whether a link text points by place rather than by name: its first word (after a leading "the")
+    /// is one of `deicticWords` ("this configuration", "these docs", "the following guide", "here"). Such
+    /// text is descriptive only next to what it points at, so it is never learned as an anchor of its
+    /// target: "this configuration" on one page must not link every "this configuration" of the site.
+    public static func pointsByPlace(_ text: String) -> Bool {
+        var words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        if words.first == "the", words.count > 1 { words.removeFirst() }
+        guard let first = words.first else { return false }
+        return deicticWords.contains(String(first))
+    }
+
+    /// Words that point at something by where it stands: see `pointsByPlace(_:)`.
+    static let deicticWords: Set<String> = [
+        "this", "that", "these", "those", "here", "there", "above", "below", "following",
+    ]
+
     /// The length in bytes of the longest of `genericAnchors`.
     static let longestGenericAnchor = genericAnchors.map(\.utf8.count).max() ?? 0
 
