@@ -130,7 +130,8 @@ enum CodeName {
         // Most headings are prose: only look closer at one holding a character code names use.
         guard heading.utf8.contains(where: Self.isCodeMark) || hasInnerCapital(heading) else { return [] }
         let parts = withoutLabel(withoutParameters(heading)).split(separator: ",").flatMap { $0.split(separator: "&") }
-            .flatMap { $0.split(separator: " and ") }
+            // The generic split by a phrase is slow, and few headings hold " and ": only those are split.
+            .flatMap { part in KeywordIndex.contains(String(part), " and ") ? part.split(separator: " and ") : [part] }
             .map { part in
                 var text = part.trimmingScalars { $0 == " " }
                 // The last item of a list: "`a()`, `b()`, and `c()`".

@@ -95,7 +95,9 @@ public struct Tokenizer: Sendable {
     /// Normalised keys of a phrase given as a string (topics, anchors).
     public func keys(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
-        return tokens(bytes, in: 0..<bytes.count).map(\.key)
+        var keys: [String] = []
+        forEachWord(bytes, in: 0..<bytes.count) { normalized, _ in keys.append(String(decoding: normalized, as: UTF8.self)) }
+        return keys
     }
 
     /// 64-bit FNV-1a of a normalised word.
