@@ -218,6 +218,29 @@ extension KeywordIndex {
         return nil
     }
 
+    /// Where the extension of a page's file (`.md`, `.mdx`, `.markdown`, `.html`, `.htm`) right after
+    /// `range` ends, when no more of a word follows it: "security-release-process" in "cleanup on
+    /// security-release-process.md" is a file name written out. Nil otherwise.
+    static func fileExtensionEnd(_ bytes: [UInt8], after range: Range<Int>) -> Int? {
+        let end = range.upperBound
+        guard end + 3 <= bytes.count, bytes[end] == UInt8(ascii: ".") else { return nil }
+        var stop = end + 1
+        while stop < bytes.count, stop - end <= 9, (0x61...0x7A).contains(bytes[stop] | 0x20) { stop += 1 }
+        if stop < bytes.count {
+            let next = bytes[stop]
+            if next >= 0x80 || (0x30...0x39).contains(next) || (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)
+                || next == UInt8(ascii: "_")
+            {
+                return nil
+            }
+        }
+        let extensionBytes = bytes[(end + 1)..<stop].map { $0 | 0x20 }
+        return Self.pageFileExtensions.contains { $0.elementsEqual(extensionBytes) } ? stop : nil
+    }
+
+    /// The extensions of page files that `fileExtensionEnd` recognises, in lower case.
+    static let pageFileExtensions: [[UInt8]] = ["md", "mdx", "markdown", "html", "htm"].map { Array($0.utf8) }
+
     /// Whether `range` begins or ends inside a hyphenated compound: "plugin" in `plugin-sitemap`, "JSON"
     /// in "JSON-RPC". A compound is one word, and a match stops only at word boundaries.
     static func splitsCompound(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {

@@ -364,6 +364,13 @@ public struct Suggester: Sendable {
             for mention in mentions[source] {
                 distinctTargets(of: mention, into: &targets)
                 targets.removeAll { $0 == source }
+                // Written as a file name ("see maintaining-icu.md"): only that file's page, and the link
+                // takes in the extension instead of leaving it dangling after the link.
+                let fileNameEnd = mention.isCode ? nil : KeywordIndex.fileExtensionEnd(article.bytes, after: mention.range)
+                if let fileNameEnd {
+                    targets.removeAll { !Self.isFileName(article.bytes[mention.range.lowerBound..<fileNameEnd], of: site.articles[$0]) }
+                    if targets.isEmpty { continue }
+                }
                 let specificity = specificity(
                     documentFrequency: phrases.knownArticles(mentioning: mention)
                         ?? phrases.articles(mentioningKey: phraseKey(mention)) ?? 1)
@@ -372,7 +379,8 @@ public struct Suggester: Sendable {
                     // its phrase, keys and fragment once per mention and topic.
                     let number = Int(topicIndex)
                     let target = topics[number].target
-                    guard target != source, !alreadyLinked.contains(target) else { continue }
+                    guard target != source, !alreadyLinked.contains(target), fileNameEnd == nil || targets.contains(target)
+                    else { continue }
                     let topicSource = topics[number].source
                     let longTitle = KeywordIndex.isLongTitle(source: topicSource, keyCount: topics[number].keys.count)
                     let wholeTitlePossible =
@@ -390,6 +398,11 @@ public struct Suggester: Sendable {
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
                         mentionsOfTarget: perTarget[target] ?? 1, words: mention.wordCount,
                         isCode: mention.isCode, context: mention.context, isSection: topicSource == .heading)
+                    // The file's name written out, extension and all, cites that one page.
+                    if fileNameEnd != nil {
+                        features.isCitation = true
+                        features.ambiguity = 1
+                    }
                     // An entry of a list of pages may be lifted above the floor (`markContentsEntries`).
                     let mayBeContentsEntry =
                         mention.context == .listItem && !mention.isCode && Self.namesPage(topicSource)
@@ -417,7 +430,9 @@ public struct Suggester: Sendable {
                         continue
                     }
                     var placed = mention
-                    if topicSource != .heading, topicSource != .codeName,
+                    if let fileNameEnd {
+                        placed.range = mention.range.lowerBound..<fileNameEnd
+                    } else if topicSource != .heading, topicSource != .codeName,
                         let (whole, words) = wholeTitle(around: mention, target: target, in: article)
                     {
                         // The whole title stands around the matched part: link it, as a citation.
@@ -472,6 +487,14 @@ public struct Suggester: Sendable {
             if let floor { result.removeAll { !($0.score >= floor) } }
             return result
         }
+    }
+
+    /// Whether `written` (a file name as prose writes it, `maintaining-icu.md`) is the name of `article`'s
+    /// file, compared without regard to case.
+    static func isFileName(_ written: ArraySlice<UInt8>, of article: Article) -> Bool {
+        let name = article.path.utf8.split(separator: UInt8(ascii: "/")).last ?? []
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return name.count == written.count && zip(name, written).allSatisfy { lower($0) == lower($1) }
     }
 
     /// The different targets of a mention's topics (a handful), in `targets`, whose storage is reused.
