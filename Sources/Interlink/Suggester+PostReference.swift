@@ -162,6 +162,9 @@ extension Suggester {
     /// of the post it points to (one written by `apply` would otherwise send every "previous post" of the
     /// site to that post on the next run).
     public static func isPostReferenceText(_ text: String) -> Bool {
+        // Nearly every link text is ASCII and ends in a word that is no post noun: told from that word's
+        // bytes, without splitting the text into words.
+        if text.utf8.withContiguousStorageIfAvailable({ asciiLastWordMayNamePost($0) }) == false { return false }
         let bytes = Array(text.utf8)
         var words = lowercaseWords(bytes, in: 0..<bytes.count).map(\.text)
         while let first = words.first, ["a", "an", "the", "my", "our", "this", "that", "his", "her", "their"].contains(first) {
@@ -177,6 +180,24 @@ extension Suggester {
             words.removeLast()
         }
         return !words.isEmpty && words.allSatisfy { earlierWords.contains($0) || laterWords.contains($0) }
+    }
+
+    /// For ASCII text, whether its last word (as `lowercaseWords` reads words) is one of `postNouns` or
+    /// its plural; nil for other text.
+    static func asciiLastWordMayNamePost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
+        }
+        var end = bytes.count
+        while end > 0, !isWordByte(bytes[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
+        // A word never ends with a hyphen or an apostrophe.
+        while end > start, bytes[end - 1] == UInt8(ascii: "-") || bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
+        let word = String(decoding: bytes[start..<end].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return postNouns.contains(word) || word.hasSuffix("s") && postNouns.contains(String(word.dropLast()))
     }
 
     /// The words of `bytes[range]` in lower case (ASCII letters folded), with their ranges: runs of

@@ -50,10 +50,33 @@ public enum Vocabulary {
     /// text is descriptive only next to what it points at, so it is never learned as an anchor of its
     /// target: "this configuration" on one page must not link every "this configuration" of the site.
     public static func pointsByPlace(_ text: String) -> Bool {
+        // Nearly every link text is ASCII: its first words read as bytes, without lower-casing or
+        // splitting the whole text (which every learned anchor of a large site would pay for).
+        if let answer = text.utf8.withContiguousStorageIfAvailable(asciiPointsByPlace), let answer { return answer }
         var words = text.lowercased().split(whereSeparator: { !$0.isLetter })
         if words.first == "the", words.count > 1 { words.removeFirst() }
         guard let first = words.first else { return false }
         return deicticWords.contains(String(first))
+    }
+
+    /// `pointsByPlace` for ASCII text; nil for any other.
+    static func asciiPointsByPlace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        /// The next run of letters from `index`, moving `index` past it.
+        func nextWord(_ index: inout Int) -> Range<Int>? {
+            while index < bytes.count, !isLetter(bytes[index]) { index += 1 }
+            let start = index
+            while index < bytes.count, isLetter(bytes[index]) { index += 1 }
+            return start < index ? start..<index : nil
+        }
+        func equals(_ word: Range<Int>, _ lowercase: String) -> Bool {
+            word.count == lowercase.utf8.count && zip(bytes[word], lowercase.utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var index = 0
+        guard var first = nextWord(&index) else { return false }
+        if equals(first, "the"), let second = nextWord(&index) { first = second }
+        return deicticWords.contains { equals(first, $0) }
     }
 
     /// Words that point at something by where it stands: see `pointsByPlace(_:)`.

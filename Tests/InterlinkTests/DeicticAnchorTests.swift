@@ -9,7 +9,8 @@ import Testing
     @Test(arguments: [
         ("this configuration", true), ("These docs", true), ("the following guide", true), ("That’s it", true),
         ("here", true), ("Above", true), ("single executable applications", false), ("Thistle gardens", false),
-        ("the configuration file", false), ("", false),
+        ("the configuration file", false), ("", false), ("the", false), ("THE Following", true), ("(this) page", true),
+        ("“this” page", true), ("Thé following", false),
     ])
     func textThatPointsByPlace(text: String, points: Bool) {
         #expect(Vocabulary.pointsByPlace(text) == points)

@@ -121,6 +121,8 @@ import Testing
         ("previous post", true), ("our earlier blog posts", true), ("a follow-up article", true),
         ("last year's blog post", true), ("Recent Post", true), ("post", false), ("previous", false),
         ("previous version", false), ("the posts", false), ("recent post on generics", false),
+        ("earlier write-ups.", true), ("Previous POST-", true), ("our previous post’s", false), ("last year’s post", true),
+        ("earlier articles!", true), ("earlier post 2", false),
     ])
     func linkTextsThatReferToAPostAreKnown(text: String, isReference: Bool) {
         #expect(Suggester.isPostReferenceText(text) == isReference)
