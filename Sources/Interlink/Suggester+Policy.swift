@@ -130,7 +130,9 @@ extension Suggester {
             // An entry of a list of articles, or a title quoted whole, is linked whatever the caps.
             let entry = candidate.features.isListEntry || candidate.features.isQuotedTitle
             guard entry || chosen.count - entries < hardCap else { continue }
-            let exempt = candidate.features.citesTitle || entry
+            // An item of an enumeration of pages ("admonitions, annotations, code blocks and diagrams")
+            // shares its sentence with the others, as citations in a reading list do.
+            let exempt = candidate.features.citesTitle || entry || candidate.features.isContentsEntry
             guard exempt || counted < cap else { continue }
             let sentence = sentences.key(of: candidate.mention)
             guard !chosenTargets.contains(candidate.target), !usedSentences.contains(sentence),

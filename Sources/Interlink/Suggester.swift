@@ -359,6 +359,8 @@ public struct Suggester: Sendable {
                 for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
+            let enumerations = Self.enumerationRuns(mentions[source], in: article.bytes)
+            let enumeratedStarts = Set(enumerations.joined().map(\.lowerBound))
             // A source mentions a target several times: its similarity is worked out once.
             var similarities: [Int: Double] = [:]
             for mention in mentions[source] {
@@ -405,7 +407,9 @@ public struct Suggester: Sendable {
                     }
                     // An entry of a list of pages may be lifted above the floor (`markContentsEntries`).
                     let mayBeContentsEntry =
-                        mention.context == .listItem && !mention.isCode && Self.namesPage(topicSource)
+                        !mention.isCode
+                        && (mention.context == .listItem && Self.namesPage(topicSource)
+                            || Self.namesWholePage(topicSource) && enumeratedStarts.contains(mention.range.lowerBound))
                     // Under the floor whatever is found below: not worth finding it.
                     if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
@@ -482,6 +486,7 @@ public struct Suggester: Sendable {
                 }
             }
             if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source, in: article) }
+            if !enumerations.isEmpty { markEnumeratedPages(&result, runs: enumerations) }
             result += postReferenceCandidates(
                 of: source, in: article, mentions: mentions[source], linked: alreadyLinked)
             if let floor { result.removeAll { !($0.score >= floor) } }
