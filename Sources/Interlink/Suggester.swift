@@ -370,6 +370,13 @@ public struct Suggester: Sendable {
                 // takes in the extension instead of leaving it dangling after the link.
                 let fileNameEnd = mention.isCode ? nil : KeywordIndex.fileExtensionEnd(article.bytes, after: mention.range)
                 if let fileNameEnd {
+                    // The last part of a path written out ("content/posts/page-speed.md") is no link of
+                    // its own.
+                    if mention.range.lowerBound > 0,
+                        [UInt8(ascii: "/"), UInt8(ascii: "\\")].contains(article.bytes[mention.range.lowerBound - 1])
+                    {
+                        continue
+                    }
                     targets.removeAll { !Self.isFileName(article.bytes[mention.range.lowerBound..<fileNameEnd], of: site.articles[$0]) }
                     if targets.isEmpty { continue }
                 }
@@ -400,11 +407,9 @@ public struct Suggester: Sendable {
                         position: Double(mention.range.lowerBound - bodyStart) / bodyLength, ambiguity: targets.count,
                         mentionsOfTarget: perTarget[target] ?? 1, words: mention.wordCount,
                         isCode: mention.isCode, context: mention.context, isSection: topicSource == .heading)
-                    // The file's name written out, extension and all, cites that one page.
-                    if fileNameEnd != nil {
-                        features.isCitation = true
-                        features.ambiguity = 1
-                    }
+                    // The file's name written out, extension and all, cites the page of that name (its
+                    // ambiguity the number of folders holding a file of that name, `targets` by now).
+                    if fileNameEnd != nil { features.isCitation = true }
                     // An entry of a list of pages may be lifted above the floor (`markContentsEntries`).
                     let mayBeContentsEntry =
                         !mention.isCode

@@ -54,9 +54,20 @@ import Testing
             ---
 
             * doc: perform cleanup on security-release-process.md (#35154)
+            * doc: move doc/contributing/maintaining-icu.md into its own folder (#35155)
 
             """,
     ]
+
+    @Test func aFileNameSeveralFoldersHoldIsAmbiguous() throws {
+        var files = Self.files
+        files["archive/maintaining-icu.md"] = "---\ntitle: Maintaining ICU (2019)\n---\n\nThe old way.\n"
+        let fixture = try SuggestFixture(files)
+        let candidates = fixture.suggester().candidates()[fixture.index("maintaining/maintaining-v8.md")]
+            .filter { fixture.text("maintaining/maintaining-v8.md", $0.mention.range) == "maintaining-icu.md" }
+        #expect(Set(candidates.map(\.target)).count == 2)
+        #expect(candidates.allSatisfy { $0.features.ambiguity == 2 && $0.features.isCitation })
+    }
 
     @Test func theFileNameWithItsExtensionIsTheAnchor() throws {
         let fixture = try SuggestFixture(Self.files)
@@ -68,9 +79,9 @@ import Testing
         #expect(suggestion.length == mark.count)
     }
 
-    @Test func aFileNameOfNoPageLinksNothing() throws {
+    @Test func aFileNameOfNoPageOrInsideAPathLinksNothing() throws {
         // "security-release-process" is the title of release/security.md, but the file written out is
-        // another one.
+        // another one; `maintaining-icu.md` stands at the end of a path written out.
         let fixture = try SuggestFixture(Self.files)
         #expect(fixture.suggestions(from: "changelog.md").isEmpty)
     }
@@ -83,6 +94,7 @@ import Testing
                 .suggest().suggestions.first { $0.source == "maintaining/maintaining-v8.md" })
         let plan = try #require(Rewriter(site: loaded.site, style: .relative).plan([suggestion]).first)
         #expect(plan.rejected.isEmpty)
+        #expect(suggestion.anchor == "maintaining-icu.md")
         #expect(
             String(decoding: plan.rewritten, as: UTF8.self).contains(
                 "see [maintaining-icu.md](maintaining-icu.md) for the special"))
