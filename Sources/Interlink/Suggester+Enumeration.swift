@@ -6,25 +6,32 @@
 /// "&" and nothing else, whose candidates name at least three different pages by their whole titles
 /// (or aliases), is marked as entries of a list of pages and lifted like them.
 extension Suggester {
-    /// The runs of three or more prose mentions (in document order, as the matcher gives them) set off
-    /// from each other only by separators (`isEnumerationSeparator`) within one block: their ranges.
-    static func enumerationRuns(_ mentions: [Mention], in bytes: [UInt8]) -> [[Range<Int>]] {
-        var runs: [[Range<Int>]] = []
-        var run: [Range<Int>] = []
+    /// The prose mentions (in document order, as the matcher gives them) that stand in a run of three or
+    /// more set off from each other only by separators (`isEnumerationSeparator`) within one block: the
+    /// number of each one's run, by the mention's first byte.
+    static func enumerationRuns(_ mentions: [Mention], in bytes: [UInt8]) -> [Int: Int] {
+        var runOfStart: [Int: Int] = [:]
+        var run: [Int] = []
+        var runs = 0
+        func close() {
+            guard run.count >= 3 else { return }
+            for start in run { runOfStart[start] = runs }
+            runs += 1
+        }
         var previous: Mention?
         for mention in mentions where !mention.isCode {
             if let last = previous, last.block == mention.block, last.range.upperBound <= mention.range.lowerBound,
                 isEnumerationSeparator(bytes[last.range.upperBound..<mention.range.lowerBound])
             {
-                run.append(mention.range)
+                run.append(mention.range.lowerBound)
             } else {
-                if run.count >= 3 { runs.append(run) }
-                run = [mention.range]
+                close()
+                run = [mention.range.lowerBound]
             }
             previous = mention
         }
-        if run.count >= 3 { runs.append(run) }
-        return runs
+        close()
+        return runOfStart
     }
 
     /// Whether the bytes between two items of an enumeration are a separator: a comma, "and", "or" or
@@ -65,16 +72,11 @@ extension Suggester {
         source == .title || source == .alias
     }
 
-    /// Marks the candidates naming pages in an enumeration (`enumerationRuns`) as entries of a list of
-    /// pages, raising their score as `markContentsEntries` does, when the run's candidates name three
-    /// different pages or more. Linear in the candidates and the runs' mentions (a hostile file may
-    /// hold tens of thousands of runs).
-    func markEnumeratedPages(_ candidates: inout [Candidate], runs: [[Range<Int>]]) {
-        // The run each enumerated mention starts, by its first byte.
-        var runOfStart: [Int: Int] = [:]
-        for (number, run) in runs.enumerated() {
-            for range in run { runOfStart[range.lowerBound] = number }
-        }
+    /// Marks the candidates naming pages in an enumeration (`enumerationRuns`: each mention's run by its
+    /// first byte) as entries of a list of pages, raising their score as `markContentsEntries` does, when
+    /// the run's candidates name three different pages or more. Linear in the candidates (a hostile file
+    /// may hold tens of thousands of runs).
+    func markEnumeratedPages(_ candidates: inout [Candidate], runOfStart: [Int: Int]) {
         var entriesOfRun: [Int: [Int]] = [:]
         for position in candidates.indices {
             let candidate = candidates[position]
@@ -86,10 +88,7 @@ extension Suggester {
             entriesOfRun[run, default: []].append(position)
         }
         for entries in entriesOfRun.values where Set(entries.map { candidates[$0].target }).count >= 3 {
-            for position in entries {
-                candidates[position].features.isContentsEntry = true
-                candidates[position].score = Self.liftedScore(candidates[position].score)
-            }
+            Self.liftAsContentsEntries(&candidates, at: entries)
         }
     }
 }

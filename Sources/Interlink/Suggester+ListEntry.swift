@@ -66,6 +66,15 @@ extension Suggester {
         contentsEntryScore + (1 - contentsEntryScore) * min(max(score, 0), 1)
     }
 
+    /// Marks the candidates at `positions` as entries of a list of pages, their scores lifted onto
+    /// `contentsEntryScore`…1 (`liftedScore`).
+    static func liftAsContentsEntries(_ candidates: inout [Candidate], at positions: [Int]) {
+        for position in positions {
+            candidates[position].features.isContentsEntry = true
+            candidates[position].score = liftedScore(candidates[position].score)
+        }
+    }
+
     /// Marks the entries of tables of contents among one source's candidates and raises their score
     /// to `contentsEntryScore` or more. A table of contents is a run of three or more list items on
     /// consecutive lines (a blank line between items allowed), each of them naming a page: a list
@@ -100,10 +109,7 @@ extension Suggester {
             runStart = end
             let entries = run.flatMap { entryLines[$0] ?? [] }
             guard run.count >= 3, Set(entries.map { candidates[$0].target }).count >= 2 else { continue }
-            for position in entries {
-                candidates[position].features.isContentsEntry = true
-                candidates[position].score = Self.liftedScore(candidates[position].score)
-            }
+            Self.liftAsContentsEntries(&candidates, at: entries)
         }
     }
 

@@ -359,8 +359,8 @@ public struct Suggester: Sendable {
                 for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
-            let enumerations = Self.enumerationRuns(mentions[source], in: article.bytes)
-            let enumeratedStarts = Set(enumerations.joined().map(\.lowerBound))
+            // The enumerations of the source's prose: each enumerated mention's run, by its first byte.
+            let enumerationOfStart = Self.enumerationRuns(mentions[source], in: article.bytes)
             // A source mentions a target several times: its similarity is worked out once.
             var similarities: [Int: Double] = [:]
             for mention in mentions[source] {
@@ -414,7 +414,7 @@ public struct Suggester: Sendable {
                     let mayBeContentsEntry =
                         !mention.isCode
                         && (mention.context == .listItem && Self.namesPage(topicSource)
-                            || Self.namesWholePage(topicSource) && enumeratedStarts.contains(mention.range.lowerBound))
+                            || Self.namesWholePage(topicSource) && enumerationOfStart[mention.range.lowerBound] != nil)
                     // Under the floor whatever is found below: not worth finding it.
                     if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor
@@ -491,7 +491,7 @@ public struct Suggester: Sendable {
                 }
             }
             if result.contains(where: \.features.isListEntry) { markContentsEntries(&result, source: source, in: article) }
-            if !enumerations.isEmpty { markEnumeratedPages(&result, runs: enumerations) }
+            if !enumerationOfStart.isEmpty { markEnumeratedPages(&result, runOfStart: enumerationOfStart) }
             result += postReferenceCandidates(
                 of: source, in: article, mentions: mentions[source], linked: alreadyLinked)
             if let floor { result.removeAll { !($0.score >= floor) } }
