@@ -278,7 +278,7 @@ extension Suggester {
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
                 pointsForward: chronology.pointsForward(from: source, to: target),
-                namesOwnSubject: namesOwnSubject(topic.keys, source: source))
+                namesOwnSubject: namesOwnSubject(topic.keys, source: source, isSection: topic.source == .heading))
             best = max(best, Self.score(features))
         }
         return best
@@ -303,7 +303,7 @@ extension Suggester {
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: 1, isCode: true, context: .paragraph,
                 pointsForward: chronology.pointsForward(from: source, to: target),
-                namesOwnSubject: namesOwnSubject(topic.keys, source: source))
+                namesOwnSubject: namesOwnSubject(topic.keys, source: source, isSection: false))
             best = max(best, Self.score(features))
         }
         return best

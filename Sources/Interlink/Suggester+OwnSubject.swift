@@ -6,6 +6,12 @@
 /// link elsewhere (`CandidateFeatures.namesOwnSubject`). Inline code is not affected: a code name's
 /// key is the name exactly as written (`<KeepAlive>`, `provide()`), never a title's lower-case words,
 /// so a guide page about `<KeepAlive>` still links the API reference of `<KeepAlive>`.
+///
+/// A page's own sections are its subject too, when the mention would link another page's section of
+/// the same name: a security advisory with a section "Affected Versions" that says "users of the
+/// affected versions" speaks of its own section, not of that section of an earlier advisory. (A
+/// section named like another page's title is not: a reference page's section "KeepAlive" sums up
+/// the guide page "KeepAlive" and links it.)
 extension Suggester {
     /// The word keys of each article's title, from its citable form (`citableTitles(of:)`: markup
     /// stripped, edge punctuation trimmed, which changes no word).
@@ -13,8 +19,25 @@ extension Suggester {
         citableTitles.parallelMap { tokenizer.keys(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// Whether `keys` (a prose mention's words) stand, in order and together, in the source's title.
-    func namesOwnSubject(_ keys: [String], source: Int) -> Bool {
-        Self.contains(titleKeys[source], keys)
+    /// Each article's headings as the hashes of their word keys (`headingKey(_:)`), sorted: small
+    /// enough to keep for every article of a large site.
+    static func headingKeys(of site: Site, tokenizer: Tokenizer) -> [[UInt64]] {
+        site.articles.parallelMap { article in
+            Array(Set(article.document.headings.map { headingKey(tokenizer.keys($0.text)) })).sorted()
+        }
+    }
+
+    /// One hash for a phrase's word keys, in order.
+    static func headingKey(_ keys: [String]) -> UInt64 {
+        Tokenizer.hash(keys.joined(separator: " "))
+    }
+
+    /// Whether `keys` (a prose mention's words) stand, in order and together, in the source's title, or,
+    /// for a mention of a target's section (`isSection`), are the words of one of the source's headings.
+    func namesOwnSubject(_ keys: [String], source: Int, isSection: Bool) -> Bool {
+        if Self.contains(titleKeys[source], keys) { return true }
+        guard isSection else { return false }
+        let own = headingKeys[source]
+        return !own.isEmpty && own.contains(Self.headingKey(keys))
     }
 }

@@ -170,6 +170,8 @@ public struct Suggester: Sendable {
     public let chronology: Chronology
     /// Each article's title as word keys, for telling a mention of the source's own subject.
     let titleKeys: [[String]]
+    /// Each article's headings as word-key hashes (`headingKeys(of:tokenizer:)`), for the same test.
+    let headingKeys: [[UInt64]]
     /// Each article's title as a citation writes it (`citableTitles(of:)`).
     let citableTitles: [[UInt8]]
     /// The target of each topic of the index.
@@ -275,6 +277,7 @@ public struct Suggester: Sendable {
         }
         self.citableTitles = StageTimer.shared.measure("case") { Self.citableTitles(of: site) }
         self.titleKeys = Self.titleKeys(citableTitles: citableTitles, tokenizer: tokenizer)
+        self.headingKeys = StageTimer.shared.measure("case") { Self.headingKeys(of: site, tokenizer: tokenizer) }
     }
 
     /// Every topic mention of every article, and in how many articles each phrase occurs.
@@ -431,7 +434,8 @@ public struct Suggester: Sendable {
                     features.pointsForward = chronology.pointsForward(from: source, to: target)
                     // A release named before its announcement was published is a release still to come.
                     if features.pointsForward, topicSource == .release { continue }
-                    features.namesOwnSubject = namesOwnSubject(topics[number].keys, source: source)
+                    features.namesOwnSubject = namesOwnSubject(
+                        topics[number].keys, source: source, isSection: topicSource == .heading)
                     // Under the floor whatever the citation checks below find.
                     if let floor, !mayBeContentsEntry,
                         Self.bestScore(features, wholeTitle: wholeTitlePossible, titleCased: titleCasePossible) < floor

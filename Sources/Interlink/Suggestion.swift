@@ -174,7 +174,10 @@ extension SuggestionReason.Parts {
         parts.append("relatedness " + FixedDecimal.text(relatedness, places: 2))
         if ambiguity > 1 { parts.append("phrase names \(ambiguity) pages") }
         if pointsForward { parts.append("target published later") }
-        if namesOwnSubject { parts.append("words of this page's own title") }
+        if namesOwnSubject {
+            // A section's name counts as the source's own subject when it names one of its headings too.
+            parts.append(source == .heading ? "words of this page's own title or headings" : "words of this page's own title")
+        }
         return parts.joined(separator: "; ")
     }
 }

@@ -1,4 +1,4 @@
-import Interlink
+@testable import Interlink
 import InterlinkMarkdown
 import Testing
 
@@ -51,5 +51,62 @@ import Testing
         let found = fixture.suggester().candidates()[fixture.index("guide.md")]
         let code = try #require(found.first { $0.features.isCode })
         #expect(!code.features.namesOwnSubject)
+    }
+}
+
+/// A source's own section names its own subject, when the mention would link another page's section
+/// of the same name (an advisory's "affected versions" is its own section "Affected Versions"); a
+/// section named like another page's title is not (a reference section "KeepAlive" links that page).
+@Suite struct SuggestOwnSectionTests {
+    static func page(_ title: String, _ body: String) -> String {
+        "---\ntitle: \"\(title)\"\n---\n\n\(body)\n"
+    }
+
+    static let site: [String: String] = [
+        "advisory-2019.md": page(
+            "Security advisory for the standard library",
+            "The error type check was unsound.\n\n## Affected Versions\n\nEvery release since 1.0 is affected."),
+        "advisory-cargo.md": page(
+            "Security advisory for Cargo",
+            "Cargo fetched registry packages unsafely.\n\n## Affected Versions\n\n"
+                + "Users of the affected versions should update Cargo and the registry packages."),
+        "release.md": page(
+            "Cargo registry packages", "How Cargo fetches registry packages, and how the affected versions fetched them."),
+    ]
+
+    static func best(_ fixture: SuggestFixture, from source: String, to target: String) throws -> Candidate {
+        let found = fixture.suggester().candidates()[fixture.index(source)].filter { $0.target == fixture.index(target) }
+        return try #require(found.max { $0.score < $1.score })
+    }
+
+    @Test func aSectionNamedLikeOneOfTheSourceHeadingsScoresHalf() throws {
+        let fixture = try SuggestFixture(Self.site)
+        let own = try Self.best(fixture, from: "advisory-cargo.md", to: "advisory-2019.md")
+        #expect(own.features.isSection)
+        #expect(own.features.namesOwnSubject)
+        var unpenalised = own.features
+        unpenalised.namesOwnSubject = false
+        #expect(abs(own.score - Suggester.score(unpenalised) * Suggester.ownSubjectFactor) < 1e-12)
+        let reason = fixture.suggester().makeSuggestion(own).reason
+        #expect(reason.hasSuffix("words of this page's own title or headings"))
+    }
+
+    /// The same section named from a page without such a heading is no subject of its own.
+    @Test func aPageWithoutThatHeadingIsNotPenalised() throws {
+        let fixture = try SuggestFixture(Self.site)
+        let other = try Self.best(fixture, from: "release.md", to: "advisory-2019.md")
+        #expect(other.features.isSection)
+        #expect(!other.features.namesOwnSubject)
+    }
+
+    /// A heading of the source that is another page's title: the page is linked as before.
+    @Test func aHeadingNamedLikeAnotherPageTitleIsNotTheSourceSubject() throws {
+        let fixture = try SuggestFixture([
+            "api.md": Self.page("Built-in Components", "## KeepAlive\n\nThe KeepAlive component caches inactive components."),
+            "guide.md": Self.page("KeepAlive", "Caching inactive component instances."),
+        ])
+        let found = try Self.best(fixture, from: "api.md", to: "guide.md")
+        #expect(!found.features.isSection)
+        #expect(!found.features.namesOwnSubject)
     }
 }
