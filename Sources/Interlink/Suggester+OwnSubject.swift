@@ -23,8 +23,33 @@ extension Suggester {
     /// enough to keep for every article of a large site.
     static func headingKeys(of site: Site, tokenizer: Tokenizer) -> [[UInt64]] {
         site.articles.parallelMap { article in
-            Array(Set(article.document.headings.map { headingKey(tokenizer.keys($0.text)) })).sorted()
+            let headings = article.document.headings
+            if headings.isEmpty { return [] }
+            var keys = headings.map { heading in
+                var text = heading.text
+                return text.withUTF8 { headingKey(Array($0), tokenizer: tokenizer) }
+            }
+            keys.sort()
+            return keys
         }
+    }
+
+    /// `headingKey(tokenizer.keys(text))`, hashed as the words are read instead of through strings.
+    static func headingKey(_ text: [UInt8], tokenizer: Tokenizer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var first = true
+        tokenizer.forEachWord(text, in: 0..<text.count) { normalized, _ in
+            if !first {
+                hash ^= 0x20
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            first = false
+            for byte in normalized {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        return hash
     }
 
     /// One hash for a phrase's word keys, in order.
@@ -38,6 +63,14 @@ extension Suggester {
         if Self.contains(titleKeys[source], keys) { return true }
         guard isSection else { return false }
         let own = headingKeys[source]
-        return !own.isEmpty && own.contains(Self.headingKey(keys))
+        guard !own.isEmpty else { return false }
+        let key = Self.headingKey(keys)
+        var low = 0
+        var high = own.count
+        while low < high {
+            let middle = (low + high) / 2
+            if own[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < own.count && own[low] == key
     }
 }

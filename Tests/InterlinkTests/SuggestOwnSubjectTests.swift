@@ -110,3 +110,14 @@ import Testing
         #expect(!found.features.namesOwnSubject)
     }
 }
+
+@Suite struct HeadingKeyTests {
+    /// The table's byte-level hash is the hash of the joined keys the candidates are compared by.
+    @Test(arguments: ["Affected Versions", "Virtual DOM", "Caf\u{e9}s, Bars & the Users' Guides", "", "  x  "])
+    func theBytesHashAsTheJoinedKeys(_ text: String) {
+        let tokenizer = Tokenizer()
+        #expect(
+            Suggester.headingKey(Array(text.utf8), tokenizer: tokenizer)
+                == Suggester.headingKey(tokenizer.keys(text)))
+    }
+}
