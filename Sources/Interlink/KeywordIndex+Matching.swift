@@ -129,7 +129,9 @@ extension KeywordIndex {
                     {
                         range = range.lowerBound..<(range.upperBound + 1)
                     }
-                    guard Self.balancedParentheses(bytes, range), !Self.splitsCompound(bytes, range) else { continue }
+                    guard Self.balancedParentheses(bytes, range), !Self.splitsCompound(bytes, range),
+                        !Self.isInWrittenPath(bytes, range)
+                    else { continue }
                     // `@docusaurus/plugin-debug` written as prose names the package whole.
                     if let scope = Self.packageScopeStart(
                         bytes, before: range.lowerBound, from: spans[Int(wordSpans[start])].range.lowerBound),
@@ -241,19 +243,50 @@ extension KeywordIndex {
     /// The extensions of page files that `fileExtensionEnd` recognises, in lower case.
     static let pageFileExtensions: [[UInt8]] = ["md", "mdx", "markdown", "html", "htm"].map { Array($0.utf8) }
 
-    /// Whether `range` begins or ends inside a hyphenated compound: "plugin" in `plugin-sitemap`, "JSON"
-    /// in "JSON-RPC". A compound is one word, and a match stops only at word boundaries.
+    /// Whether `range` begins or ends inside a hyphenated compound or a snake-case name: "plugin" in
+    /// `plugin-sitemap`, "JSON" in "JSON-RPC", "openapi" in "conditional_openapi". A compound is one
+    /// word, and a match stops only at word boundaries.
     static func splitsCompound(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         func isWordByte(_ index: Int) -> Bool {
             guard index >= 0, index < bytes.count else { return false }
             let byte = bytes[index]
             return byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         }
-        let hyphen = UInt8(ascii: "-")
+        func isJoiner(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") }
         let start = range.lowerBound
         let end = range.upperBound
-        return (start >= 2 && bytes[start - 1] == hyphen && isWordByte(start - 2))
-            || (end + 1 < bytes.count && bytes[end] == hyphen && isWordByte(end + 1))
+        return (start >= 2 && isJoiner(bytes[start - 1]) && isWordByte(start - 2))
+            || (end + 1 < bytes.count && isJoiner(bytes[end]) && isWordByte(end + 1))
+    }
+
+    /// Whether `range` lies in a path written out in prose: a run of bytes without blanks that starts
+    /// with `/`, `./`, `../` or `~/`, or holds two slashes or more ("../../docs_src/conditional_openapi/
+    /// tutorial001.py", "fastapi/openapi/docs.py"). Its words are a file's or folder's names, not a
+    /// mention; one slash between words ("async/await", "CI/CD") is prose.
+    static func isInWrittenPath(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let slash = UInt8(ascii: "/")
+        let backslash = UInt8(ascii: "\\")
+        // Only a slash next to the match, or one inside it, can make a path: most matches stop here.
+        let touches = (range.lowerBound > 0 && [slash, backslash].contains(bytes[range.lowerBound - 1]))
+            || (range.upperBound < bytes.count && [slash, backslash].contains(bytes[range.upperBound]))
+        guard touches || bytes[range].contains(slash) else { return false }
+        var start = range.lowerBound
+        while start > 0, range.lowerBound - start < 512, !isBlank(bytes[start - 1]) { start -= 1 }
+        var end = range.upperBound
+        while end < bytes.count, end - range.upperBound < 512, !isBlank(bytes[end]) { end += 1 }
+        var token = bytes[start..<end]
+        // Punctuation around a path written in a sentence: "(see ../guide/setup.md)", "`{* a/b.py *}`".
+        while let first = token.first, [UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["),
+            UInt8(ascii: "{"), UInt8(ascii: "*"), UInt8(ascii: "<")].contains(first)
+        {
+            token = token.dropFirst()
+        }
+        if token.first == slash || token.first == backslash { return true }
+        if token.starts(with: Array("./".utf8)) || token.starts(with: Array("../".utf8)) || token.starts(with: Array("~/".utf8)) {
+            return true
+        }
+        return token.lazy.filter { $0 == slash || $0 == backslash }.count >= 2
     }
 
     /// Whether the bytes between two words let them form one phrase: blanks or joiners such as `-`, `/`,
@@ -277,6 +310,9 @@ extension KeywordIndex {
             switch bytes[index] {
             case 0x20, 0x09: sawBlank = true
             case UInt8(ascii: "."): sawDot = true
+            // Words joined by underscores alone are one snake-case name ("conditional_openapi"), not a
+            // phrase; an underscore beside a blank closes or opens emphasis ("the _Go_ blog").
+            case UInt8(ascii: "_") where start - end == 1: return false
             case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "+"): break
             // "Half-Open (Dropped) Connections": a title's parentheses; `balancedParentheses` checks the match.
             case UInt8(ascii: "("), UInt8(ascii: ")"): break

@@ -43,7 +43,10 @@ extension Topic.Source {
     var defaultWeight: Double {
         switch self {
         case .title: return 1.0
-        case .alias, .keyword: return 0.9
+        case .alias: return 0.9
+        // A keyword is a term the page wants to be found by (often an SEO list: "hosting, dns, domain"),
+        // not a name of the page: weighed as a part of its title.
+        case .keyword: return 0.7
         case .learned: return 0.9
         case .codeName: return 0.9
         case .release: return 0.9

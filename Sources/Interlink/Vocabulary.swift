@@ -99,5 +99,8 @@ public enum Vocabulary {
         "takeaways", "checklist", "tools", "measuring", "monitoring", "why it matters", "when to use it",
         "how to fix it", "what to do", "the bottom line", "bottom line", "in practice", "putting it together",
         "putting it all together", "recap", "prerequisites", "requirements", "troubleshooting", "known issues",
+        // A tutorial's steps and an advisory's parts: every page of the kind has them.
+        "try it", "try it out", "check it", "run it", "technical details", "more details", "learn more",
+        "what's new", "changelog", "affected versions", "mitigation", "mitigations", "timeline", "timeline of events",
     ]
 }
