@@ -1,14 +1,32 @@
 /// Fragment ids for headings, as Hugo, GitHub, MkDocs and most generators make them.
 public enum HeadingID {
-    /// Splits a trailing `{#custom-id}` off heading text.
+    /// Splits a trailing attribute list off heading text: `{#custom-id}` (Hugo, Pandoc), `{ #custom-id }`
+    /// and `{ #id .class key=value }` (MkDocs' attr_list, which FastAPI's docs put on every heading),
+    /// `{: #id }` (kramdown, Jekyll's default). The id is the list's `#` item, nil when it has none
+    /// (`{.unnumbered}`: the attributes are still no part of the heading's text). Braces that hold
+    /// anything else (`Using {name}`) are text.
     public static func splitCustomID(_ text: String) -> (text: String, id: String?) {
-        guard text.hasSuffix("}"), let brace = text.lastIndex(of: "{"),
-            text[text.index(after: brace)...].hasPrefix("#")
-        else { return (text, nil) }
-        let id = text[text.index(brace, offsetBy: 2)..<text.index(before: text.endIndex)]
-        guard !id.isEmpty, !id.contains(" ") else { return (text, nil) }
+        guard text.hasSuffix("}"), let brace = text.lastIndex(of: "{") else { return (text, nil) }
+        var inside = text[text.index(after: brace)..<text.index(before: text.endIndex)]
+        if inside.hasPrefix(":") { inside = inside.dropFirst() }
+        let items = inside.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !items.isEmpty, items.allSatisfy(isAttribute) else { return (text, nil) }
+        let id = items.last(where: { $0.hasPrefix("#") }).map { String($0.dropFirst()) }
         let rest = text[..<brace]
-        return (String(rest.reversed().drop(while: { $0 == " " }).reversed()), String(id))
+        return (String(rest.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()), id)
+    }
+
+    /// One item of an attribute list: `#id`, `.class`, or `key=value` (the value maybe quoted).
+    private static func isAttribute(_ item: Substring) -> Bool {
+        func isNameCharacter(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || "-_:.".contains(character)
+        }
+        if item.hasPrefix("#") || item.hasPrefix(".") {
+            let name = item.dropFirst()
+            return !name.isEmpty && name.allSatisfy(isNameCharacter)
+        }
+        guard let equals = item.firstIndex(of: "="), equals != item.startIndex else { return false }
+        return item[..<equals].allSatisfy(isNameCharacter) && !item[item.index(after: equals)...].contains("{")
     }
 
     /// The GitHub-style slug: lower case, punctuation dropped, spaces turned into hyphens.

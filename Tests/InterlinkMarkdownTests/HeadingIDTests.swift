@@ -18,4 +18,27 @@ import Testing
         #expect(HeadingID.slug("snake_case and kebab-case") == "snake_case-and-kebab-case")
         #expect(HeadingID.slug("Über Größe: 2 Teile") == "über-größe-2-teile")
     }
+
+    /// A trailing attribute list is no part of the heading's text; its `#` item is the id.
+    @Test(arguments: [
+        ("Install {#setup}", "Install", "setup"),
+        ("Sub Applications - Mounts { #sub-applications-mounts }", "Sub Applications - Mounts", "sub-applications-mounts"),
+        ("Options {: #opts }", "Options", "opts"),
+        ("Options {:#opts .wide}", "Options", "opts"),
+        ("Appendix {.unnumbered}", "Appendix", nil),
+        ("Tabs { #tabs data-toc-label=\"Tabs\" }", "Tabs", "tabs"),
+    ] as [(String, String, String?)])
+    func anAttributeListIsSplitOff(heading: String, text: String, id: String?) {
+        let split = HeadingID.splitCustomID(heading)
+        #expect(split.text == text)
+        #expect(split.id == id)
+    }
+
+    /// Braces holding anything but attributes are the heading's own text.
+    @Test(arguments: ["Using {name}", "Maps {}", "Set {#a b}", "Hugo {{< ref >}}", "Plain heading", "A { #x } in the middle"])
+    func otherBracesStayText(heading: String) {
+        let split = HeadingID.splitCustomID(heading)
+        #expect(split.text == heading)
+        #expect(split.id == nil)
+    }
 }

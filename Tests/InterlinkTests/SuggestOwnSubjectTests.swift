@@ -55,8 +55,8 @@ import Testing
 }
 
 /// A source's own section names its own subject, when the mention would link another page's section
-/// of the same name (an advisory's "affected versions" is its own section "Affected Versions"); a
-/// section named like another page's title is not (a reference section "KeepAlive" links that page).
+/// of the same name (an advisory's "registry credentials" is its own section "Registry Credentials");
+/// a section named like another page's title is not (a reference section "KeepAlive" links that page).
 @Suite struct SuggestOwnSectionTests {
     static func page(_ title: String, _ body: String) -> String {
         "---\ntitle: \"\(title)\"\n---\n\n\(body)\n"
@@ -65,13 +65,13 @@ import Testing
     static let site: [String: String] = [
         "advisory-2019.md": page(
             "Security advisory for the standard library",
-            "The error type check was unsound.\n\n## Affected Versions\n\nEvery release since 1.0 is affected."),
+            "The error type check was unsound.\n\n## Registry Credentials\n\nEvery release since 1.0 leaked them."),
         "advisory-cargo.md": page(
             "Security advisory for Cargo",
-            "Cargo fetched registry packages unsafely.\n\n## Affected Versions\n\n"
-                + "Users of the affected versions should update Cargo and the registry packages."),
+            "Cargo fetched registry packages unsafely.\n\n## Registry Credentials\n\n"
+                + "Users should rotate their registry credentials and update Cargo and the registry packages."),
         "release.md": page(
-            "Cargo registry packages", "How Cargo fetches registry packages, and how the affected versions fetched them."),
+            "Cargo registry packages", "How Cargo fetches registry packages, and where it keeps registry credentials."),
     ]
 
     static func best(_ fixture: SuggestFixture, from source: String, to target: String) throws -> Candidate {
