@@ -540,15 +540,31 @@ public struct KeywordIndex: Sendable {
         return letters.count >= 2 && !phrase.contains(" ") && letters.allSatisfy(\.isUppercase)
     }
 
-    /// Title parts around separators: "A vs B", "A: B", "A — B", "A and B" gives A and B.
+    /// Title parts around separators: "A vs B", "A: B", "A — B", "A and B" gives A and B. A title that
+    /// is a trail of levels ("Tutorial - User Guide - Intro") also gives the trail without its last level
+    /// ("Tutorial - User Guide"): what other pages cite the section by.
     static func titleParts(_ title: String) -> [String] {
         var parts = [title]
         for separator in [": ", " – ", " — ", " - ", " vs. ", " vs ", " versus ", " and ", " & ", ", ", "? "]
         where contains(title, separator) {
             parts = parts.flatMap { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
         }
+        if let trail = trailWithoutLastLevel(title) { parts.append(trail) }
         return parts.map { String($0.trimmingScalars(where: \.properties.isWhitespace)) }
             .filter { !$0.isEmpty }
+    }
+
+    /// The separators between the levels of a title written as a trail.
+    private static let levelSeparators = [": ", " – ", " — ", " - "]
+
+    /// "Tutorial - User Guide" of "Tutorial - User Guide - Intro": the title up to its last level
+    /// separator, when what comes before it holds one too. Nil for a title of one or two levels.
+    static func trailWithoutLastLevel(_ title: String) -> String? {
+        guard levelSeparators.contains(where: { contains(title, $0) }) else { return nil }
+        let last = levelSeparators.compactMap { title.range(of: $0, options: .backwards)?.lowerBound }.max()
+        guard let last else { return nil }
+        let trail = String(title[..<last])
+        return levelSeparators.contains(where: { contains(trail, $0) }) ? trail : nil
     }
 
     /// Whether `text` holds `part`, compared as UTF-8 bytes (what `firstRange(of:)` finds, without its cost).

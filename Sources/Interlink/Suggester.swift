@@ -400,9 +400,14 @@ public struct Suggester: Sendable {
                         || topicSource != .heading && topicSource != .codeName && !mention.isCode
                             && citableTitles[target].count > mention.range.count
                     // Title case, or a file name written hyphens and all (`writesFileName`), make a citation.
+                    // A title's trail of levels ("Tutorial - User Guide" of "Tutorial - User Guide - Intro")
+                    // written out, separators and all, names the page as a title does.
+                    let citesTrail = topicSource == .titlePart && !mention.isCode
+                        && Self.spansLevelSeparator(mention.range, in: article.bytes)
                     let titleCasePossible =
                         !mention.isCode && mention.wordCount >= 2
-                        && (topicSource == .title || topicSource == .alias || topicSource == .heading || topicSource == .fileName)
+                        && (topicSource == .title || topicSource == .alias || topicSource == .heading || topicSource == .fileName
+                            || citesTrail)
                     // Relatedness at its cap (0.25 counts fully), no link forward in time, not the source's
                     // own subject: the most the rest can give.
                     var features = CandidateFeatures(
@@ -462,10 +467,11 @@ public struct Suggester: Sendable {
                         features.isCitation = true
                         features.citesTitle = true
                     } else if !mention.isCode, mention.wordCount >= 2,
-                        (topicSource == .title || topicSource == .alias || topicSource == .heading), isTitleCased(mention.range, in: article)
+                        topicSource == .title || topicSource == .alias || topicSource == .heading || citesTrail,
+                        isTitleCased(mention.range, in: article)
                     {
                         features.isCitation = true
-                        features.citesTitle = topicSource != .heading
+                        features.citesTitle = topicSource == .title || topicSource == .alias
                     }
                     // The release event names the announcement as its title does: a citation of it.
                     if topicSource == .release { features.citesTitle = true }
@@ -523,6 +529,26 @@ public struct Suggester: Sendable {
     func phraseKey(_ mention: Mention) -> String {
         let topic = index.topics[Int(mention.topics[0])]
         return mention.isCode ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
+    }
+
+    /// Whether `bytes[range]` holds a separator between the levels of a title (" - ", ": ", " – ", " — ").
+    static func spansLevelSeparator(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        var index = range.lowerBound
+        while index + 2 < range.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":"), bytes[index + 1] == 0x20 { return true }
+            if byte == 0x20 {
+                if bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == 0x20 { return true }
+                // An en or em dash (E2 80 93 / E2 80 94) between blanks.
+                if index + 4 < range.upperBound, bytes[index + 1] == 0xE2, bytes[index + 2] == 0x80,
+                    bytes[index + 3] == 0x93 || bytes[index + 3] == 0x94, bytes[index + 4] == 0x20
+                {
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// How much a mention of the source's own subject keeps of its score.
