@@ -50,15 +50,22 @@ enum RawConstructs {
     }
 
     /// The first byte at or after `index` that can open a construct (`{`, `[`, or the first letter of
-    /// a bare URL's scheme), or `end`: the bytes between are skipped through a pointer.
+    /// a bare URL's scheme followed by the scheme's second letter: `ht` or `ww` in any case), or `end`:
+    /// the bytes between are skipped through a pointer. Prose has an `h` or `w` every few words; few
+    /// are followed by `t` or `w`, and `bareURLEnd` checks the rest.
     private static func nextCandidate(in raw: [UInt8], from index: Int, end: Int) -> Int {
         raw.withUnsafeBufferPointer { buffer in
             var position = index
             while position < end {
                 switch buffer[position] {
-                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "H"),
-                    UInt8(ascii: "W"):
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
                     return position
+                case UInt8(ascii: "h"), UInt8(ascii: "H"):
+                    if position + 1 < end, buffer[position + 1] | 0x20 == UInt8(ascii: "t") { return position }
+                    position += 1
+                case UInt8(ascii: "w"), UInt8(ascii: "W"):
+                    if position + 1 < end, buffer[position + 1] | 0x20 == UInt8(ascii: "w") { return position }
+                    position += 1
                 default:
                     position += 1
                 }
