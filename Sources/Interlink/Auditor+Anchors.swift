@@ -16,7 +16,7 @@ extension Auditor {
         let tokenizer = suggester.index.tokenizer
         for (source, links) in graph.outgoing.enumerated() where !site.articles[source].isDraft {
             let article = site.articles[source]
-            for resolved in links where resolved.link.kind != .image {
+            for resolved in links where resolved.link.kind != .image && !options.ignores(resolved.link.destination) {
                 guard let target = resolved.targetIndex, target != source, genericAnchor(resolved.link, in: article) == nil
                 else { continue }
                 let bytes = Array(resolved.link.text.utf8)

@@ -23,7 +23,8 @@ extension Auditor {
             // The maximum `suggest` holds this article to: it grows on a long article by default.
             let maximumLinks = SuggestOptions.maximumLinks(
                 options.maximumLinks, growingBy: options.suggest.longArticleWordsPerLink, words: article.document.wordCount)
-            for resolved in links where resolved.link.kind != .image {
+            // Links a render hook or template resolves (`ignore_links`) are not checked by any rule.
+            for resolved in links where resolved.link.kind != .image && !options.ignores(resolved.link.destination) {
                 let link = resolved.link
                 let location = resolved.location
                 func finding(_ rule: AuditRule, _ message: String, target: Int? = nil, fix: AuditFix? = nil) {

@@ -41,6 +41,7 @@ public struct Auditor: Sendable {
         var findings = linkFindings(entries: Set(metrics.entries))
         findings += anchorConflicts()
         findings += structureFindings(metrics)
+        if !options.disabledRules.isEmpty { findings.removeAll { options.disabledRules.contains($0.rule) } }
         findings.sort(by: Self.byPlace)
         return AuditResult(
             findings: findings, metrics: metrics, unmatchedEntryPages: detected.unmatched,

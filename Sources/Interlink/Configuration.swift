@@ -37,6 +37,11 @@ public struct Configuration: Sendable, Hashable {
     public var maximumDepth: Int?
     /// Audit: the pages click depth is counted from, instead of the detected home and section pages.
     public var entryPages: [Glob] = []
+    /// Audit: links whose destination matches one of these are not checked (a generator's render hook
+    /// or a template resolves them).
+    public var ignoreLinks: [LinkPattern] = []
+    /// Audit: rules whose findings are not reported.
+    public var disabledRules: Set<AuditRule> = []
 
     /// Where the configuration was read from (nil when none).
     public var path: String?
@@ -51,7 +56,7 @@ public struct Configuration: Sendable, Hashable {
         "content", "include", "exclude", "generator", "link_style", "max_links_per_article", "words_per_link",
         "min_score", "generic_anchors", "stopwords", "synonyms", "never_link_to", "never_touch", "max_file_size",
         "max_articles",
-        "max_depth", "entry_pages",
+        "max_depth", "entry_pages", "ignore_links", "disabled_rules",
     ]
 }
 
@@ -142,6 +147,15 @@ extension Configuration {
             case "max_articles": configuration.maximumArticles = try reader.integer(value, key, minimum: 1)
             case "max_depth": configuration.maximumDepth = try reader.integer(value, key, minimum: 1)
             case "entry_pages": configuration.entryPages = try reader.strings(value, key).map(Glob.init)
+            case "ignore_links": configuration.ignoreLinks = try reader.strings(value, key).map(LinkPattern.init)
+            case "disabled_rules":
+                for name in try reader.strings(value, key) {
+                    guard let rule = AuditRule(rawValue: name) else {
+                        throw reader.error(
+                            value, "'disabled_rules' holds '\(name)', which is no rule; rules: \(AuditRule.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    configuration.disabledRules.insert(rule)
+                }
             default:
                 throw Diagnostic(
                     path: path, line: line, column: keyNode.mark?.column ?? 1,

@@ -40,6 +40,10 @@ public enum ConfigurationTemplate {
             # and the pages depth is counted from (default: the home page and section index pages).
             # max_depth: 3
             # entry_pages: ["content/_index.md", "content/about.md"]
+            # Links a render hook or template resolves are not checked (* matches anything);
+            # findings of these rules are not reported.
+            # ignore_links: ["g", "/functions/*"]
+            # disabled_rules: [deep-page]
 
             """
     }

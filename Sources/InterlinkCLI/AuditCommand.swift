@@ -34,6 +34,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Articles linking to more articles than this are over-linked (default: max_links_per_article, else 10).")
     var maxLinks: Int?
 
+    @Option(name: .customLong("disable"), help: "Do not report this rule's findings (repeatable; adds to disabled_rules).")
+    var disabledRules: [AuditRule] = []
+
     @Flag(name: .long, help: "Rewrite generic anchors and remove self-links and duplicate links, then report what is left.")
     var fix = false
 
@@ -50,7 +53,8 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var audit = try await AuditRun.perform(site: site, paths: paths, maxDepth: maxDepth, maxLinks: maxLinks)
+        var audit = try await AuditRun.perform(
+            site: site, paths: paths, maxDepth: maxDepth, maxLinks: maxLinks, disabling: Set(disabledRules))
         var failed = audit.failed
         if fix {
             let fixes = AuditFixes(site: site, dryRun: dryRun, quiet: quiet, colored: checks.colored)
@@ -60,7 +64,8 @@ struct AuditCommand: AsyncParsableCommand {
                 return
             }
             // Report what is left after the fixes.
-            audit = try await AuditRun.perform(site: site, paths: paths, maxDepth: maxDepth, maxLinks: maxLinks)
+            audit = try await AuditRun.perform(
+                site: site, paths: paths, maxDepth: maxDepth, maxLinks: maxLinks, disabling: Set(disabledRules))
             failed = failed || audit.failed
         }
         let report = audit.report
@@ -83,3 +88,5 @@ struct AuditCommand: AsyncParsableCommand {
         try checks.exitForFindings(count: report.findings.count)
     }
 }
+
+extension AuditRule: ExpressibleByArgument {}

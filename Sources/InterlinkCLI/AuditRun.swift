@@ -11,14 +11,17 @@ struct AuditRun {
     /// Whether a file or the configuration had an error (exit status 2).
     let failed: Bool
 
-    static func perform(site options: SiteOptions, paths: [String], maxDepth: Int?, maxLinks: Int?) async throws -> AuditRun {
+    static func perform(
+        site options: SiteOptions, paths: [String], maxDepth: Int?, maxLinks: Int?, disabling: Set<AuditRule> = []
+    ) async throws -> AuditRun {
         let configuration = try options.configuration()
         let progress = Progress.onTerminal()
         let loaded = await options.load(configuration, progress: progress)
         progress?.finish("auditing \(loaded.site.articles.count) articles")
         let graph = LinkGraph(site: loaded.site)
         let selection = try SourceSelection.paths(paths, site: loaded.site, root: options.rootURL)
-        var auditOptions = AuditOptions(configuration: configuration, maximumDepth: maxDepth, maximumLinks: maxLinks)
+        var auditOptions = AuditOptions(
+            configuration: configuration, maximumDepth: maxDepth, maximumLinks: maxLinks, disabling: disabling)
         if let ignore = try? IgnoreFile.load(root: options.rootURL) { auditOptions.suggest.rejectedIDs = ignore.ids }
         let result = Auditor(site: loaded.site, graph: graph, options: auditOptions).run()
         progress?.clear()

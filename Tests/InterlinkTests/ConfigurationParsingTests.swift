@@ -53,6 +53,8 @@ import Testing
         max_articles: 50000
         max_depth: 4
         entry_pages: ["content/_index.md", "content/about.md"]
+        ignore_links: [g, "/functions/*"]
+        disabled_rules: [deep-page]
 
         """
 
@@ -79,6 +81,8 @@ import Testing
         #expect(configuration.maximumFileSize == 1_048_576)
         #expect(configuration.maximumDepth == 4)
         #expect(configuration.entryPages.map(\.pattern) == ["content/_index.md", "content/about.md"])
+        #expect(configuration.ignoreLinks.map(\.pattern) == ["g", "/functions/*"])
+        #expect(configuration.disabledRules == [.deepPage])
         #expect(configuration.path == ".interlink.yml")
     }
 
