@@ -8,10 +8,11 @@
 /// so a guide page about `<KeepAlive>` still links the API reference of `<KeepAlive>`.
 ///
 /// A page's own sections are its subject too, when the mention would link another page's section of
-/// the same name: a security advisory with a section "Affected Versions" that says "users of the
-/// affected versions" speaks of its own section, not of that section of an earlier advisory. (A
-/// section named like another page's title is not: a reference page's section "KeepAlive" sums up
-/// the guide page "KeepAlive" and links it.)
+/// the same name: Vue's "Rendering Mechanism", with a section "Virtual DOM" of its own, speaks of that
+/// section when it says "virtual DOM", not of the glossary's entry; an advisory with a section
+/// "Registry Credentials" speaks of its own, not of an earlier advisory's. (A section named like
+/// another page's title is not: a reference page's section "KeepAlive" sums up the guide page
+/// "KeepAlive" and links it.)
 extension Suggester {
     /// The word keys of each article's title, from its citable form (`citableTitles(of:)`: markup
     /// stripped, edge punctuation trimmed, which changes no word).
