@@ -9,11 +9,35 @@ public enum HeadingID {
         guard text.hasSuffix("}"), let brace = text.lastIndex(of: "{") else { return (text, nil) }
         var inside = text[text.index(after: brace)..<text.index(before: text.endIndex)]
         if inside.hasPrefix(":") { inside = inside.dropFirst() }
-        let items = inside.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let items = attributeItems(inside)
         guard !items.isEmpty, items.allSatisfy(isAttribute) else { return (text, nil) }
         let id = items.last(where: { $0.hasPrefix("#") }).map { String($0.dropFirst()) }
         let rest = text[..<brace]
         return (String(rest.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()), id)
+    }
+
+    /// The items of an attribute list: split at blanks outside quotation marks
+    /// (`data-toc-label="Two words"` is one item).
+    private static func attributeItems(_ list: Substring) -> [Substring] {
+        var items: [Substring] = []
+        var start: Substring.Index? = nil
+        var quote: Character? = nil
+        var index = list.startIndex
+        while index < list.endIndex {
+            let character = list[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == " " || character == "\t" {
+                if let begun = start { items.append(list[begun..<index]) }
+                start = nil
+            } else {
+                if start == nil { start = index }
+                if character == "\"" || character == "'" { quote = character }
+            }
+            index = list.index(after: index)
+        }
+        if let begun = start { items.append(list[begun...]) }
+        return items
     }
 
     /// One item of an attribute list: `#id`, `.class`, or `key=value` (the value maybe quoted).

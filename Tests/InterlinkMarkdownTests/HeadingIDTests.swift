@@ -27,6 +27,7 @@ import Testing
         ("Options {:#opts .wide}", "Options", "opts"),
         ("Appendix {.unnumbered}", "Appendix", nil),
         ("Tabs { #tabs data-toc-label=\"Tabs\" }", "Tabs", "tabs"),
+        ("Tabs { #tabs data-toc-label=\"Two words\" .wide }", "Tabs", "tabs"),
     ] as [(String, String, String?)])
     func anAttributeListIsSplitOff(heading: String, text: String, id: String?) {
         let split = HeadingID.splitCustomID(heading)
