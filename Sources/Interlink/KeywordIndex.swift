@@ -555,7 +555,9 @@ public struct KeywordIndex: Sendable {
     }
 
     /// The separators between the levels of a title written as a trail.
-    private static let levelSeparators = [": ", " – ", " — ", " - "]
+    static let levelSeparators = [": ", " – ", " — ", " - "]
+    /// `levelSeparators` as UTF-8, for finding one in a mention's bytes.
+    static let levelSeparatorBytes = levelSeparators.map { Array($0.utf8) }
 
     /// "Tutorial - User Guide" of "Tutorial - User Guide - Intro": the title up to its last level
     /// separator, when what comes before it holds one too. Nil for a title of one or two levels.

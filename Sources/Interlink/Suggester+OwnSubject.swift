@@ -35,22 +35,16 @@ extension Suggester {
         }
     }
 
-    /// `headingKey(tokenizer.keys(text))`, hashed as the words are read instead of through strings.
+    /// `headingKey(tokenizer.keys(text))`, from the normalised words' bytes instead of through strings.
     static func headingKey(_ text: [UInt8], tokenizer: Tokenizer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var joined: [UInt8] = []
         var first = true
         tokenizer.forEachWord(text, in: 0..<text.count) { normalized, _ in
-            if !first {
-                hash ^= 0x20
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+            if !first { joined.append(0x20) }
             first = false
-            for byte in normalized {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+            joined += normalized
         }
-        return hash
+        return Tokenizer.hash(joined)
     }
 
     /// One hash for a phrase's word keys, in order.

@@ -531,24 +531,11 @@ public struct Suggester: Sendable {
         return mention.isCode ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
     }
 
-    /// Whether `bytes[range]` holds a separator between the levels of a title (" - ", ": ", " – ", " — ").
+    /// Whether `bytes[range]` holds a separator between the levels of a title
+    /// (`KeywordIndex.levelSeparators`: " - ", ": ", " – ", " — ").
     static func spansLevelSeparator(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
-        var index = range.lowerBound
-        while index + 2 < range.upperBound {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ":"), bytes[index + 1] == 0x20 { return true }
-            if byte == 0x20 {
-                if bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == 0x20 { return true }
-                // An en or em dash (E2 80 93 / E2 80 94) between blanks.
-                if index + 4 < range.upperBound, bytes[index + 1] == 0xE2, bytes[index + 2] == 0x80,
-                    bytes[index + 3] == 0x93 || bytes[index + 3] == 0x94, bytes[index + 4] == 0x20
-                {
-                    return true
-                }
-            }
-            index += 1
-        }
-        return false
+        let mention = bytes[range]
+        return KeywordIndex.levelSeparatorBytes.contains { mention.firstRange(of: $0) != nil }
     }
 
     /// How much a mention of the source's own subject keeps of its score.
