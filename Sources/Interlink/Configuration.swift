@@ -86,6 +86,9 @@ extension Configuration {
     public static func parse(_ text: String, path: String) throws(Diagnostic) -> Configuration {
         var configuration = Configuration()
         configuration.path = path
+        if let key = YAMLAliasedKeys.first(in: text.utf8) {
+            throw Diagnostic(path: path, line: key.line, column: key.column, message: "invalid YAML: \(YAMLAliasedKeys.refusal)")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -24,6 +24,11 @@ public enum FrontMatterParser {
     nonisolated(unsafe) private static let sharedConstructor = Constructor.default
 
     static func parseYAML(_ content: String, path: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
+        if let key = YAMLAliasedKeys.first(in: content.utf8) {
+            throw Diagnostic(
+                path: path, line: key.line + lineOffset, column: key.column,
+                message: "invalid YAML front matter: \(YAMLAliasedKeys.refusal)")
+        }
         let node: Node?
         do {
             // The basic resolver skips Yams' regular-expression tag resolution (most of the cost of a

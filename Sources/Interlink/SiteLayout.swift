@@ -140,7 +140,8 @@ struct ConfigValues {
                 }
             }
         } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml"),
-            let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node
+            YAMLAliasedKeys.first(in: text.utf8) == nil, let node = try? Yams.compose(yaml: text),
+            case .mapping(let mapping) = node
         {
             for (key, value) in mapping {
                 if let key = key.scalar?.string, let value = value.scalar?.string { values[key] = value }

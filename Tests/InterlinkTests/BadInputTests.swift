@@ -182,6 +182,30 @@ import Testing
             ])
     }
 
+    /// A key that is an alias of a billion-value collection: Yams hashes every mapping's keys to find duplicates,
+    /// and hashes an alias through everything it names, before Interlink's own budget is reached (found by the
+    /// fuzzer: minutes). Refused before Yams sees it, at the key.
+    @Test func aYamlKeyThatIsAnAliasOfAnExpandingCollectionIsRefused() async throws {
+        var yaml = "---\ntitle: Laughs\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<9 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        yaml += "k:\n  - ? *a8\n    : v\n"
+        let bytes = Array((yaml + "---\nBody.\n").utf8)
+        let block = try #require(try FrontMatterBlock.locate(in: bytes))
+        let started = Date()
+        #expect(throws: Diagnostic.self) { try FrontMatterParser.parse(block, in: bytes, path: "bad.md") }
+        let scale = Double(ProcessInfo.processInfo.environment["INTERLINK_TEST_TIME_SCALE"] ?? "1") ?? 1
+        // A guard against the blow-up itself (a billion hashed nodes), not a speed test.
+        #expect(Date().timeIntervalSince(started) < 60 * scale)
+        let result = try await load(bad: bytes)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "bad.md:13:5: error: invalid YAML front matter: a mapping key that is an alias or a collection, in a "
+                    + "block that uses aliases, is refused (comparing such keys can take exponential time)",
+            ])
+    }
+
     @Test func aFewYamlAliasesAreFine() async throws {
         let yaml = "---\ntitle: Aliases\nbase: &base [seo, links]\ntags: *base\nkeywords: *base\n---\nBody.\n"
         let result = try await load(bad: Array(yaml.utf8), name: "aliases.md")
