@@ -157,24 +157,36 @@ import Testing
         #expect(article.document.spans.count == 1)
     }
 
-    /// "Billion laughs": nine levels of ten aliases would expand a few hundred bytes into a billion values
-    /// (found by the fuzzer's seeds: seconds and gigabytes at seven levels). Refused at once, located.
-    @Test func yamlAliasesThatExpandBeyondTheFrontMatterAreRefused() async throws {
-        var yaml = "---\ntitle: Laughs\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        // Nine levels: a billion values once expanded. Yams composes the aliases as shared values (0.1 s in a
-        // debug build); the expansion is Interlink's, and the budget stops it after ten thousand values.
+    /// Nine levels of ten aliases each, `a0` to `a8`: a few hundred bytes that expand into a billion values.
+    static let aliasLevels: String = {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1..<9 {
             yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
-        // Timed on this thread, outside the loader's task group: under a parallel test run the cooperative pool
-        // can be busy with other tests for a minute, which says nothing about the parser.
-        let bytes = Array((yaml + "---\nBody.\n").utf8)
-        let block = try #require(try FrontMatterBlock.locate(in: bytes))
+        return yaml
+    }()
+
+    /// Parses the front matter of `bytes` on this thread, expecting an error, and checks it took less than a
+    /// minute. Timed outside the loader's task group: under a parallel test run the cooperative pool can be busy
+    /// with other tests for a minute, which says nothing about the parser. A guard against the blow-up itself
+    /// (minutes and gigabytes), not a speed test: generous on purpose.
+    static func expectRefusedInTime(_ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let block = try #require(try FrontMatterBlock.locate(in: bytes), sourceLocation: sourceLocation)
         let started = Date()
-        #expect(throws: Diagnostic.self) { try FrontMatterParser.parse(block, in: bytes, path: "bad.md") }
+        #expect(throws: Diagnostic.self, sourceLocation: sourceLocation) {
+            try FrontMatterParser.parse(block, in: bytes, path: "bad.md")
+        }
         let scale = Double(ProcessInfo.processInfo.environment["INTERLINK_TEST_TIME_SCALE"] ?? "1") ?? 1
-        // A guard against the blow-up itself (minutes and gigabytes), not a speed test: generous on purpose.
-        #expect(Date().timeIntervalSince(started) < 60 * scale)
+        #expect(Date().timeIntervalSince(started) < 60 * scale, sourceLocation: sourceLocation)
+    }
+
+    /// "Billion laughs": nine levels of ten aliases would expand a few hundred bytes into a billion values
+    /// (found by the fuzzer's seeds: seconds and gigabytes at seven levels). Yams composes the aliases as shared
+    /// values (0.1 s in a debug build); the expansion is Interlink's, and the budget stops it after ten thousand
+    /// values. Refused at once, located.
+    @Test func yamlAliasesThatExpandBeyondTheFrontMatterAreRefused() async throws {
+        let bytes = Array(("---\ntitle: Laughs\n" + Self.aliasLevels + "---\nBody.\n").utf8)
+        try Self.expectRefusedInTime(bytes)
         let result = try await load(bad: bytes)
         #expect(
             result.diagnostics.map(\.description) == [
@@ -186,18 +198,8 @@ import Testing
     /// and hashes an alias through everything it names, before Interlink's own budget is reached (found by the
     /// fuzzer: minutes). Refused before Yams sees it, at the key.
     @Test func aYamlKeyThatIsAnAliasOfAnExpandingCollectionIsRefused() async throws {
-        var yaml = "---\ntitle: Laughs\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1..<9 {
-            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
-        }
-        yaml += "k:\n  - ? *a8\n    : v\n"
-        let bytes = Array((yaml + "---\nBody.\n").utf8)
-        let block = try #require(try FrontMatterBlock.locate(in: bytes))
-        let started = Date()
-        #expect(throws: Diagnostic.self) { try FrontMatterParser.parse(block, in: bytes, path: "bad.md") }
-        let scale = Double(ProcessInfo.processInfo.environment["INTERLINK_TEST_TIME_SCALE"] ?? "1") ?? 1
-        // A guard against the blow-up itself (a billion hashed nodes), not a speed test.
-        #expect(Date().timeIntervalSince(started) < 60 * scale)
+        let bytes = Array(("---\ntitle: Laughs\n" + Self.aliasLevels + "k:\n  - ? *a8\n    : v\n---\nBody.\n").utf8)
+        try Self.expectRefusedInTime(bytes)
         let result = try await load(bad: bytes)
         #expect(
             result.diagnostics.map(\.description) == [
