@@ -68,6 +68,9 @@ public enum ArticleURL {
         if let permalink = frontMatter.permalink, permalink.hasPrefix("/") {
             return permalink
         }
+        if let url = jekyllCollectionURL(relative: relative, frontMatter: frontMatter, layout: layout) {
+            return url
+        }
         let stem = ArticlePath.stem(of: relative)
         let isPost = relative.hasPrefix("_posts/") || relative.contains("/_posts/")
             || relative.hasPrefix("_drafts/")
@@ -91,6 +94,35 @@ public enum ArticleURL {
         for (key, value) in [
             (":categories", categories.joined(separator: "/")), (":year", post.year), (":month", post.month),
             (":day", post.day), (":title", title), (":slug", title), (":output_ext", ".html"),
+        ] {
+            url = url.replacingOccurrences(of: key, with: value)
+        }
+        return "/" + url.split(separator: "/").joined(separator: "/") + (url.hasSuffix("/") ? "/" : "")
+    }
+
+    /// The URL of a document of a Jekyll collection (`_docs/cli/build.md` in the collection `docs`), from
+    /// its pattern: `:collection`, `:path` (the path in the collection's folder, without extension),
+    /// `:name` and `:title` (the file's name, or the `slug` front matter for `:title`), `:output_ext`.
+    /// Nil for a file of no collection.
+    private static func jekyllCollectionURL(relative: String, frontMatter: FrontMatter, layout: SiteLayout) -> String? {
+        guard !layout.jekyllCollections.isEmpty else { return nil }
+        var inFolder = Substring(relative)
+        if !layout.jekyllCollectionsDirectory.isEmpty {
+            guard inFolder.hasPrefix(layout.jekyllCollectionsDirectory + "/") else { return nil }
+            inFolder = inFolder.dropFirst(layout.jekyllCollectionsDirectory.count + 1)
+        }
+        guard inFolder.hasPrefix("_"), let slash = inFolder.firstIndex(of: "/") else { return nil }
+        let label = inFolder[inFolder.index(after: inFolder.startIndex)..<slash]
+        guard let collection = layout.jekyllCollections.first(where: { $0.label == label }) else { return nil }
+        let inCollection = String(inFolder[inFolder.index(after: slash)...])
+        let stem = ArticlePath.stem(of: inCollection)
+        let directory = ArticlePath.directory(of: inCollection)
+        let path = directory.isEmpty ? stem : directory + "/" + stem
+        let name = stem.lowercased().replacingOccurrences(of: " ", with: "-")
+        var url = collection.pattern(siteStyle: layout.jekyllPermalink)
+        for (key, value) in [
+            (":collection", String(label)), (":path", path), (":name", name), (":title", frontMatter.slug ?? name),
+            (":slug", frontMatter.slug ?? name), (":output_ext", ".html"),
         ] {
             url = url.replacingOccurrences(of: key, with: value)
         }

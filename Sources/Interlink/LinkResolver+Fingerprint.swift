@@ -1,6 +1,6 @@
 extension LinkResolver {
     /// A hash of everything resolution reads from a site: the layout (generator, content folders,
-    /// hosts, base path, permalink settings) and every article's path, URL, alias URLs, title and
+    /// hosts, base path, permalink settings, Jekyll collections) and every article's path, URL, alias URLs, title and
     /// alias names, in order. Two sites with the same fingerprint resolve a link written at the
     /// same path to the same place, so the on-disk cache (`ArticleCache`) may keep resolutions.
     public static func fingerprint(of site: Site) -> ContentHash {
@@ -14,6 +14,12 @@ extension LinkResolver {
         writer.string(layout.basePath)
         writer.string(layout.jekyllPermalink)
         writer.bool(layout.directoryURLs)
+        writer.uint(UInt64(layout.jekyllCollections.count))
+        for collection in layout.jekyllCollections {
+            writer.string(collection.label)
+            writer.string(collection.permalink ?? "")
+        }
+        writer.string(layout.jekyllCollectionsDirectory)
         let ignored = layout.ignoredDirectories.sorted()
         writer.uint(UInt64(ignored.count))
         for directory in ignored { writer.string(directory) }

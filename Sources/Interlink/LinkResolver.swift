@@ -42,6 +42,8 @@ public struct LinkResolver: Sendable {
     public func resolveDestination(_ destination: String, from source: Int) -> LinkResolution {
         var target = destination.trimmingWhitespace()
         if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
+        // `({{site.baseurl}}/x/)`: Liquid without blanks, which cmark reads as an ordinary destination.
+        if target.contains("{{") || target.contains("{%") { return resolveLiquid(target, from: source) }
         guard !target.isEmpty, !target.hasPrefix("#") else { return .other }
         if let schemeEnd = target.firstIndex(ofASCII: UInt8(ascii: ":")), target[..<schemeEnd].firstIndex(ofASCII: UInt8(ascii: "/")) == nil {
             let scheme = target[..<schemeEnd].lowercased()
@@ -156,6 +158,8 @@ public struct LinkResolver: Sendable {
                 return .article(index, fragment: fragment)
             }
             return .broken("{% link \(argument) %} matches no file")
+        case MarkdownLink.liquidDestination:
+            return resolveLiquid(argument, from: source)
         case "post_url":
             let stem = ArticlePath.stem(of: path).lowercased()
             if let candidates = site.indicesByStem[stem],
@@ -166,6 +170,15 @@ public struct LinkResolver: Sendable {
             return .broken("{% post_url \(argument) %} matches no post")
         default:
             return .other
+        }
+    }
+
+    /// A destination written with Liquid (`LiquidDestination`): the URL or tag it stands for, resolved.
+    private func resolveLiquid(_ destination: String, from source: Int) -> LinkResolution {
+        switch LiquidDestination.evaluate(destination, basePath: site.layout.basePath) {
+        case .url(let url): return resolveDestination(url, from: source)
+        case .tag(let name, let argument): return resolveTemplate(name: name, argument: argument, from: source)
+        case .unknown: return .other
         }
     }
 

@@ -17,6 +17,10 @@ public struct SiteLayout: Sendable, Hashable {
     public var basePath: String
     /// Jekyll's `permalink` setting (`date`, `pretty`, or a pattern).
     public var jekyllPermalink: String
+    /// Jekyll's collections other than posts, sorted by label.
+    public var jekyllCollections: [JekyllCollection] = []
+    /// Jekyll's `collections_dir`: the folder the collections' `_label` folders live in (empty: the root).
+    public var jekyllCollectionsDirectory = ""
     /// MkDocs' `use_directory_urls`.
     public var directoryURLs: Bool
     /// Build-output and dependency folders never walked.
@@ -80,6 +84,11 @@ extension SiteLayout {
             let settings = ConfigValues(text: config == "_posts" ? "" : read(config) ?? "", name: config)
             var layout = SiteLayout(generator: .jekyll)
             layout.jekyllPermalink = settings.string("permalink") ?? "date"
+            if config != "_posts", let text = read(config) {
+                layout.jekyllCollections = JekyllCollection.read(configuration: text)
+                layout.jekyllCollectionsDirectory =
+                    settings.string("collections_dir").map { $0.split(separator: "/").joined(separator: "/") } ?? ""
+            }
             layout.apply(baseURL: settings.string("url"), basePath: settings.string("baseurl"))
             return layout
         }

@@ -144,7 +144,8 @@ public struct MarkdownLink: Sendable, Hashable {
     public let kind: Kind
     /// The destination as written (for template links: the template's argument, e.g. `posts/a.md`).
     public let destination: String
-    /// For template links: the template's name (`ref`, `relref`, `link`, `post_url`).
+    /// For template links: the template's name (`ref`, `relref`, `link`, `post_url`, or
+    /// `liquidDestination`).
     public let template: String?
     /// The link text as a reader sees it.
     public let text: String
@@ -161,6 +162,12 @@ public struct MarkdownLink: Sendable, Hashable {
         self.text = text
         self.range = range
     }
+
+    /// The template name of a `[text](…)` link whose destination holds Liquid output tags, such as
+    /// `({{ '/docs/x/' | relative_url }})` or `({{ site.baseurl }}/docs/x/)`: cmark reads such a link as
+    /// text (its destination holds blanks), Jekyll as a link. Its `destination` is the destination as
+    /// written; the resolver works out the URL. Not a name Liquid could give a tag.
+    public static let liquidDestination = "{{ }}"
 
     /// The link with `textOpensWithBacktick` as given (for a link read back from a cache).
     public func withTextOpeningWithBacktick(_ opens: Bool) -> MarkdownLink {

@@ -81,6 +81,8 @@ enum RawConstructs {
         let range: Range<Int>
         /// The last `[` before the current position, and whether it sits inside a construct already found.
         var lastBracket: (index: Int, inFinding: Bool)? = nil
+        /// Where the last construct found ends.
+        var lastFindingEnd = Int.min
         private var search: ForwardSearch
 
         init(raw: [UInt8], range: Range<Int>) {
@@ -96,6 +98,7 @@ enum RawConstructs {
 
         /// A construct was found over `zone`: a `[` inside it is the last one, but belongs to the construct.
         mutating func passed(_ zone: Range<Int>) {
+            lastFindingEnd = zone.upperBound
             if let bracket = zone.reversed().first(where: { raw[$0] == UInt8(ascii: "[") }) {
                 lastBracket = (bracket, true)
             }
@@ -127,6 +130,12 @@ enum RawConstructs {
         if let quoted = firstQuoted(argument) { argument = quoted }
         let linkTemplates: Set<String> = isLiquid ? ["link", "post_url"] : ["ref", "relref"]
         guard linkTemplates.contains(name) else {
+            // A Liquid output tag (`{{ … }}`, not Hugo's `{{< … >}}` or `{{% … %}}`) or tag in a link's
+            // destination: the whole link is one construct, so nothing is linked inside its text.
+            let isHugoShortcode = !isLiquid && (inner.hasPrefix("<") || inner.hasPrefix("%"))
+            if !isHugoShortcode, let link = liquidDestinationLink(at: start, scanner: scanner) {
+                return Finding(zone: ForbiddenZone(kind: .template, range: link.range), link: link)
+            }
             return Finding(zone: ForbiddenZone(kind: .template, range: templateRange), link: nil)
         }
         // In link position? `[text](` right before (blanks allowed) and `)` right after.
@@ -148,6 +157,77 @@ enum RawConstructs {
         }
         let link = MarkdownLink(kind: .template, destination: argument, template: name, text: "", range: templateRange)
         return Finding(zone: ForbiddenZone(kind: .template, range: templateRange), link: link)
+    }
+
+    /// The longest destination a Liquid link is looked for in, from the template on: the scan is bounded,
+    /// so a line of templates that close no link costs linear time.
+    static let longestLiquidDestination = 1024
+
+    /// The `[text](…)` link whose destination holds the template at `start`, such as
+    /// `[text]({{ '/docs/x/' | relative_url }})` or `[text]({{ site.baseurl }}/docs/x/)`: the destination
+    /// runs from the `(` (blanks may follow it) to the first `)` outside a template, on one line, with no
+    /// blank outside templates. Nil when the template is not in such a place.
+    private static func liquidDestinationLink(at start: Int, scanner: Scanner) -> MarkdownLink? {
+        let raw = scanner.raw
+        let range = scanner.range
+        // Back to the `(`: over the destination's bytes written before the template, then blanks.
+        var before = start - 1
+        while before >= range.lowerBound, !isBlankOrLineEnd(raw[before]),
+            raw[before] != UInt8(ascii: "("), raw[before] != UInt8(ascii: ")"), raw[before] != UInt8(ascii: "]")
+        {
+            before -= 1
+        }
+        var open = before
+        while open >= range.lowerBound, raw[open] == 0x20 || raw[open] == 0x09 { open -= 1 }
+        guard open - 1 >= range.lowerBound, raw[open] == UInt8(ascii: "("), raw[open - 1] == UInt8(ascii: "]"),
+            let bracket = scanner.lastBracket, !bracket.inFinding, bracket.index < open - 1,
+            // Constructs do not overlap: one found inside the text (`[a {{ b }}](…)`) keeps it.
+            bracket.index >= scanner.lastFindingEnd
+        else { return nil }
+        // Forward to the `)`, stepping over whole templates.
+        let limit = min(range.upperBound, start + longestLiquidDestination)
+        var index = start
+        while index < limit {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "{"), index + 1 < limit, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%") {
+                let close: [UInt8] = raw[index + 1] == UInt8(ascii: "%") ? Array("%}".utf8) : Array("}}".utf8)
+                guard let end = firstIndex(of: close, in: raw, from: index + 2, limit: limit) else { return nil }
+                index = end + 2
+                continue
+            }
+            if byte == UInt8(ascii: ")") { break }
+            if byte == 0x20 || byte == 0x09 {
+                // Blanks may only end the destination.
+                var next = index
+                while next < limit, raw[next] == 0x20 || raw[next] == 0x09 { next += 1 }
+                guard next < limit, raw[next] == UInt8(ascii: ")") else { return nil }
+                index = next
+                break
+            }
+            if byte == 0x0A || byte == 0x0D { return nil }
+            index += 1
+        }
+        guard index < limit else { return nil }
+        let destination = String(decoding: raw[(open + 1)..<index], as: UTF8.self).trimming(" \t")
+        let text = String(decoding: raw[(bracket.index + 1)..<(open - 1)], as: UTF8.self)
+        return MarkdownLink(
+            kind: .template, destination: destination, template: MarkdownLink.liquidDestination, text: text,
+            range: bracket.index..<(index + 1))
+    }
+
+    private static func isBlankOrLineEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// The first `needle` in `raw[from..<limit]`, on the current line.
+    private static func firstIndex(of needle: [UInt8], in raw: [UInt8], from start: Int, limit: Int) -> Int? {
+        var index = start
+        while index + needle.count <= limit {
+            if raw[index] == 0x0A { return nil }
+            if raw[index] == needle[0], raw[index + 1] == needle[1] { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func firstQuoted(_ text: String) -> String? {

@@ -61,4 +61,65 @@ import Testing
         #expect(result.resolvedTargets(of: "_posts/2024-02-03-second.md") == ["_posts/2024-01-02-first-post.md"])
         #expect(result.resolvedTargets(of: "about.md") == ["index.md"])
     }
+
+    /// A documentation site in a collection (`collections: docs: permalink: /:collection/:path/`), linked the
+    /// ways Jekyll sites do: through Liquid output (`relative_url`, `site.baseurl`), plain URLs and `{% link %}`.
+    static let collectionFiles = [
+        "_config.yml": """
+            baseurl: /guide
+            collections:
+              docs:
+                permalink: "/:collection/:path/"
+                output: true
+              tutorials:
+                output: true
+            """,
+        "_docs/collections.md": "---\ntitle: Collections\n---\nGroup related content.\n",
+        "_docs/cli/build.md": "---\ntitle: Build\n---\nBuild the site.\n",
+        "_tutorials/Convert Site.md": "---\ntitle: Convert a site\n---\nConvert it.\n",
+        "_docs/pages.md": """
+            ---
+            title: Pages
+            ---
+            Read [Collections]({{ '/docs/collections/' | relative_url }}), [building]({{ site.baseurl }}/docs/cli/build/),
+            [the tutorial]({{site.baseurl}}/tutorials/convert-site.html), [the CLI]({{ site.baseurl }}{% link _docs/cli/build.md %})
+            and [the source]({{ site.repository }}/tree/master/docs).
+
+            """,
+    ]
+
+    @Test func collectionDocumentsArePublishedAtTheirCollectionsPattern() async throws {
+        let site = try TemporarySite(Self.collectionFiles)
+        let result = await site.load()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.site.layout.jekyllCollections.map(\.label) == ["docs", "tutorials"])
+        #expect(try result.article("_docs/collections.md").url == "/guide/docs/collections/")
+        #expect(try result.article("_docs/cli/build.md").url == "/guide/docs/cli/build/")
+        // No permalink of its own: Jekyll's default `/:collection/:path` with the `date` style's `.html`.
+        #expect(try result.article("_tutorials/Convert Site.md").url == "/guide/tutorials/Convert Site.html")
+    }
+
+    @Test func collectionsDirHoldsTheCollectionFolders() async throws {
+        var files = Self.collectionFiles
+        files["_config.yml"] = "collections_dir: my_collections\npermalink: pretty\ncollections: [docs]\n"
+        files = Dictionary(uniqueKeysWithValues: files.map { ($0.key.hasPrefix("_docs/") ? "my_collections/" + $0.key : $0.key, $0.value) })
+        let site = try TemporarySite(files)
+        let result = await site.load()
+        #expect(try result.article("my_collections/_docs/cli/build.md").url == "/docs/cli/build/")
+        // Outside `collections_dir`, `_tutorials` is no collection folder: a page at its path.
+        #expect(try result.article("_tutorials/Convert Site.md").url == "/_tutorials/Convert Site/")
+    }
+
+    @Test func liquidDestinationsResolveAndUnknownLiquidIsNotBroken() async throws {
+        var files = Self.collectionFiles
+        files["_tutorials/Convert Site.md"] = nil
+        files["_tutorials/convert-site.md"] = "---\ntitle: Convert a site\n---\nConvert it.\n"
+        let site = try TemporarySite(files)
+        let result = await site.load()
+        #expect(
+            result.resolvedTargets(of: "_docs/pages.md") == [
+                "_docs/collections.md", "_docs/cli/build.md", "_tutorials/convert-site.md", "_docs/cli/build.md",
+                "other: {{ site.repository }}/tree/master/docs",
+            ])
+    }
 }
