@@ -49,8 +49,9 @@ enum LiquidDestination: Equatable {
     }
 
     /// Filters that make a path into the site's URL for it: the base path before it (`absolute_url` adds
-    /// the host too, which the resolver does not need).
-    private static let urlFilters: Set<String> = ["relative_url", "absolute_url"]
+    /// the host too, which the resolver does not need). Jekyll's two, and Eleventy's `url` and
+    /// `htmlBaseUrl`, which put its `pathPrefix` before the path.
+    private static let urlFilters: Set<String> = ["relative_url", "absolute_url", "url", "htmlBaseUrl"]
 
     /// The value of an output tag's expression: a quoted string or one of the site's prefixes, through
     /// URL filters, `prepend:` and `append:` of strings or prefixes. Nil for anything else.

@@ -12,6 +12,9 @@ import Testing
         ("{{ '/x/' | prepend: site.baseurl }}", "/x/"),
         ("{{- '/x' | append: '/' -}}", "/x/"),
         ("/plain/", "/plain/"),
+        // Eleventy's filters.
+        ("{{ '/posts/x/' | url }}", "/posts/x/"),
+        ("{{ \"/posts/x/\" | htmlBaseUrl }}", "/posts/x/"),
     ])
     func urlsAreWorkedOut(destination: String, url: String) {
         #expect(LiquidDestination.evaluate(destination) == .url(url))
