@@ -21,6 +21,8 @@ public struct SiteLayout: Sendable, Hashable {
     public var jekyllCollections: [JekyllCollection] = []
     /// Jekyll's `collections_dir`: the folder the collections' `_label` folders live in (empty: the root).
     public var jekyllCollectionsDirectory = ""
+    /// Jekyll's `exclude:` and `include:`, which with the leading-underscore rule decide which files are pages.
+    public var jekyllPages = JekyllPages()
     /// MkDocs' `use_directory_urls`.
     public var directoryURLs: Bool
     /// Build-output and dependency folders never walked.
@@ -86,6 +88,7 @@ extension SiteLayout {
             layout.jekyllPermalink = settings.string("permalink") ?? "date"
             if config != "_posts", let text = read(config) {
                 layout.jekyllCollections = JekyllCollection.read(configuration: text)
+                layout.jekyllPages = JekyllPages.read(configuration: text)
                 layout.jekyllCollectionsDirectory =
                     settings.string("collections_dir").map { $0.split(separator: "/").joined(separator: "/") } ?? ""
             }
@@ -122,6 +125,13 @@ extension SiteLayout {
             return SiteLayout(generator: .obsidian)
         }
         return SiteLayout(generator: .plain)
+    }
+
+    /// Whether the file at `path` (relative to the root) is one the generator publishes as a page: for Jekyll,
+    /// `JekyllPages`; for the others, every Markdown file walked.
+    public func publishes(_ path: String) -> Bool {
+        guard generator == .jekyll else { return true }
+        return jekyllPages.publishes(path, collections: jekyllCollections, collectionsDirectory: jekyllCollectionsDirectory)
     }
 
     mutating func apply(baseURL: String?, basePath explicitPath: String? = nil) {

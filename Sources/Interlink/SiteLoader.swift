@@ -136,7 +136,7 @@ public enum SiteLoader {
             layout.contentDirectories = directories.map { $0.split(separator: "/").joined(separator: "/") }
         }
         let paths = StageTimer.shared.measure("walk") { markdownPaths(root: root, layout: layout) }.filter { path in
-            (options.include.isEmpty || options.include.contains { $0.matches(path) })
+            layout.publishes(path) && (options.include.isEmpty || options.include.contains { $0.matches(path) })
                 && !options.exclude.contains { $0.matches(path) }
         }
         // Bounded memory: a site over the article limit is refused before anything is read.

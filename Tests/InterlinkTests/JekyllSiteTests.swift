@@ -106,8 +106,9 @@ import Testing
         let site = try TemporarySite(files)
         let result = await site.load()
         #expect(try result.article("my_collections/_docs/cli/build.md").url == "/docs/cli/build/")
-        // Outside `collections_dir`, `_tutorials` is no collection folder: a page at its path.
-        #expect(try result.article("_tutorials/Convert Site.md").url == "/_tutorials/Convert Site/")
+        // Outside `collections_dir`, `_tutorials` is no collection folder, so Jekyll publishes nothing in it.
+        #expect(result.site.index(ofPath: "_tutorials/Convert Site.md") == nil)
+        #expect(result.site.articles.count == 3)
     }
 
     @Test func liquidDestinationsResolveAndUnknownLiquidIsNotBroken() async throws {
@@ -120,6 +121,35 @@ import Testing
             result.resolvedTargets(of: "_docs/pages.md") == [
                 "_docs/collections.md", "_docs/cli/build.md", "_tutorials/convert-site.md", "_docs/cli/build.md",
                 "other: {{ site.repository }}/tree/master/docs",
+            ])
+    }
+
+    /// What Jekyll does not publish is no article: underscore folders and files other than posts, drafts
+    /// and collections (unless `include:` names them), and what `exclude:` names.
+    @Test func onlyWhatJekyllPublishesIsAnArticle() async throws {
+        var files = Self.files
+        files["_config.yml"] = """
+            collections: [docs]
+            include: [_pages]
+            exclude: [README.md, notes/, "*.draft.md"]
+            """
+        files["_includes/callout.md"] = "An include about posts.\n"
+        files["_layouts/page.md"] = "---\ntitle: Layout\n---\nx\n"
+        files["_notes.md"] = "---\ntitle: Notes\n---\nx\n"
+        files["_docs/guide.md"] = "---\ntitle: Guide\n---\nx\n"
+        files["_docs/_partial.md"] = "x\n"
+        files["_pages/team.md"] = "---\ntitle: Team\n---\nx\n"
+        files["blog/_posts/2024-03-04-third.md"] = "---\ntitle: Third\n---\nx\n"
+        files["README.md"] = "# Read me\n"
+        files["guides/README.md"] = "# Guides\n"
+        files["notes/todo.md"] = "x\n"
+        files["ideas.draft.md"] = "x\n"
+        let site = try TemporarySite(files)
+        let result = await site.load()
+        #expect(
+            result.paths == [
+                "_docs/guide.md", "_drafts/unfinished.md", "_pages/team.md", "_posts/2024-01-02-first-post.md",
+                "_posts/2024-02-03-second.md", "about.md", "blog/_posts/2024-03-04-third.md", "guides/README.md", "index.md",
             ])
     }
 }
