@@ -13,6 +13,13 @@ public struct FrontMatter: Sendable, Hashable {
     public var title: String? { fields["title"]?.text.flatMap { $0.isEmpty ? nil : $0 } }
     /// `aliases`. Values starting with `/` are URL aliases (Hugo); others are alternative names (Obsidian).
     public var aliases: [String] { fields["aliases"]?.strings ?? fields["alias"]?.strings ?? [] }
+    /// `redirect_from` (Jekyll's jekyll-redirect-from, also read by Eleventy and MkDocs plugins): old URLs
+    /// that redirect to the page, each made root-relative.
+    public var redirectsFrom: [String] {
+        (fields["redirect_from"]?.strings ?? []).filter { !$0.isEmpty }.map {
+            $0.hasPrefix("/") || $0.hasPrefix("http") ? $0 : "/" + $0
+        }
+    }
     /// The page's short name for menus and sidebars: Hugo `linkTitle`, Docusaurus `sidebar_label`,
     /// or `short_title` / `shortTitle` / `nav_title` / `navTitle` (several themes), in that order of
     /// preference; each distinct one once.

@@ -410,7 +410,7 @@ public enum SiteLoader {
         return Article(
             path: path, contents: contents, frontMatter: frontMatter, document: document, title: title,
             url: ArticleURL.url(path: path, frontMatter: frontMatter, layout: layout),
-            aliasURLs: aliases.filter { $0.hasPrefix("/") || $0.hasPrefix("http") },
+            aliasURLs: aliases.filter { $0.hasPrefix("/") || $0.hasPrefix("http") } + frontMatter.redirectsFrom,
             aliasNames: aliases.filter { !$0.hasPrefix("/") && !$0.hasPrefix("http") }, isDraft: isDraft,
             kind: isSection ? .section : .page,
             suppressedRanges: content.suppressedRanges)

@@ -152,4 +152,15 @@ import Testing
                 "_posts/2024-02-03-second.md", "about.md", "blog/_posts/2024-03-04-third.md", "guides/README.md", "index.md",
             ])
     }
+
+    /// `redirect_from` (jekyll-redirect-from): links to an old URL reach the page it now redirects to.
+    @Test func linksToARedirectedURLReachThePage() async throws {
+        var files = Self.files
+        files["about.md"] = "---\ntitle: About\npermalink: /about/\nredirect_from:\n  - /company/\n  - team.html\n---\nAbout us.\n"
+        files["index.md"] = "---\ntitle: Home\n---\nSee [the company](/company/), [the team](/team.html) and [gone](/gone/).\n"
+        let site = try TemporarySite(files)
+        let result = await site.load()
+        #expect(try result.article("about.md").aliasURLs == ["/company/", "/team.html"])
+        #expect(result.resolvedTargets(of: "index.md") == ["about.md", "about.md", "other: /gone/"])
+    }
 }
