@@ -63,10 +63,11 @@ public struct Auditor: Sendable {
         return article.frontMatter.isLinkTarget && !options.suggest.neverLinkTo.contains { $0.matches(article.path) }
     }
 
-    /// Whether the article may be given links (front-matter opt-out and `never_touch` say no): such
-    /// pages are never dead ends.
+    /// Whether the article may be given links (front-matter opt-out and `never_touch` say no, and a
+    /// changelog takes none): such pages are never dead ends.
     func takesLinks(_ index: Int) -> Bool {
         let article = site.articles[index]
         return article.frontMatter.isLinkSource && !options.suggest.neverTouch.contains { $0.matches(article.path) }
+            && !article.isChangelog
     }
 }

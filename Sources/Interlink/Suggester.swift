@@ -350,7 +350,8 @@ public struct Suggester: Sendable {
         let topics = index.topics
         do {
             let article = loaded ?? site.articles[source].loaded()
-            guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) })
+            guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) }),
+                !article.isChangelog
             else { return [] }
             let alreadyLinked = graph.targets(of: source)
             let bodyStart = article.document.frontMatter?.range.upperBound ?? 0
