@@ -271,6 +271,8 @@ extension Suggester {
             let cited = isWholeTitle
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
                 || (writesName && topic.keys.count >= 2)
+                || (plain && Self.namesWholePage(topic.source)
+                    && opensSection(start..<(start + text.count), keys: topic.keys, in: article))
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
                 specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),

@@ -201,7 +201,8 @@ extension Suggester {
                 ambiguity: Int32(clamping: features.ambiguity), citesTitle: citesTitle,
                 isCitation: features.isCitation, isListEntry: features.isListEntry,
                 isQuotedTitle: features.isQuotedTitle, isContentsEntry: features.isContentsEntry,
-                pointsForward: features.pointsForward, namesOwnSubject: features.namesOwnSubject))
+                pointsForward: features.pointsForward, namesOwnSubject: features.namesOwnSubject,
+                opensSection: features.opensSection))
     }
 
     /// The threshold: given, calibrated on the site's own links, or the default.

@@ -120,6 +120,10 @@ public struct CandidateFeatures: Sendable, Hashable, Codable {
     /// Whether the mention is prose whose words stand in the source's own title: it names the
     /// source's subject (see `Suggester+OwnSubject.swift`).
     public var namesOwnSubject: Bool = false
+    /// Whether the mention, the target's title or alias, opens a section named after the target: the
+    /// section is about the target, and the mention counts as a citation (see
+    /// `Suggester+SectionOpening.swift`).
+    public var opensSection: Bool = false
     /// Whether the anchor is the whole text of a list item and the target's title or alias: an entry
     /// of a list of articles, linked whatever the per-article caps (see `Suggester+ListEntry.swift`).
     public var isListEntry: Bool = false
@@ -419,6 +423,13 @@ public struct Suggester: Sendable {
                     // The file's name written out, extension and all, cites the page of that name (its
                     // ambiguity the number of folders holding a file of that name, `targets` by now).
                     if fileNameEnd != nil { features.isCitation = true }
+                    // The page's name opening the section named after it.
+                    if Self.namesWholePage(topicSource), !mention.isCode,
+                        opensSection(mention.range, keys: topics[number].keys, in: article)
+                    {
+                        features.isCitation = true
+                        features.opensSection = true
+                    }
                     // An entry of a list of pages may be lifted above the floor (`markContentsEntries`).
                     let mayBeContentsEntry =
                         !mention.isCode

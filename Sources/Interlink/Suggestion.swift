@@ -125,6 +125,7 @@ enum SuggestionReason: Sendable, Hashable {
         var isContentsEntry: Bool
         var pointsForward: Bool
         var namesOwnSubject: Bool
+        var opensSection = false
     }
 
     var text: String {
@@ -162,8 +163,9 @@ extension SuggestionReason.Parts {
             parts = ["cites the target's title \"\(quoted)\""]
         } else {
             parts = ["matches \(sourceName) \"\(quoted)\""]
-            if isCitation { parts[0] += ", written as its name" }
+            if isCitation && !opensSection { parts[0] += ", written as its name" }
         }
+        if opensSection { parts[0] += ", opening the section named after it" }
         if isContentsEntry {
             parts[0] += ", as an entry of a list of pages"
         } else if isListEntry {
