@@ -9,6 +9,10 @@ import InterlinkMarkdown
 enum Changelog {
     /// Whether `headings` are those of a changelog.
     static func isChangelog(_ headings: [Heading]) -> Bool {
+        // Every release heading holds a digit: most pages have too few such headings to look further.
+        guard headings.count >= minimumReleases,
+            headings.count(where: { $0.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) >= minimumReleases
+        else { return false }
         var releasesByLevel: [Int: Int] = [:]
         for heading in headings where namesRelease(heading.text) { releasesByLevel[heading.level, default: 0] += 1 }
         guard let level = releasesByLevel.keys.min(), let releases = releasesByLevel[level],
