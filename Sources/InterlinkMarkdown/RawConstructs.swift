@@ -159,9 +159,9 @@ enum RawConstructs {
         return Finding(zone: ForbiddenZone(kind: .template, range: templateRange), link: link)
     }
 
-    /// The longest destination a Liquid link is looked for in, from the template on: the scan is bounded,
-    /// so a line of templates that close no link costs linear time.
-    static let longestLiquidDestination = 1024
+    /// The longest destination a Liquid link is looked for in, before the template and from it on: the
+    /// scans are bounded, so a line of templates that close no link costs linear time.
+    static let longestLiquidDestination = 512
 
     /// The `[text](…)` link whose destination holds the template at `start`, such as
     /// `[text]({{ '/docs/x/' | relative_url }})` or `[text]({{ site.baseurl }}/docs/x/)`: the destination
@@ -171,15 +171,16 @@ enum RawConstructs {
         let raw = scanner.raw
         let range = scanner.range
         // Back to the `(`: over the destination's bytes written before the template, then blanks.
+        let earliest = max(range.lowerBound, start - longestLiquidDestination)
         var before = start - 1
-        while before >= range.lowerBound, !isBlankOrLineEnd(raw[before]),
+        while before >= earliest, !isBlankOrLineEnd(raw[before]),
             raw[before] != UInt8(ascii: "("), raw[before] != UInt8(ascii: ")"), raw[before] != UInt8(ascii: "]")
         {
             before -= 1
         }
         var open = before
-        while open >= range.lowerBound, raw[open] == 0x20 || raw[open] == 0x09 { open -= 1 }
-        guard open - 1 >= range.lowerBound, raw[open] == UInt8(ascii: "("), raw[open - 1] == UInt8(ascii: "]"),
+        while open >= earliest, raw[open] == 0x20 || raw[open] == 0x09 { open -= 1 }
+        guard open - 1 >= earliest, raw[open] == UInt8(ascii: "("), raw[open - 1] == UInt8(ascii: "]"),
             let bracket = scanner.lastBracket, !bracket.inFinding, bracket.index < open - 1,
             // Constructs do not overlap: one found inside the text (`[a {{ b }}](…)`) keeps it.
             bracket.index >= scanner.lastFindingEnd

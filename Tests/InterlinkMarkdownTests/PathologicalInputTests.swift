@@ -63,6 +63,11 @@ import Testing
             linkable: true),
         Case(name: "30,000 empty code blocks", text: repeated("```\n```\n", 30_000) + "page speed\n", linkable: true),
         Case(name: "50,000 {{ (template openers)", text: repeated("{{", 50_000) + " page speed\n", linkable: true),
+        // Liquid output looked for in a link's destination: the scans back to the `(` and on to the `)` are
+        // bounded, whatever the line holds.
+        Case(name: "100,000 Liquid outputs in one word", text: "[a](" + repeated("{{x}}", 100_000) + " page speed\n", linkable: true),
+        Case(name: "30,000 Liquid links", text: repeated("[a]({{ '/x/' | relative_url }}) ", 30_000) + " page speed\n", linkable: true),
+        Case(name: "50,000 unclosed Liquid destinations", text: repeated("[a]({{ b }}", 50_000) + " page speed\n", linkable: true),
         Case(
             name: "10,000 template links", text: repeated("x ]({{< ref a.md >}})", 10_000) + " page speed\n",
             linkable: true),
