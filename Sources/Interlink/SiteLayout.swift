@@ -128,10 +128,18 @@ extension SiteLayout {
     }
 
     /// Whether the file at `path` (relative to the root) is one the generator publishes as a page: for Jekyll,
-    /// `JekyllPages`; for the others, every Markdown file walked.
+    /// `JekyllPages`; for Docusaurus, none in or named with a leading `_` (its content plugins' default
+    /// `exclude`: `**/_*.{md,mdx}`, `**/_*/**`, the partials pages import); for the others, every Markdown
+    /// file walked.
     public func publishes(_ path: String) -> Bool {
-        guard generator == .jekyll else { return true }
-        return jekyllPages.publishes(path, collections: jekyllCollections, collectionsDirectory: jekyllCollectionsDirectory)
+        switch generator {
+        case .jekyll:
+            return jekyllPages.publishes(path, collections: jekyllCollections, collectionsDirectory: jekyllCollectionsDirectory)
+        case .docusaurus:
+            return !path.split(separator: "/").contains { $0.hasPrefix("_") }
+        default:
+            return true
+        }
     }
 
     mutating func apply(baseURL: String?, basePath explicitPath: String? = nil) {

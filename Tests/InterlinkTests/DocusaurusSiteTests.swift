@@ -38,4 +38,18 @@ import Testing
         #expect(result.resolvedTargets(of: "docs/01-guides/02-start.md") == ["docs/intro.md"])
         #expect(result.resolvedTargets(of: "blog/2024-01-02-hello.md") == ["docs/intro.md"])
     }
+
+    /// Partials (`_shared.mdx`) and underscore folders are imported by pages, never published: no articles.
+    @Test func partialsAreNoArticles() async throws {
+        var files = Self.files
+        files["docs/_shared-steps.mdx"] = "Install the CLI first.\n"
+        files["docs/_partials/note.md"] = "A note.\n"
+        files["docs/guides_intro.md"] = "# Guides\n"
+        let site = try TemporarySite(files)
+        let result = await site.load()
+        #expect(
+            result.paths == [
+                "blog/2024-01-02-hello.md", "docs/01-guides/02-start.md", "docs/api.md", "docs/guides_intro.md", "docs/intro.md",
+            ])
+    }
 }
