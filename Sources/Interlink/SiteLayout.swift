@@ -129,14 +129,17 @@ extension SiteLayout {
 
     /// Whether the file at `path` (relative to the root) is one the generator publishes as a page: for Jekyll,
     /// `JekyllPages`; for Docusaurus, none in or named with a leading `_` (its content plugins' default
-    /// `exclude`: `**/_*.{md,mdx}`, `**/_*/**`, the partials pages import); for the others, every Markdown
-    /// file walked.
+    /// `exclude`: `**/_*.{md,mdx}`, `**/_*/**`, the partials pages import); for Eleventy, none in its
+    /// default includes, layouts and data folders (`_includes`, `_layouts`, `_data`), which it never
+    /// renders as pages; for the others, every Markdown file walked.
     public func publishes(_ path: String) -> Bool {
         switch generator {
         case .jekyll:
             return jekyllPages.publishes(path, collections: jekyllCollections, collectionsDirectory: jekyllCollectionsDirectory)
         case .docusaurus:
             return !path.split(separator: "/").contains { $0.hasPrefix("_") }
+        case .eleventy:
+            return !path.split(separator: "/").dropLast().contains { ["_includes", "_layouts", "_data"].contains($0) }
         default:
             return true
         }
