@@ -43,7 +43,9 @@ public struct LinkResolver: Sendable {
         var target = destination.trimmingWhitespace()
         if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
         // `({{site.baseurl}}/x/)`: Liquid without blanks, which cmark reads as an ordinary destination.
-        if target.contains("{{") || target.contains("{%") { return resolveLiquid(target, from: source) }
+        if target.utf8.contains(UInt8(ascii: "{")), target.contains("{{") || target.contains("{%") {
+            return resolveLiquid(target, from: source)
+        }
         guard !target.isEmpty, !target.hasPrefix("#") else { return .other }
         if let schemeEnd = target.firstIndex(ofASCII: UInt8(ascii: ":")), target[..<schemeEnd].firstIndex(ofASCII: UInt8(ascii: "/")) == nil {
             let scheme = target[..<schemeEnd].lowercased()

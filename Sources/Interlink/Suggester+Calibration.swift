@@ -261,6 +261,7 @@ extension Suggester {
             && withoutArticle(keys) == withoutArticle(index.tokenizer.keys(site.articles[target].title))
         // Worked out for the first topic the text names (the same for every one).
         var similarity: Double? = nil
+        var sectionHashes = SectionOpeningHashes()
         for number in topics {
             let topic = index.topics[number]
             guard Self.contains(keys, topic.keys) else { continue }
@@ -272,7 +273,7 @@ extension Suggester {
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
                 || (writesName && topic.keys.count >= 2)
                 || (plain && Self.namesWholePage(topic.source)
-                    && opensSection(start..<(start + text.count), keys: topic.keys, in: article))
+                    && opensSection(start..<(start + text.count), keys: topic.keys, in: article, hashes: &sectionHashes))
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
                 specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),

@@ -10,9 +10,19 @@ extension Suggester {
     /// first sentences, and a line of attributes (`{: #id}`) or blank lines before them.
     static let sectionOpeningReach = 400
 
+    /// The hashes `opensSection` compares, kept for one source article's mentions: of its headings (by
+    /// index) and of the topics' words (by topic number).
+    struct SectionOpeningHashes {
+        var headings: [Int: UInt64] = [:]
+        var topics: [Int: UInt64] = [:]
+    }
+
     /// Whether the mention at `range`, whose words are `keys` (a page's title or alias), lies in the first
-    /// paragraph after a heading of level 2 or deeper whose words are the same.
-    func opensSection(_ range: Range<Int>, keys: [String], in article: Article) -> Bool {
+    /// paragraph after a heading of level 2 or deeper whose words are the same. `topic` numbers `keys` in
+    /// `hashes`, which keeps what is worked out for the next mention of the same article.
+    func opensSection(
+        _ range: Range<Int>, keys: [String], topic: Int = -1, in article: Article, hashes: inout SectionOpeningHashes
+    ) -> Bool {
         let headings = article.document.headings
         guard !headings.isEmpty else { return false }
         // The last heading ending at or before the mention.
@@ -27,9 +37,22 @@ extension Suggester {
         guard heading.level >= 2, range.lowerBound - heading.range.upperBound <= Self.sectionOpeningReach,
             Self.isFirstParagraph(after: heading.range.upperBound, upTo: range.lowerBound, in: article.bytes)
         else { return false }
-        var text = heading.text
-        let headingKey = text.withUTF8 { Self.headingKey(Array($0), tokenizer: index.tokenizer) }
-        return headingKey == Self.headingKey(keys)
+        let headingKey: UInt64
+        if let known = hashes.headings[low - 1] {
+            headingKey = known
+        } else {
+            var text = heading.text
+            headingKey = text.withUTF8 { Self.headingKey(Array($0), tokenizer: index.tokenizer) }
+            hashes.headings[low - 1] = headingKey
+        }
+        let topicKey: UInt64
+        if topic >= 0, let known = hashes.topics[topic] {
+            topicKey = known
+        } else {
+            topicKey = Self.headingKey(keys)
+            if topic >= 0 { hashes.topics[topic] = topicKey }
+        }
+        return headingKey == topicKey
     }
 
     /// Whether `bytes[start..<end]` is blank lines, at most one attribute line (`{: #id}`), and then the

@@ -371,6 +371,7 @@ public struct Suggester: Sendable {
             let enumerationOfStart = Self.enumerationRuns(mentions[source], in: article.bytes)
             // A source mentions a target several times: its similarity is worked out once.
             var similarities: [Int: Double] = [:]
+            var sectionHashes = SectionOpeningHashes()
             for mention in mentions[source] {
                 distinctTargets(of: mention, into: &targets)
                 targets.removeAll { $0 == source }
@@ -425,7 +426,8 @@ public struct Suggester: Sendable {
                     if fileNameEnd != nil { features.isCitation = true }
                     // The page's name opening the section named after it.
                     if Self.namesWholePage(topicSource), !mention.isCode,
-                        opensSection(mention.range, keys: topics[number].keys, in: article)
+                        opensSection(
+                            mention.range, keys: topics[number].keys, topic: number, in: article, hashes: &sectionHashes)
                     {
                         features.isCitation = true
                         features.opensSection = true
