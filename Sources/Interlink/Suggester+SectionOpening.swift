@@ -34,9 +34,10 @@ extension Suggester {
         }
         guard low > 0 else { return false }
         let heading = headings[low - 1]
-        guard heading.level >= 2, range.lowerBound - heading.range.upperBound <= Self.sectionOpeningReach,
-            Self.isFirstParagraph(after: heading.range.upperBound, upTo: range.lowerBound, in: article.bytes)
-        else { return false }
+        guard heading.level >= 2, range.lowerBound - heading.range.upperBound <= Self.sectionOpeningReach else {
+            return false
+        }
+        // The words first (each hash worked out once), the bytes between only when they are the same.
         let headingKey: UInt64
         if let known = hashes.headings[low - 1] {
             headingKey = known
@@ -53,6 +54,7 @@ extension Suggester {
             if topic >= 0 { hashes.topics[topic] = topicKey }
         }
         return headingKey == topicKey
+            && Self.isFirstParagraph(after: heading.range.upperBound, upTo: range.lowerBound, in: article.bytes)
     }
 
     /// Whether `bytes[start..<end]` is blank lines, at most one attribute line (`{: #id}`), and then the
