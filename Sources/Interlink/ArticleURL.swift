@@ -102,7 +102,8 @@ public enum ArticleURL {
 
     /// The URL of a document of a Jekyll collection (`_docs/cli/build.md` in the collection `docs`), from
     /// its pattern: `:collection`, `:path` (the path in the collection's folder, without extension),
-    /// `:name` and `:title` (the file's name, or the `slug` front matter for `:title`), `:output_ext`.
+    /// `:name` (the file's name, lower case, blanks as hyphens), `:title` and `:slug` (the `slug` front
+    /// matter, else the file's name with blanks as hyphens, its case kept for `:title`), `:output_ext`.
     /// Nil for a file of no collection.
     private static func jekyllCollectionURL(relative: String, frontMatter: FrontMatter, layout: SiteLayout) -> String? {
         guard !layout.jekyllCollections.isEmpty else { return nil }
@@ -118,10 +119,11 @@ public enum ArticleURL {
         let stem = ArticlePath.stem(of: inCollection)
         let directory = ArticlePath.directory(of: inCollection)
         let path = directory.isEmpty ? stem : directory + "/" + stem
-        let name = stem.lowercased().replacingOccurrences(of: " ", with: "-")
+        let hyphenated = stem.replacingOccurrences(of: " ", with: "-")
+        let name = hyphenated.lowercased()
         var url = collection.pattern(siteStyle: layout.jekyllPermalink)
         for (key, value) in [
-            (":collection", String(label)), (":path", path), (":name", name), (":title", frontMatter.slug ?? name),
+            (":collection", String(label)), (":path", path), (":name", name), (":title", frontMatter.slug ?? hyphenated),
             (":slug", frontMatter.slug ?? name), (":output_ext", ".html"),
         ] {
             url = url.replacingOccurrences(of: key, with: value)

@@ -73,10 +73,13 @@ import Testing
                 output: true
               tutorials:
                 output: true
+              recipes:
+                permalink: /cookbook/:title/:name.html
             """,
         "_docs/collections.md": "---\ntitle: Collections\n---\nGroup related content.\n",
         "_docs/cli/build.md": "---\ntitle: Build\n---\nBuild the site.\n",
         "_tutorials/Convert Site.md": "---\ntitle: Convert a site\n---\nConvert it.\n",
+        "_recipes/Quick Soup.md": "---\ntitle: Soup\n---\nBoil water.\n",
         "_docs/pages.md": """
             ---
             title: Pages
@@ -92,7 +95,9 @@ import Testing
         let site = try TemporarySite(Self.collectionFiles)
         let result = await site.load()
         #expect(result.diagnostics.isEmpty)
-        #expect(result.site.layout.jekyllCollections.map(\.label) == ["docs", "tutorials"])
+        #expect(result.site.layout.jekyllCollections.map(\.label) == ["docs", "recipes", "tutorials"])
+        // `:title` keeps the file name's case, `:name` does not.
+        #expect(try result.article("_recipes/Quick Soup.md").url == "/guide/cookbook/Quick-Soup/quick-soup.html")
         #expect(try result.article("_docs/collections.md").url == "/guide/docs/collections/")
         #expect(try result.article("_docs/cli/build.md").url == "/guide/docs/cli/build/")
         // No permalink of its own: Jekyll's default `/:collection/:path` with the `date` style's `.html`.
