@@ -147,21 +147,27 @@ enum YAMLAliasedKeys {
             }
         }
 
-        /// Skips a block scalar's header and every following line that is blank or indented deeper than the
-        /// line the header is on.
+        /// Skips a block scalar's header and its content: the lines after it that are blank or indented at
+        /// least as deep as its first non-blank line, when that is deeper than the header's line.
         private mutating func skipBlockScalar() {
             var lineStart = index
             while lineStart > 0, text[lineStart - 1] != 0x0A { lineStart -= 1 }
             var indent = 0
             while lineStart + indent < text.count, text[lineStart + indent] == 0x20 { indent += 1 }
             skipLine()
+            var contentIndent: Int? = nil
             while index < text.count {
                 let next = index + 1
                 var spaces = 0
                 while next + spaces < text.count, text[next + spaces] == 0x20 { spaces += 1 }
                 let end = next + spaces
                 let blank = end >= text.count || text[end] == 0x0A || text[end] == 0x0D
-                guard blank || spaces > indent else { break }
+                if !blank {
+                    // The first content line sets the scalar's indentation (`- b: >` at 0, text at 4, and
+                    // a key of the same item at 2 after it).
+                    if contentIndent == nil { contentIndent = spaces }
+                    guard let contentIndent, contentIndent > indent, spaces >= contentIndent else { break }
+                }
                 index = next
                 skipLine()
             }

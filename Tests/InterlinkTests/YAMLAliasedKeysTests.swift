@@ -47,4 +47,12 @@ import Testing
         #expect(found.line == 6)
         #expect(found.column == 1)
     }
+
+    /// A block scalar's indentation is its first line's: a key of the same sequence item, less indented
+    /// than the text but more than the dash, follows it.
+    @Test func theBlockScalarEndsWhereItsTextsIndentationEnds() throws {
+        let found = try #require(Self.first("a: &a [x]\nk:\n- b: >\n    text\n  ? *a\n  : v\n"))
+        #expect(found.line == 5)
+        #expect(found.column == 3)
+    }
 }
