@@ -13,12 +13,10 @@ public struct JekyllCollection: Sendable, Hashable {
         self.permalink = permalink
     }
 
-    /// Reads the collections of a `_config.yml`: a list of labels, or a mapping of labels to settings.
-    /// Posts are not among them (Jekyll's built-in collection has rules of its own).
-    static func read(configuration text: String) -> [JekyllCollection] {
-        guard YAMLAliasedKeys.first(in: text.utf8) == nil, let node = try? Yams.compose(yaml: text),
-            case .mapping(let settings) = node, let collections = settings["collections"]
-        else { return [] }
+    /// Reads the collections of a `_config.yml`'s top-level `settings`: a list of labels, or a mapping of
+    /// labels to settings. Posts are not among them (Jekyll's built-in collection has rules of its own).
+    static func read(settings: Node.Mapping) -> [JekyllCollection] {
+        guard let collections = settings["collections"] else { return [] }
         var found: [JekyllCollection] = []
         switch collections {
         case .sequence(let labels):

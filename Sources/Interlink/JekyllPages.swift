@@ -15,11 +15,8 @@ public struct JekyllPages: Sendable, Hashable {
         self.include = include
     }
 
-    /// Reads `exclude:` and `include:` of a `_config.yml`.
-    static func read(configuration text: String) -> JekyllPages {
-        guard YAMLAliasedKeys.first(in: text.utf8) == nil, let node = try? Yams.compose(yaml: text),
-            case .mapping(let settings) = node
-        else { return JekyllPages() }
+    /// Reads `exclude:` and `include:` of a `_config.yml`'s top-level `settings`.
+    static func read(settings: Node.Mapping) -> JekyllPages {
         func patterns(_ key: String) -> [Glob] {
             let entries = settings[key]?.sequence?.compactMap { $0.scalar?.string } ?? []
             return entries.filter { !$0.isEmpty }.map { Glob("/" + ($0.hasPrefix("/") ? String($0.dropFirst()) : $0)) }

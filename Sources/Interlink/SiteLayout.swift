@@ -83,12 +83,14 @@ extension SiteLayout {
             return layout
         }
         if let config = firstExisting(["_config.yml", "_config.yaml"]) ?? (exists("_posts") ? "_posts" : nil) {
-            let settings = ConfigValues(text: config == "_posts" ? "" : read(config) ?? "", name: config)
+            // Composed once for the scalar settings, the collections and the pages.
+            let mapping = config == "_posts" ? nil : read(config).flatMap(YAMLAliasedKeys.topLevelMapping(of:))
+            let settings = ConfigValues(mapping: mapping)
             var layout = SiteLayout(generator: .jekyll)
             layout.jekyllPermalink = settings.string("permalink") ?? "date"
-            if config != "_posts", let text = read(config) {
-                layout.jekyllCollections = JekyllCollection.read(configuration: text)
-                layout.jekyllPages = JekyllPages.read(configuration: text)
+            if let mapping {
+                layout.jekyllCollections = JekyllCollection.read(settings: mapping)
+                layout.jekyllPages = JekyllPages.read(settings: mapping)
                 layout.jekyllCollectionsDirectory =
                     settings.string("collections_dir").map { $0.split(separator: "/").joined(separator: "/") } ?? ""
             }
@@ -169,13 +171,19 @@ struct ConfigValues {
                     values[key] = value.string ?? value.bool.map { String($0) } ?? value.int.map { String($0) }
                 }
             }
-        } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml"),
-            YAMLAliasedKeys.first(in: text.utf8) == nil, let node = try? Yams.compose(yaml: text),
-            case .mapping(let mapping) = node
-        {
-            for (key, value) in mapping {
-                if let key = key.scalar?.string, let value = value.scalar?.string { values[key] = value }
-            }
+        } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            read(YAMLAliasedKeys.topLevelMapping(of: text))
+        }
+    }
+
+    /// The scalar settings of a YAML file's top-level mapping, already composed.
+    init(mapping: Node.Mapping?) {
+        read(mapping)
+    }
+
+    private mutating func read(_ mapping: Node.Mapping?) {
+        for (key, value) in mapping ?? [:] {
+            if let key = key.scalar?.string, let value = value.scalar?.string { values[key] = value }
         }
     }
 

@@ -1,3 +1,5 @@
+import Yams
+
 /// YAML that Yams cannot compose in reasonable time: a mapping key that is an alias or a collection, in
 /// a block that uses aliases. Yams checks every mapping for duplicate keys by hashing them, and hashes a
 /// collection by walking it; an alias is not a reference there but the whole node it names, so a key
@@ -11,6 +13,14 @@
 /// flow mapping expects a key (`{ *a }`) is reported.
 /// Quoted strings, comments and block scalars (`|`, `>`) are skipped.
 enum YAMLAliasedKeys {
+    /// The top-level mapping of a generator's configuration file, composed by Yams when the text is safe
+    /// to compose (`first(in:)`); nil when it is not, is not valid YAML, or is not a mapping.
+    static func topLevelMapping(of text: String) -> Node.Mapping? {
+        guard first(in: text.utf8) == nil, let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node
+        else { return nil }
+        return mapping
+    }
+
     /// What is wrong, for a diagnostic at the key.
     static let refusal =
         "a mapping key that is an alias or a collection, in a block that uses aliases, is refused "

@@ -173,7 +173,7 @@ enum RawConstructs {
         // Back to the `(`: over the destination's bytes written before the template, then blanks.
         let earliest = max(range.lowerBound, start - longestLiquidDestination)
         var before = start - 1
-        while before >= earliest, !isBlankOrLineEnd(raw[before]),
+        while before >= earliest, !InlineConstructs.isBlank(raw[before]),
             raw[before] != UInt8(ascii: "("), raw[before] != UInt8(ascii: ")"), raw[before] != UInt8(ascii: "]")
         {
             before -= 1
@@ -192,8 +192,11 @@ enum RawConstructs {
             let byte = raw[index]
             if byte == UInt8(ascii: "{"), index + 1 < limit, raw[index + 1] == UInt8(ascii: "{") || raw[index + 1] == UInt8(ascii: "%") {
                 let close: [UInt8] = raw[index + 1] == UInt8(ascii: "%") ? Array("%}".utf8) : Array("}}".utf8)
-                guard let end = firstIndex(of: close, in: raw, from: index + 2, limit: limit) else { return nil }
-                index = end + 2
+                // Closed on the same line.
+                guard let end = ByteSearch.firstIndex(of: close, in: raw, from: index + 2, end: limit),
+                    !raw[index..<end].contains(0x0A)
+                else { return nil }
+                index = end + close.count
                 continue
             }
             if byte == UInt8(ascii: ")") { break }
@@ -214,21 +217,6 @@ enum RawConstructs {
         return MarkdownLink(
             kind: .template, destination: destination, template: MarkdownLink.liquidDestination, text: text,
             range: bracket.index..<(index + 1))
-    }
-
-    private static func isBlankOrLineEnd(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// The first `needle` in `raw[from..<limit]`, on the current line.
-    private static func firstIndex(of needle: [UInt8], in raw: [UInt8], from start: Int, limit: Int) -> Int? {
-        var index = start
-        while index + needle.count <= limit {
-            if raw[index] == 0x0A { return nil }
-            if raw[index] == needle[0], raw[index + 1] == needle[1] { return index }
-            index += 1
-        }
-        return nil
     }
 
     private static func firstQuoted(_ text: String) -> String? {
