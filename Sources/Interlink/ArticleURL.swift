@@ -6,7 +6,8 @@ public enum ArticleURL {
     public static func url(path: String, frontMatter: FrontMatter, layout: SiteLayout) -> String {
         let relative = contentRelativePath(path, layout: layout)
         let directory = ArticlePath.directory(of: relative)
-        let stem = ArticlePath.stem(of: relative)
+        let language = layout.generator == .hugo ? layout.languages?.language(ofPath: path) : nil
+        let stem = stem(path: path, relative: relative, layout: layout)
         let isIndex = ["index", "_index", "readme"].contains(stem.lowercased())
         var url: String
         switch layout.generator {
@@ -17,6 +18,9 @@ public enum ArticleURL {
                 url = join(directory) + "/"
             } else {
                 url = join(directory, frontMatter.slug ?? stem) + "/"
+            }
+            if let language, let languages = layout.languages, frontMatter.url?.hasPrefix("/") != true {
+                url = languages.urlPrefix(of: language.code) + url
             }
             url = url.lowercased()
         case .jekyll:
@@ -41,6 +45,13 @@ public enum ArticleURL {
         }
         if url == "//" { url = "/" }
         return layout.basePath + url
+    }
+
+    /// The file's name without its extension and, on a Hugo site with languages, without the language
+    /// code a translation's name carries (`about.fr.md` → `about`), which is no part of its URL.
+    public static func stem(path: String, relative: String, layout: SiteLayout) -> String {
+        if layout.generator == .hugo, let languages = layout.languages { return languages.language(ofPath: path).stem }
+        return ArticlePath.stem(of: relative)
     }
 
     /// The path inside the generator's content folder (`content/posts/a.md` → `posts/a.md` for Hugo).

@@ -20,14 +20,18 @@ extension Auditor {
                 guard let target = resolved.targetIndex, target != source, genericAnchor(resolved.link, in: article) == nil
                 else { continue }
                 let bytes = Array(resolved.link.text.utf8)
-                let key = tokenizer.tokens(bytes, in: 0..<bytes.count).map(\.key).joined(separator: " ")
+                var key = tokenizer.tokens(bytes, in: 0..<bytes.count).map(\.key).joined(separator: " ")
                 guard !key.isEmpty else { continue }
+                // Translations share anchors ("Page Caching" in English and French): one key per language.
+                if let language = site.languages.language(of: source) { key = language + "\u{1}" + key }
                 uses[key, default: []].append(AnchorUse(source: source, link: resolved, target: target))
             }
         }
         var named: [String: Set<Int>] = [:]
         for topic in suggester.index.topics where [.title, .titlePart, .alias, .keyword, .fileName].contains(topic.source) {
-            named[topic.keys.joined(separator: " "), default: []].insert(topic.target)
+            let key = topic.keys.joined(separator: " ")
+            let language = site.languages.language(of: topic.target)
+            named[language.map { $0 + "\u{1}" + key } ?? key, default: []].insert(topic.target)
         }
         var findings: [AuditFinding] = []
         for (key, group) in uses {

@@ -8,6 +8,8 @@ public struct Site: Sendable {
     public let layout: SiteLayout
     /// Articles sorted by path.
     public let articles: [Article]
+    /// The language of each article, on a site with translations (`SiteLanguages`).
+    public let languages: SiteLanguages
 
     let indexByPath: [String: Int]
     let indexByLowercasedPath: [String: Int]
@@ -48,6 +50,7 @@ public struct Site: Sendable {
         // The loader hands them over sorted already: no second copy of a large site's articles then.
         let sorted = articles.indices.dropFirst().allSatisfy { articles[$0 - 1].path < articles[$0].path }
         self.articles = sorted ? articles : articles.sorted { $0.path < $1.path }
+        self.languages = SiteLanguages(articles: self.articles, layout: layout)
         // The keys (lower-cased, URLs normalised: string work) are made on all cores; the tables are
         // filled in article order, as before.
         let basePath = layout.basePath

@@ -31,6 +31,11 @@ public struct SiteLayout: Sendable, Hashable {
     public var shortcodes: ShortcodeRendering = .unknown
     /// Docusaurus's `markdown.format`: which files it compiles as MDX.
     public var markdownFormat: MarkdownFormat = .mdx
+    /// Hugo: the languages its configuration declares, when more than one (`ConfiguredLanguages`).
+    public var languages: ConfiguredLanguages?
+    /// The language of pages that do not name theirs, when the configuration says (Hugo's
+    /// `defaultContentLanguage`, Jekyll's `default_lang` or `lang`).
+    public var defaultLanguage: String?
 
     /// Docusaurus's `markdown.format` setting.
     public enum MarkdownFormat: String, Sendable, Hashable {
@@ -56,6 +61,12 @@ public struct SiteLayout: Sendable, Hashable {
         self.ignoredDirectories = ignoredDirectories
     }
 
+    /// A Hugo site's configuration in a configuration folder (`config/_default/hugo.toml`), with no
+    /// configuration file at the root.
+    static let hugoConfigurationFolderFiles = ["hugo", "config"].flatMap { name in
+        ["toml", "yaml", "yml"].map { "config/_default/\(name).\($0)" }
+    }
+
     /// Folders no generator treats as content.
     public static let commonIgnoredDirectories: Set<String> = [
         "node_modules", "vendor", "_site", "public", "dist", "build", "resources", "__pycache__", "venv",
@@ -74,10 +85,18 @@ extension SiteLayout {
 
         if let config = firstExisting(["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"])
             ?? (exists("content") ? firstExisting(["config.toml", "config.yaml", "config.yml"]) : nil)
+            ?? firstExisting(Self.hugoConfigurationFolderFiles)
         {
-            let settings = ConfigValues(text: read(config) ?? "", name: config)
-            let contentDir = settings.string("contentDir") ?? "content"
+            let settings = ConfigTree(text: read(config) ?? "", name: config)
+            let contentDir = settings.string("contentDir").map { $0.split(separator: "/").joined(separator: "/") } ?? "content"
             var layout = SiteLayout(generator: .hugo, contentDirectories: [contentDir])
+            layout.defaultLanguage = settings.string("defaultContentLanguage")
+            if let languages = ConfiguredLanguages.hugo(root: root, configuration: config) {
+                layout.languages = languages
+                // Each language's own content folder is content too.
+                let folders = Set(languages.contentDirectories.keys).subtracting(layout.contentDirectories)
+                layout.contentDirectories += folders.sorted()
+            }
             layout.apply(baseURL: settings.string("baseURL") ?? settings.string("baseurl"))
             layout.shortcodes = HugoShortcodeTemplates.read(root: root)
             return layout
@@ -85,9 +104,10 @@ extension SiteLayout {
         if let config = firstExisting(["_config.yml", "_config.yaml"]) ?? (exists("_posts") ? "_posts" : nil) {
             // Composed once for the scalar settings, the collections and the pages.
             let mapping = config == "_posts" ? nil : read(config).flatMap(YAMLAliasedKeys.topLevelMapping(of:))
-            let settings = ConfigValues(mapping: mapping)
+            let settings = ConfigTree(mapping: mapping)
             var layout = SiteLayout(generator: .jekyll)
             layout.jekyllPermalink = settings.string("permalink") ?? "date"
+            layout.defaultLanguage = settings.string("default_lang") ?? settings.string("lang")
             if let mapping {
                 layout.jekyllCollections = JekyllCollection.read(settings: mapping)
                 layout.jekyllPages = JekyllPages.read(settings: mapping)
@@ -98,7 +118,7 @@ extension SiteLayout {
             return layout
         }
         if let config = firstExisting(["mkdocs.yml", "mkdocs.yaml"]) {
-            let settings = ConfigValues(text: read(config) ?? "", name: config)
+            let settings = ConfigTree(text: read(config) ?? "", name: config)
             var layout = SiteLayout(generator: .mkdocs, contentDirectories: [settings.string("docs_dir") ?? "docs"])
             layout.directoryURLs = settings.string("use_directory_urls").map { $0 != "false" } ?? true
             layout.ignoredDirectories.insert("site")
@@ -158,36 +178,6 @@ extension SiteLayout {
             basePath = "/" + explicitPath.split(separator: "/").joined(separator: "/")
         }
     }
-}
-
-/// Top-level scalar settings from a generator's YAML or TOML configuration file.
-struct ConfigValues {
-    private var values: [String: String] = [:]
-
-    init(text: String, name: String) {
-        if name.hasSuffix(".toml"), let table = try? TOMLTable(string: text) {
-            for key in table.keys {
-                if let value = table[key] {
-                    values[key] = value.string ?? value.bool.map { String($0) } ?? value.int.map { String($0) }
-                }
-            }
-        } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-            read(YAMLAliasedKeys.topLevelMapping(of: text))
-        }
-    }
-
-    /// The scalar settings of a YAML file's top-level mapping, already composed.
-    init(mapping: Node.Mapping?) {
-        read(mapping)
-    }
-
-    private mutating func read(_ mapping: Node.Mapping?) {
-        for (key, value) in mapping ?? [:] {
-            if let key = key.scalar?.string, let value = value.scalar?.string { values[key] = value }
-        }
-    }
-
-    func string(_ key: String) -> String? { values[key] }
 }
 
 /// Reads a string property from a JavaScript or TypeScript config (`url: 'https://…'`).

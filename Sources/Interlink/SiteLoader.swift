@@ -399,7 +399,7 @@ public enum SiteLoader {
                 wordCount: document.wordCount, unmappedTextCount: document.unmappedTextCount)
         }
         let relative = ArticleURL.contentRelativePath(path, layout: layout)
-        let stem = ArticlePath.stem(of: relative)
+        let stem = ArticleURL.stem(path: path, relative: relative, layout: layout)
         let title = frontMatter.title ?? document.firstH1
             ?? (["index", "_index", "readme"].contains(stem.lowercased())
                 ? ArticlePath.stem(of: ArticlePath.directory(of: relative).isEmpty ? "home" : ArticlePath.directory(of: relative))

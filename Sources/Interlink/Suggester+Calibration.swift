@@ -267,8 +267,9 @@ extension Suggester {
             guard Self.contains(keys, topic.keys) else { continue }
             let related = similarity ?? relatedness.similarity(source, target)
             similarity = related
-            let frequency = table.phrases.knownArticles(mentioningTopic: number)
-                ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "))
+            let language = site.languages.number(of: source)
+            let frequency = table.phrases.knownArticles(mentioningTopic: number, language: language)
+                ?? table.phrases.articles(mentioningKey: topic.keys.joined(separator: " "), language: language)
             let cited = isWholeTitle
                 || (titleCased && topic.keys.count >= 2 && [.title, .alias, .heading].contains(topic.source))
                 || (writesName && topic.keys.count >= 2)
@@ -276,7 +277,7 @@ extension Suggester {
                     && opensSection(start..<(start + text.count), keys: topic.keys, in: article, hashes: &sectionHashes))
             let features = CandidateFeatures(
                 topicWeight: isWholeTitle ? max(topic.weight, Topic.Source.title.defaultWeight) : topic.weight,
-                specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
+                specificity: specificity(documentFrequency: max(frequency ?? 0, 1), source: source),
                 relatedness: related, position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: topic.keys.count, isCode: false, context: .paragraph,
                 isSection: topic.source == .heading, isCitation: cited, citesTitle: cited && topic.source != .heading,
@@ -299,10 +300,12 @@ extension Suggester {
         var best = 0.0
         for number in numbers where index.topics[Int(number)].target == target {
             let topic = index.topics[Int(number)]
-            let frequency = table.phrases.knownArticles(mentioningTopic: Int(number))
-                ?? table.phrases.articles(mentioningKey: "code:" + CodeName.key(topic.phrase))
+            let language = site.languages.number(of: source)
+            let frequency = table.phrases.knownArticles(mentioningTopic: Int(number), language: language)
+                ?? table.phrases.articles(mentioningKey: "code:" + CodeName.key(topic.phrase), language: language)
             let features = CandidateFeatures(
-                topicWeight: topic.weight, specificity: specificity(documentFrequency: max(frequency ?? 0, 1)),
+                topicWeight: topic.weight,
+                specificity: specificity(documentFrequency: max(frequency ?? 0, 1), source: source),
                 relatedness: relatedness.similarity(source, target), position: position, ambiguity: 1,
                 mentionsOfTarget: 1, words: 1, isCode: true, context: .paragraph,
                 pointsForward: chronology.pointsForward(from: source, to: target),

@@ -291,7 +291,7 @@ extension Suggester {
         while at >= 0, at < order.count, seen < Self.referenceWindow {
             let target = order[at]
             at += step
-            guard KeywordIndex.isTarget(site.articles[target]),
+            guard KeywordIndex.isTarget(site.articles[target]), site.languages.same(source, target),
                 !index.excludedTargets.contains(target)
             else { continue }
             seen += 1

@@ -322,12 +322,15 @@ public struct Suggester: Sendable {
         }
         let mentions = found.map(\.prose)
         return MentionTable(
-            mentions: mentions, phrases: PhraseFrequency(found: found, topicCount: index.topics.count, key: phraseKey))
+            mentions: mentions,
+            phrases: PhraseFrequency(found: found, topicCount: index.topics.count, languages: site.languages, key: phraseKey))
     }
 
     /// How rare a phrase is: 1 when one article says it, towards 0 when every article does.
-    func specificity(documentFrequency: Int) -> Double {
-        let total = Double(site.articles.count)
+    /// How specific a phrase that `documentFrequency` articles mention is, 0…1: the articles counted are
+    /// those of `source`'s language, on a site with translations (`PhraseFrequency`).
+    func specificity(documentFrequency: Int, source: Int) -> Double {
+        let total = Double(site.languages.articleCount(inLanguageOf: source) ?? site.articles.count)
         guard total > 1 else { return 1 }
         return max(0, min(1, log((total + 1) / Double(max(documentFrequency, 1))) / log(total + 1)))
     }
@@ -352,6 +355,8 @@ public struct Suggester: Sendable {
         let mentions = table.mentions
         let phrases = table.phrases
         let topics = index.topics
+        let languages = site.languages
+        let language = languages.number(of: source)
         do {
             let article = loaded ?? site.articles[source].loaded()
             guard article.frontMatter.isLinkSource, !options.neverTouch.contains(where: { $0.matches(article.path) }),
@@ -363,7 +368,7 @@ public struct Suggester: Sendable {
             var perTarget: [Int: Int] = [:]
             var targets: [Int] = []
             for mention in mentions[source] {
-                distinctTargets(of: mention, into: &targets)
+                distinctTargets(of: mention, from: source, into: &targets)
                 for target in targets { perTarget[target, default: 0] += 1 }
             }
             var result: [Candidate] = []
@@ -373,7 +378,7 @@ public struct Suggester: Sendable {
             var similarities: [Int: Double] = [:]
             var sectionHashes = SectionOpeningHashes()
             for mention in mentions[source] {
-                distinctTargets(of: mention, into: &targets)
+                distinctTargets(of: mention, from: source, into: &targets)
                 targets.removeAll { $0 == source }
                 // Written as a file name ("see maintaining-icu.md"): only that file's page, and the link
                 // takes in the extension instead of leaving it dangling after the link.
@@ -390,14 +395,16 @@ public struct Suggester: Sendable {
                     if targets.isEmpty { continue }
                 }
                 let specificity = specificity(
-                    documentFrequency: phrases.knownArticles(mentioning: mention)
-                        ?? phrases.articles(mentioningKey: phraseKey(mention)) ?? 1)
+                    documentFrequency: phrases.knownArticles(mentioning: mention, language: language)
+                        ?? phrases.articles(mentioningKey: phraseKey(mention), language: language) ?? 1,
+                    source: source)
                 for topicIndex in mention.topics {
                     // The topic's fields are read in place: copying a `Topic` out of the array retained
                     // its phrase, keys and fragment once per mention and topic.
                     let number = Int(topicIndex)
                     let target = topics[number].target
-                    guard target != source, !alreadyLinked.contains(target), fileNameEnd == nil || targets.contains(target)
+                    guard target != source, languages.same(source, target), !alreadyLinked.contains(target),
+                        fileNameEnd == nil || targets.contains(target)
                     else { continue }
                     let topicSource = topics[number].source
                     let longTitle = KeywordIndex.isLongTitle(source: topicSource, keyCount: topics[number].keys.count)
@@ -532,11 +539,13 @@ public struct Suggester: Sendable {
     }
 
     /// The different targets of a mention's topics (a handful), in `targets`, whose storage is reused.
-    private func distinctTargets(of mention: Mention, into targets: inout [Int]) {
+    /// The articles `mention` may name for `source`: its topics' targets in the source's language (a
+    /// title its translations share names one page per language), each once.
+    private func distinctTargets(of mention: Mention, from source: Int, into targets: inout [Int]) {
         targets.removeAll(keepingCapacity: true)
         for topic in mention.topics {
             let target = topicTargets[Int(topic)]
-            if !targets.contains(target) { targets.append(target) }
+            if !targets.contains(target), site.languages.same(source, target) { targets.append(target) }
         }
     }
 

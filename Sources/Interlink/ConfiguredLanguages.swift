@@ -1,0 +1,166 @@
+import Foundation
+import TOMLKit
+import Yams
+
+/// The languages a Hugo site's configuration declares (`[languages.fr]`), which decide the language
+/// of every page and where it is published:
+///
+/// - a page in a language's own `contentDir` (`content/fr/`) is in that language;
+/// - otherwise a file named with a language's code (`about.fr.md`, `post/index.fr.md`) is in it, and
+///   the code is no part of its URL;
+/// - every other page is in the default language (`defaultContentLanguage`, `en` when unset);
+/// - pages are published under `/CODE/`, the default language's at the root unless
+///   `defaultContentLanguageInSubdir` is true.
+public struct ConfiguredLanguages: Sendable, Hashable {
+    /// The languages' codes, lower case, sorted.
+    public var codes: [String]
+    /// The default language's code.
+    public var defaultCode: String
+    /// The content folders of languages that have their own (`contentDir`), relative to the root, and
+    /// their language.
+    public var contentDirectories: [String: String]
+    /// Whether the default language's pages are published under `/CODE/` too.
+    public var defaultInSubdirectory: Bool
+
+    public init(
+        codes: [String], defaultCode: String, contentDirectories: [String: String] = [:],
+        defaultInSubdirectory: Bool = false
+    ) {
+        self.codes = codes
+        self.defaultCode = defaultCode
+        self.contentDirectories = contentDirectories
+        self.defaultInSubdirectory = defaultInSubdirectory
+    }
+
+    /// The language of the file at `path` (relative to the root), and its stem without the language
+    /// code a translation's file name carries (`about.fr` → `about`).
+    public func language(ofPath path: String) -> (code: String, stem: String) {
+        let stem = ArticlePath.stem(of: path)
+        for (directory, code) in contentDirectories.sorted(by: { $0.key.count > $1.key.count })
+        where path.hasPrefix(directory + "/") {
+            return (code, stem)
+        }
+        if let (bare, tag) = LanguageTag.suffix(ofStem: stem), codes.contains(tag) { return (tag, bare) }
+        return (defaultCode, stem)
+    }
+
+    /// The URL prefix of a language's pages (`/fr`, or empty for the default language at the root).
+    public func urlPrefix(of code: String) -> String {
+        code == defaultCode && !defaultInSubdirectory ? "" : "/" + code
+    }
+}
+
+extension ConfiguredLanguages {
+    /// The languages of a Hugo configuration: its `languages` table, or the top-level tables of a
+    /// `languages.toml`/`.yaml` beside it in a configuration folder (`config/_default/`). Nil when it
+    /// declares at most one language.
+    static func hugo(root: URL, configuration name: String) -> ConfiguredLanguages? {
+        func text(_ name: String) -> String? {
+            try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+        }
+        guard let main = text(name).map({ ConfigTree(text: $0, name: name) }) else { return nil }
+        var languages = main.table("languages")
+        if languages.isEmpty {
+            let folder = ArticlePath.directory(of: name)
+            for file in ["languages.toml", "languages.yaml", "languages.yml"] {
+                let path = folder.isEmpty ? file : folder + "/" + file
+                if let content = text(path) {
+                    languages = ConfigTree(text: content, name: path).tables()
+                    break
+                }
+            }
+        }
+        var codes: [String] = []
+        var directories: [String: String] = [:]
+        for (key, settings) in languages {
+            guard let code = LanguageTag.normalized(key) else { continue }
+            codes.append(code)
+            if let directory = settings["contentDir"] {
+                let trimmed = directory.split(separator: "/").joined(separator: "/")
+                if !trimmed.isEmpty { directories[trimmed] = code }
+            }
+        }
+        guard codes.count > 1 else { return nil }
+        let defaultCode = main.string("defaultContentLanguage").flatMap { LanguageTag.normalized($0) } ?? "en"
+        return ConfiguredLanguages(
+            codes: codes.sorted(), defaultCode: defaultCode, contentDirectories: directories,
+            defaultInSubdirectory: main.string("defaultContentLanguageInSubdir") == "true")
+    }
+}
+
+/// A generator's TOML or YAML configuration, read two levels deep: top-level scalars, and the scalar
+/// settings of top-level tables (`[languages.fr]` → `languages` → `fr` → its settings).
+struct ConfigTree {
+    private var root: [String: ConfigTreeValue] = [:]
+
+    private enum ConfigTreeValue {
+        case scalar(String)
+        case table([String: ConfigTreeValue])
+    }
+
+    init(text: String, name: String) {
+        if name.hasSuffix(".toml") {
+            guard TOMLParserTraps.first(in: Array(text.utf8)) == nil, let table = try? TOMLTable(string: text) else { return }
+            root = Self.read(table, depth: 0)
+        } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            root = Self.read(YAMLAliasedKeys.topLevelMapping(of: text), depth: 0)
+        }
+    }
+
+    /// A YAML file's top-level mapping, already composed.
+    init(mapping: Node.Mapping?) {
+        root = Self.read(mapping, depth: 0)
+    }
+
+    private static func read(_ table: TOMLTable, depth: Int) -> [String: ConfigTreeValue] {
+        var values: [String: ConfigTreeValue] = [:]
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            if let nested = value.table {
+                if depth < 2 { values[key] = .table(read(nested, depth: depth + 1)) }
+            } else if let scalar = value.string ?? value.bool.map({ String($0) }) ?? value.int.map({ String($0) }) {
+                values[key] = .scalar(scalar)
+            }
+        }
+        return values
+    }
+
+    private static func read(_ mapping: Node.Mapping?, depth: Int) -> [String: ConfigTreeValue] {
+        var values: [String: ConfigTreeValue] = [:]
+        for (key, value) in mapping ?? [:] {
+            guard let key = key.scalar?.string else { continue }
+            if let nested = value.mapping {
+                if depth < 2 { values[key] = .table(read(nested, depth: depth + 1)) }
+            } else if let scalar = value.scalar?.string {
+                values[key] = .scalar(scalar)
+            }
+        }
+        return values
+    }
+
+    /// A top-level scalar setting.
+    func string(_ key: String) -> String? {
+        if case .scalar(let value) = root[key] { return value }
+        return nil
+    }
+
+    /// The tables of a top-level table (`languages` → `fr` → its scalar settings).
+    func table(_ key: String) -> [String: [String: String]] {
+        guard case .table(let table) = root[key] else { return [:] }
+        return Self.scalars(of: table)
+    }
+
+    /// The top-level tables, each with its scalar settings.
+    func tables() -> [String: [String: String]] { Self.scalars(of: root) }
+
+    private static func scalars(of table: [String: ConfigTreeValue]) -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for (key, value) in table {
+            guard case .table(let settings) = value else { continue }
+            var scalars: [String: String] = [:]
+            for (name, setting) in settings { if case .scalar(let text) = setting { scalars[name] = text } }
+            result[key] = scalars
+        }
+        return result
+    }
+}

@@ -1,0 +1,200 @@
+/// The language each article of a site is written in, when the site holds translations: a page links
+/// only to pages in its own language, and a title its translations share names one page per language
+/// (not several pages, which made every mention of it ambiguous).
+///
+/// Where the language comes from, first found first:
+/// - a Hugo site's configured languages (`ConfiguredLanguages`: content folders, `about.fr.md`);
+/// - a file name's language suffix (`about.fr.md`, as Hugo and mkdocs-static-i18n write translations),
+///   when most files of that suffix have a twin (`about.md` or `about.de.md` in the same folder);
+/// - a top-level folder of the content named with a language code (`zh/guide/intro.md`, as VitePress,
+///   MkDocs and plain sites hold translations), when most of its files have a twin at the same path
+///   outside it or in another such folder;
+/// - front matter `lang`, `language` or `locale`, when pages name at least two languages (counting the
+///   site's configured default for pages that name none).
+///
+/// A file-name code or folder name is an ISO 639-1 code, maybe with a region (`pt-br`). Pages with no
+/// language of their own are in the site's default language (Hugo's `defaultContentLanguage`, Jekyll's
+/// `default_lang` or `lang`), or else in one of their own. A tag with a region is the bare language when
+/// the site has no other region of it (`en-US` and `en` are one language; `pt-br` and `pt-pt` two).
+public struct SiteLanguages: Sendable {
+    /// Each article's language number (an index into `tags`); empty on a site of one language.
+    private let numbers: [UInt16]
+    /// The languages by number; an empty tag is the language of the pages that name none, when the
+    /// site's default is not known. Empty on a site of one language.
+    public let tags: [String]
+
+    /// A site of one language.
+    public static let single = SiteLanguages(numbers: [], tags: [])
+
+    private init(numbers: [UInt16], tags: [String]) {
+        self.numbers = numbers
+        self.tags = tags
+        var counts = [Int](repeating: 0, count: tags.count)
+        for number in numbers { counts[Int(number)] += 1 }
+        articleCounts = counts
+    }
+
+    /// How many articles each language has, by number (empty on a site of one language).
+    private let articleCounts: [Int]
+
+    /// Whether the site holds pages in more than one language.
+    public var isMultilingual: Bool { !numbers.isEmpty }
+
+    /// How many languages the site has (1 on a site of one language).
+    public var count: Int { max(tags.count, 1) }
+
+    /// The number of the language of the article at `index` (0 on a site of one language).
+    @inline(__always)
+    public func number(of index: Int) -> Int {
+        numbers.isEmpty ? 0 : Int(numbers[index])
+    }
+
+    /// How many articles are in the language of the article at `index`; nil on a site of one language.
+    public func articleCount(inLanguageOf index: Int) -> Int? {
+        numbers.isEmpty ? nil : articleCounts[Int(numbers[index])]
+    }
+
+    /// The language of the article at `index`: nil on a site of one language, empty when it is the
+    /// language of pages that name none and the site's default is not known.
+    public func language(of index: Int) -> String? {
+        numbers.isEmpty ? nil : tags[Int(numbers[index])]
+    }
+
+    /// Whether two articles are in the same language (always, on a site of one language).
+    @inline(__always)
+    public func same(_ first: Int, _ second: Int) -> Bool {
+        numbers.isEmpty || numbers[first] == numbers[second]
+    }
+
+    /// The languages of `articles` (sorted by path) of a site laid out as `layout`.
+    public init(articles: [Article], layout: SiteLayout) {
+        var tags: [String?]
+        if let configured = layout.generator == .hugo ? layout.languages : nil {
+            tags = articles.map { configured.language(ofPath: $0.path).code }
+        } else {
+            let relative = articles.map { ArticleURL.contentRelativePath($0.path, layout: layout) }
+            tags = Self.suffixLanguages(relative)
+            let folders = Self.folderLanguages(relative)
+            for index in tags.indices where tags[index] == nil { tags[index] = folders[index] }
+            let declared = Self.frontMatterLanguages(articles, defaultLanguage: layout.defaultLanguage)
+            for index in tags.indices where tags[index] == nil { tags[index] = declared[index] }
+            let fallback = layout.defaultLanguage.flatMap { LanguageTag.normalized($0) } ?? ""
+            if tags.contains(where: { $0 != nil }) {
+                for index in tags.indices where tags[index] == nil { tags[index] = fallback }
+            }
+        }
+        let canonical = Self.canonicalForms(Set(tags.compactMap { $0 }))
+        let distinct = Set(canonical.values).sorted()
+        guard distinct.count > 1 else {
+            self = .single
+            return
+        }
+        let number = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, UInt16($0)) })
+        self.init(numbers: tags.map { number[canonical[$0 ?? ""] ?? ""] ?? 0 }, tags: distinct)
+    }
+
+    /// Each tag's canonical form: a tag with a region is its bare language when no other region of that
+    /// language occurs (`en-us` → `en`).
+    static func canonicalForms(_ tags: Set<String>) -> [String: String] {
+        var regions: [String: Set<String>] = [:]
+        for tag in tags {
+            let primary = String(tag.split(separator: "-", maxSplits: 1).first ?? "")
+            if tag != primary { regions[primary, default: []].insert(tag) }
+        }
+        var result: [String: String] = [:]
+        for tag in tags {
+            let primary = String(tag.split(separator: "-", maxSplits: 1).first ?? "")
+            result[tag] = tag != primary && regions[primary]?.count == 1 ? primary : tag
+        }
+        return result
+    }
+
+    /// The language of each file whose name ends in a language code (`about.fr.md`) used by translations:
+    /// at least half of the files with that code have a twin, a file of the same name without a code or
+    /// with another one, in the same folder.
+    static func suffixLanguages(_ paths: [String]) -> [String?] {
+        var suffixed: [Int: (bare: String, tag: String)] = [:]
+        var names: [String: Int] = [:]
+        for (index, path) in paths.enumerated() {
+            let stem = ArticlePath.stem(of: path)
+            let directory = ArticlePath.directory(of: path)
+            var key = directory + "/" + stem.lowercased()
+            if stem.contains("."), let (bare, tag) = LanguageTag.suffix(ofStem: stem) {
+                key = directory + "/" + bare.lowercased()
+                suffixed[index] = (key, tag)
+            }
+            names[key, default: 0] += 1
+        }
+        var twinned: [String: (files: Int, twins: Int)] = [:]
+        for (_, entry) in suffixed {
+            let twins = names[entry.bare, default: 0] > 1 ? 1 : 0
+            twinned[entry.tag, default: (0, 0)].files += 1
+            twinned[entry.tag, default: (0, 0)].twins += twins
+        }
+        var result = [String?](repeating: nil, count: paths.count)
+        for (index, entry) in suffixed {
+            if let counts = twinned[entry.tag], counts.twins * 2 >= counts.files { result[index] = entry.tag }
+        }
+        return result
+    }
+
+    /// The language of each file in a top-level folder named with a language code (`zh/guide/intro.md`)
+    /// that holds translations: at least half of its files have a twin at the same path outside every
+    /// such folder or in another one.
+    static func folderLanguages(_ paths: [String]) -> [String?] {
+        func split(_ path: String) -> (folder: String, rest: String)? {
+            guard let slash = path.firstIndex(of: "/") else { return nil }
+            return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+        }
+        var candidates: [Int: (tag: String, rest: String)] = [:]
+        for (index, path) in paths.enumerated() {
+            if let (folder, rest) = split(path), let tag = LanguageTag.normalized(folder, knownPrimary: true) {
+                candidates[index] = (tag, Self.twinKey(rest))
+            }
+        }
+        guard !candidates.isEmpty else { return [String?](repeating: nil, count: paths.count) }
+        // Where each path (without its folder, when that is a candidate) occurs: the folders' tags, or
+        // "" outside them.
+        var places: [String: Set<String>] = [:]
+        for (index, path) in paths.enumerated() {
+            if let candidate = candidates[index] {
+                places[candidate.rest, default: []].insert(candidate.tag)
+            } else {
+                places[Self.twinKey(path), default: []].insert("")
+            }
+        }
+        var counts: [String: (files: Int, twins: Int)] = [:]
+        for (_, candidate) in candidates {
+            counts[candidate.tag, default: (0, 0)].files += 1
+            if (places[candidate.rest]?.count ?? 0) > 1 { counts[candidate.tag, default: (0, 0)].twins += 1 }
+        }
+        var result = [String?](repeating: nil, count: paths.count)
+        for (index, candidate) in candidates {
+            if let count = counts[candidate.tag], count.twins * 2 >= count.files { result[index] = candidate.tag }
+        }
+        return result
+    }
+
+    /// A path as twins share it: lower case, without its extension.
+    private static func twinKey(_ path: String) -> String {
+        let directory = ArticlePath.directory(of: path)
+        return (directory.isEmpty ? "" : directory + "/") + ArticlePath.stem(of: path).lowercased()
+    }
+
+    /// Each article's front matter language (`lang`, `language` or `locale`), when the site's pages name
+    /// at least two (the default language counting for pages that name none); nil otherwise.
+    static func frontMatterLanguages(_ articles: [Article], defaultLanguage: String?) -> [String?] {
+        let declared: [String?] = articles.map { article in
+            for key in ["lang", "language", "locale"] {
+                if let text = article.frontMatter.fields[key]?.text, let tag = LanguageTag.normalized(text) { return tag }
+            }
+            return nil
+        }
+        var distinct = Set(declared.compactMap { $0 })
+        if let defaultLanguage = defaultLanguage.flatMap({ LanguageTag.normalized($0) }), declared.contains(nil) {
+            distinct.insert(defaultLanguage)
+        }
+        guard Set(canonicalForms(distinct).values).count > 1 else { return declared.map { _ in nil } }
+        return declared
+    }
+}
