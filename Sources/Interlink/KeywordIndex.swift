@@ -456,11 +456,12 @@ public struct KeywordIndex: Sendable {
         return result
     }
 
-    /// The name a page's file gives it: its stem, or for a folder's index page (a Hugo page bundle
-    /// `posts/my-post/index.md`, an MkDocs or Docusaurus `guide/index.md`) the folder's name, which is
-    /// what its URL says.
+    /// The name a page's file gives it: its stem (without a language code: `about.fr.md` is "about"),
+    /// or for a folder's index page (a Hugo page bundle `posts/my-post/index.md`, an MkDocs or
+    /// Docusaurus `guide/index.md`) the folder's name, which is what its URL says.
     static func fileNameOfPage(_ article: Article) -> String {
-        let stem = article.stem
+        // A translation's language code is no part of its name (`about.fr.md`, `index.de.md`).
+        let stem = LanguageTag.suffix(ofStem: article.stem)?.stem ?? article.stem
         guard ["index", "_index", "readme"].contains(stem.lowercased()) else { return stem }
         return ArticlePath.directory(of: article.path).split(separator: "/").last.map(String.init) ?? ""
     }

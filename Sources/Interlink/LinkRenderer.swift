@@ -43,7 +43,15 @@ public struct LinkRenderer: Sendable {
             if heading == nil, text == name { return Array("[[\(destination)]]".utf8) }
             return Array("[[\(destination)|".utf8) + anchor + Array("]]".utf8)
         case .relref:
-            let path = ArticleURL.contentRelativePath(target.path, layout: site.layout)
+            var path = ArticleURL.contentRelativePath(target.path, layout: site.layout)
+            // Hugo looks a reference up among the pages of the linking page's language: a translation is
+            // named without its language code (`posts/cdn.md` for `posts/cdn.fr.md`).
+            if site.layout.generator == .hugo, let languages = site.layout.languages {
+                let stem = languages.language(ofPath: target.path).stem
+                let directory = ArticlePath.directory(of: path)
+                let fileExtension = path.split(separator: ".").last.map { "." + $0 } ?? ""
+                path = (directory.isEmpty ? "" : directory + "/") + stem + fileExtension
+            }
             let reference = path + (fragment.map { "#" + $0 } ?? "")
             return Array("[".utf8) + anchor + Array("]({{< relref \"\(reference)\" >}})".utf8)
         case .liquid:

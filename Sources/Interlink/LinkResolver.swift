@@ -62,7 +62,9 @@ public struct LinkResolver: Sendable {
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         let sourceArticle = site.articles[source]
         if ArticlePath.isMarkdown(decoded) {
-            if let index = resolveFile(decoded, from: sourceArticle) { return .article(index, fragment: fragment) }
+            if let index = resolveFile(decoded, from: sourceArticle) {
+                return .article(site.languages.translation(of: index, for: source, in: site), fragment: fragment)
+            }
             return .broken("no Markdown file at '\(decoded)'")
         }
         if decoded.hasPrefix("/") {
@@ -150,9 +152,10 @@ public struct LinkResolver: Sendable {
             if let index = resolveFile(withExtension.hasPrefix("/") ? withExtension : "/" + withExtension, from: article)
                 ?? resolveFile(withExtension, from: article)
                 ?? resolveFile(path + "/_index.md", from: article) ?? resolveFile(path + "/index.md", from: article)
-                ?? uniqueStem(ArticlePath.stem(of: path))
+                ?? uniqueStem(ArticlePath.stem(of: path), from: source)
             {
-                return .article(index, fragment: fragment)
+                // Hugo looks the path up among the pages of the linking page's language.
+                return .article(site.languages.translation(of: index, for: source, in: site), fragment: fragment)
             }
             return .broken("\(name) '\(argument)' matches no article")
         case "link":
@@ -184,9 +187,12 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func uniqueStem(_ stem: String) -> Int? {
-        guard let candidates = site.indicesByStem[stem.lowercased()], candidates.count == 1 else { return nil }
-        return candidates[0]
+    /// The one article whose file is named `stem`; of the articles in `source`'s language, when the site
+    /// has translations (each language's folder holds a `cdn.md`).
+    private func uniqueStem(_ stem: String, from source: Int) -> Int? {
+        guard var candidates = site.indicesByStem[stem.lowercased()] else { return nil }
+        if candidates.count > 1 { candidates.removeAll { !site.languages.same($0, source) } }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 
     // MARK: Wikilinks

@@ -5,10 +5,10 @@
 /// Where the language comes from, first found first:
 /// - a Hugo site's configured languages (`ConfiguredLanguages`: content folders, `about.fr.md`);
 /// - a file name's language suffix (`about.fr.md`, as Hugo and mkdocs-static-i18n write translations),
-///   when most files of that suffix have a twin (`about.md` or `about.de.md` in the same folder);
+///   when half the files of that suffix have a twin (`about.md` or `about.de.md` in the same folder);
 /// - a top-level folder of the content named with a language code (`zh/guide/intro.md`, as VitePress,
-///   MkDocs and plain sites hold translations), when most of its files have a twin at the same path
-///   outside it or in another such folder;
+///   MkDocs and plain sites hold translations), when two thirds of its files (two at least) have a twin
+///   at the same path outside it or in another such folder;
 /// - front matter `lang`, `language` or `locale`, when pages name at least two languages (counting the
 ///   site's configured default for pages that name none).
 ///
@@ -36,6 +36,10 @@ public struct SiteLanguages: Sendable {
 
     /// How many articles each language has, by number (empty on a site of one language).
     private let articleCounts: [Int]
+    /// On a Hugo site with configured languages, the articles that translate one page, by the page's
+    /// path in its language's content without the language code (`posts/cdn` for `content/fr/posts/cdn.md`
+    /// and `content/posts/cdn.fr.md`).
+    private var translations: [String: [Int]] = [:]
 
     /// Whether the site holds pages in more than one language.
     public var isMultilingual: Bool { !numbers.isEmpty }
@@ -69,8 +73,16 @@ public struct SiteLanguages: Sendable {
     /// The languages of `articles` (sorted by path) of a site laid out as `layout`.
     public init(articles: [Article], layout: SiteLayout) {
         var tags: [String?]
+        var translations: [String: [Int]] = [:]
         if let configured = layout.generator == .hugo ? layout.languages : nil {
-            tags = articles.map { configured.language(ofPath: $0.path).code }
+            tags = []
+            tags.reserveCapacity(articles.count)
+            for (index, article) in articles.enumerated() {
+                let (code, stem) = configured.language(ofPath: article.path)
+                tags.append(code)
+                let directory = ArticlePath.directory(of: ArticleURL.contentRelativePath(article.path, layout: layout))
+                translations[(directory.isEmpty ? "" : directory + "/") + stem.lowercased(), default: []].append(index)
+            }
         } else {
             let relative = articles.map { ArticleURL.contentRelativePath($0.path, layout: layout) }
             tags = Self.suffixLanguages(relative)
@@ -91,6 +103,22 @@ public struct SiteLanguages: Sendable {
         }
         let number = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, UInt16($0)) })
         self.init(numbers: tags.map { number[canonical[$0 ?? ""] ?? ""] ?? 0 }, tags: distinct)
+        self.translations = translations.filter { $0.value.count > 1 }
+    }
+
+    /// The translation of the article at `target` into the language of the article at `source`, on a
+    /// Hugo site with configured languages, where `ref`, `relref` and `.md` paths resolve in the
+    /// linking page's language (`about.md` written in `about.fr.md`'s neighbour means `about.fr.md`);
+    /// `target` itself when it is in that language or has no such translation.
+    public func translation(of target: Int, for source: Int, in site: Site) -> Int {
+        guard !translations.isEmpty, !same(source, target) else { return target }
+        let layout = site.layout
+        guard let configured = layout.languages else { return target }
+        let path = site.articles[target].path
+        let stem = configured.language(ofPath: path).stem
+        let directory = ArticlePath.directory(of: ArticleURL.contentRelativePath(path, layout: layout))
+        let key = (directory.isEmpty ? "" : directory + "/") + stem.lowercased()
+        return translations[key]?.first { same($0, source) } ?? target
     }
 
     /// Each tag's canonical form: a tag with a region is its bare language when no other region of that
@@ -139,8 +167,9 @@ public struct SiteLanguages: Sendable {
     }
 
     /// The language of each file in a top-level folder named with a language code (`zh/guide/intro.md`)
-    /// that holds translations: at least half of its files have a twin at the same path outside every
-    /// such folder or in another one.
+    /// that holds translations: at least two and two thirds of its files have a twin at the same path
+    /// outside every such folder or in another one (a folder name is a weaker sign than a file-name
+    /// suffix: `it/` or `ml/` may be a section that shares a page name or two with the rest).
     static func folderLanguages(_ paths: [String]) -> [String?] {
         func split(_ path: String) -> (folder: String, rest: String)? {
             guard let slash = path.firstIndex(of: "/") else { return nil }
@@ -170,7 +199,9 @@ public struct SiteLanguages: Sendable {
         }
         var result = [String?](repeating: nil, count: paths.count)
         for (index, candidate) in candidates {
-            if let count = counts[candidate.tag], count.twins * 2 >= count.files { result[index] = candidate.tag }
+            if let count = counts[candidate.tag], count.twins >= 2, count.twins * 3 >= count.files * 2 {
+                result[index] = candidate.tag
+            }
         }
         return result
     }
