@@ -22,6 +22,10 @@ public struct IndexReport: Sendable, Codable, Hashable {
         public var aliases: [String]
         public var draft: Bool
         public var kind: Article.Kind
+        /// On a site with translations, the article's language (`SiteLanguages`): a tag such as `fr`,
+        /// or empty for the pages that name none when the site's default language is not known.
+        /// Absent on a site of one language.
+        public var language: String?
         public var words: Int
         public var spans: Int
         public var links: [Link]
@@ -72,7 +76,7 @@ public struct IndexReport: Sendable, Codable, Hashable {
             return Entry(
                 path: article.path, title: article.title, url: article.url,
                 aliases: article.aliasURLs + article.aliasNames, draft: article.isDraft, kind: article.kind,
-                words: article.document.wordCount, spans: article.document.spans.count, links: links, broken: broken)
+                language: site.languages.language(of: index), words: article.document.wordCount, spans: article.document.spans.count, links: links, broken: broken)
         }
     }
 
@@ -90,6 +94,7 @@ public struct IndexReport: Sendable, Codable, Hashable {
             var flags: [String] = []
             if entry.draft { flags.append("draft") }
             if entry.kind == .section { flags.append("section") }
+            if let language = entry.language { flags.append(language.isEmpty ? "default language" : "language " + language) }
             let flagText = flags.isEmpty ? "" : " [" + flags.joined(separator: ", ") + "]"
             lines.append("\(entry.path)  \(entry.url)  \"\(entry.title)\"\(flagText)")
             lines.append("    \(entry.words) words, \(entry.spans) linkable spans, \(entry.links.count) internal links")
