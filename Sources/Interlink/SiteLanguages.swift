@@ -142,15 +142,17 @@ public struct SiteLanguages: Sendable {
     /// with another one, in the same folder.
     static func suffixLanguages(_ paths: [String]) -> [String?] {
         var suffixed: [Int: (bare: String, tag: String)] = [:]
+        for (index, path) in paths.enumerated() where path.utf8.lazy.filter({ $0 == UInt8(ascii: ".") }).count > 1 {
+            let stem = ArticlePath.stem(of: path)
+            if let (bare, tag) = LanguageTag.suffix(ofStem: stem) {
+                suffixed[index] = (ArticlePath.directory(of: path) + "/" + bare.lowercased(), tag)
+            }
+        }
+        guard !suffixed.isEmpty else { return [String?](repeating: nil, count: paths.count) }
+        // How many files share each name once the codes are taken off.
         var names: [String: Int] = [:]
         for (index, path) in paths.enumerated() {
-            let stem = ArticlePath.stem(of: path)
-            let directory = ArticlePath.directory(of: path)
-            var key = directory + "/" + stem.lowercased()
-            if stem.contains("."), let (bare, tag) = LanguageTag.suffix(ofStem: stem) {
-                key = directory + "/" + bare.lowercased()
-                suffixed[index] = (key, tag)
-            }
+            let key = suffixed[index]?.bare ?? ArticlePath.directory(of: path) + "/" + ArticlePath.stem(of: path).lowercased()
             names[key, default: 0] += 1
         }
         var twinned: [String: (files: Int, twins: Int)] = [:]
