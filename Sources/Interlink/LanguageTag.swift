@@ -36,6 +36,17 @@ public enum LanguageTag {
         return lowered
     }
 
+    /// Whether `text` may start with an ISO 639-1 code followed by a region or the end of a path segment
+    /// (two letters, then `/`, `-`, `_` or `.`): a check on two or three bytes, before `normalized`.
+    @inline(__always)
+    static func mayStartWithCode(_ text: String.UTF8View) -> Bool {
+        var bytes = text.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next(), let third = bytes.next() else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        return isLetter(first) && isLetter(second)
+            && [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(third)
+    }
+
     /// The language suffix of a file name's stem (`about.fr` → (`about`, `fr`)), when the part after its
     /// last dot is a tag whose primary language is an ISO 639-1 code.
     static func suffix(ofStem stem: String) -> (stem: String, tag: String)? {

@@ -178,7 +178,7 @@ public struct SiteLanguages: Sendable {
             return (String(path[..<slash]), String(path[path.index(after: slash)...]))
         }
         var candidates: [Int: (tag: String, rest: String)] = [:]
-        for (index, path) in paths.enumerated() {
+        for (index, path) in paths.enumerated() where LanguageTag.mayStartWithCode(path.utf8) {
             if let (folder, rest) = split(path), let tag = LanguageTag.normalized(folder, knownPrimary: true) {
                 candidates[index] = (tag, Self.twinKey(rest))
             }
