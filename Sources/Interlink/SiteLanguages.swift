@@ -8,7 +8,9 @@
 ///   when half the files of that suffix have a twin (`about.md` or `about.de.md` in the same folder);
 /// - a top-level folder of the content named with a language code (`zh/guide/intro.md`, as VitePress,
 ///   MkDocs and plain sites hold translations), when two thirds of its files (two at least) have a twin
-///   at the same path outside it or in another such folder;
+///   at the same path outside it or in another such folder, or when such folders stand side by side,
+///   one of them `en/`, holding two thirds of the pages (translations whose files are named in their
+///   own language, as in Obsidian's help vault);
 /// - front matter `lang`, `language` or `locale`, when pages name at least two languages (counting the
 ///   site's configured default for pages that name none).
 ///
@@ -171,7 +173,8 @@ public struct SiteLanguages: Sendable {
     /// The language of each file in a top-level folder named with a language code (`zh/guide/intro.md`)
     /// that holds translations: at least two and two thirds of its files have a twin at the same path
     /// outside every such folder or in another one (a folder name is a weaker sign than a file-name
-    /// suffix: `it/` or `ml/` may be a section that shares a page name or two with the rest).
+    /// suffix: `it/` or `ml/` may be a section that shares a page name or two with the rest); or, twins
+    /// or not, such folders stand side by side, one of them `en`, and hold two thirds of the pages.
     static func folderLanguages(_ paths: [String]) -> [String?] {
         func split(_ path: String) -> (folder: String, rest: String)? {
             guard let slash = path.firstIndex(of: "/") else { return nil }
@@ -199,9 +202,14 @@ public struct SiteLanguages: Sendable {
             counts[candidate.tag, default: (0, 0)].files += 1
             if (places[candidate.rest]?.count ?? 0) > 1 { counts[candidate.tag, default: (0, 0)].twins += 1 }
         }
+        // Folders side by side, one of them English, holding two thirds of the site between them (`en/`,
+        // `zh/`, `ja/` of a vault whose translations name their notes in their own language): languages
+        // without twins.
+        let sideBySide = counts.count >= 2 && counts.keys.contains { $0 == "en" || $0.hasPrefix("en-") }
+            && counts.values.reduce(0) { $0 + $1.files } * 3 >= paths.count * 2
         var result = [String?](repeating: nil, count: paths.count)
         for (index, candidate) in candidates {
-            if let count = counts[candidate.tag], count.twins >= 2, count.twins * 3 >= count.files * 2 {
+            if let count = counts[candidate.tag], sideBySide || count.twins >= 2 && count.twins * 3 >= count.files * 2 {
                 result[index] = candidate.tag
             }
         }

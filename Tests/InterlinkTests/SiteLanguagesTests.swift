@@ -135,6 +135,26 @@ import Testing
         #expect(languages["about.md"] == "")
     }
 
+    /// Obsidian's help vault: `en/`, `fr/`, `zh/` side by side, each translation's notes named in its own
+    /// language (no twins); a page outside them is in a language of its own.
+    @Test func languageFoldersSideBySideAreLanguagesWithoutTwins() async throws {
+        let languages = try await Self.languages([
+            ".obsidian/app.json": "{}",
+            "en/Linking notes and files/Internal links.md": "Links.\n", "en/Canvas.md": "Canvas.\n",
+            "fr/Lier des notes/Liens internes.md": "Liens.\n", "fr/Canevas.md": "Canevas.\n",
+            "zh/链接笔记/内部链接.md": "链接。\n", "README.md": "Read me.\n",
+        ])
+        #expect(languages["en/Canvas.md"] == "en")
+        #expect(languages["fr/Canevas.md"] == "fr")
+        #expect(languages["zh/链接笔记/内部链接.md"] == "zh")
+        #expect(languages["README.md"] == "")
+        // Without English among them, two such folders are sections (`it/` and `ml/` of a tech site).
+        let sections = try await Self.languages([
+            "it/helpdesk.md": "Help.\n", "it/laptops.md": "Laptops.\n", "ml/models.md": "Models.\n", "ml/data.md": "Data.\n",
+        ])
+        #expect(sections.values.allSatisfy { $0 == nil })
+    }
+
     @Test func suffixTwinsAreLanguagesAsMkDocsStaticI18nWritesThem() async throws {
         let languages = try await Self.languages([
             "mkdocs.yml": "site_name: Docs\n",
