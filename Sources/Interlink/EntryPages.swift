@@ -26,8 +26,10 @@ public enum EntryPages {
         return (entries, [])
     }
 
-    /// `_index.md`, `index.md` or `README.md` (any case, `.md` or `.markdown`).
+    /// `_index.md`, `index.md` or `README.md` (any case, `.md` or `.markdown`), or a translation of one
+    /// (`_index.fr.md`).
     static func isFolderIndex(_ path: String) -> Bool {
-        ["index", "_index", "readme"].contains(ArticlePath.stem(of: path).lowercased())
+        let stem = ArticlePath.stem(of: path)
+        return ["index", "_index", "readme"].contains((LanguageTag.suffix(ofStem: stem)?.stem ?? stem).lowercased())
     }
 }

@@ -86,6 +86,10 @@ import Testing
         #expect(try loaded.article("content/posts/_index.fr.md").kind == .section)
         #expect(try loaded.article("content/posts/_index.fr.md").url == "/fr/posts/")
         #expect(loaded.site.languages.tags == ["en", "fr"])
+        // The French home and section pages are where French readers start, as the English ones are.
+        let entries = EntryPages.detect(site: loaded.site).entries.map { loaded.site.articles[$0].path }
+        #expect(entries.contains("content/_index.fr.md") && entries.contains("content/posts/_index.fr.md"))
+        #expect(EntryPages.isFolderIndex("content/posts/bundle/index.fr.md"))
     }
 
     /// The same with the translations in a language folder of a plain site (`fr/posts/x.md`), found by
