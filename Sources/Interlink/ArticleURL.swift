@@ -56,7 +56,14 @@ public enum ArticleURL {
 
     /// The path inside the generator's content folder (`content/posts/a.md` → `posts/a.md` for Hugo).
     public static func contentRelativePath(_ path: String, layout: SiteLayout) -> String {
-        for directory in layout.contentDirectories.sorted(by: { $0.count > $1.count }) where !directory.isEmpty {
+        let directories = layout.contentDirectories
+        // Nearly every site has one content folder: no sorting (an array made per call) then.
+        if directories.count == 1 {
+            let directory = directories[0]
+            if !directory.isEmpty, path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) }
+            return path
+        }
+        for directory in directories.sorted(by: { $0.count > $1.count }) where !directory.isEmpty {
             if path.hasPrefix(directory + "/") { return String(path.dropFirst(directory.count + 1)) }
         }
         return path

@@ -144,7 +144,7 @@ public struct SiteLanguages: Sendable {
     /// with another one, in the same folder.
     static func suffixLanguages(_ paths: [String]) -> [String?] {
         var suffixed: [Int: (bare: String, tag: String)] = [:]
-        for (index, path) in paths.enumerated() where path.utf8.lazy.filter({ $0 == UInt8(ascii: ".") }).count > 1 {
+        for (index, path) in paths.enumerated() where Self.fileNameHasTwoDots(path) {
             let stem = ArticlePath.stem(of: path)
             if let (bare, tag) = LanguageTag.suffix(ofStem: stem) {
                 suffixed[index] = (ArticlePath.directory(of: path) + "/" + bare.lowercased(), tag)
@@ -168,6 +168,17 @@ public struct SiteLanguages: Sendable {
             if let counts = twinned[entry.tag], counts.twins * 2 >= counts.files { result[index] = entry.tag }
         }
         return result
+    }
+
+    /// Whether the file name at the end of `path` holds two dots or more (`about.fr.md`), read from its end.
+    static func fileNameHasTwoDots(_ path: String) -> Bool {
+        var dots = 0
+        for byte in path.utf8.reversed() {
+            if byte == UInt8(ascii: "/") { break }
+            if byte == UInt8(ascii: "."), dots == 1 { return true }
+            if byte == UInt8(ascii: ".") { dots = 1 }
+        }
+        return false
     }
 
     /// The language of each file in a top-level folder named with a language code (`zh/guide/intro.md`)
@@ -222,12 +233,17 @@ public struct SiteLanguages: Sendable {
         return (directory.isEmpty ? "" : directory + "/") + ArticlePath.stem(of: path).lowercased()
     }
 
+    /// The front matter keys that name a page's language, in the order they are read.
+    static let frontMatterKeys = ["lang", "language", "locale"]
+
     /// Each article's front matter language (`lang`, `language` or `locale`), when the site's pages name
     /// at least two (the default language counting for pages that name none); nil otherwise.
     static func frontMatterLanguages(_ articles: [Article], defaultLanguage: String?) -> [String?] {
-        let declared: [String?] = articles.map { article in
-            for key in ["lang", "language", "locale"] {
-                if let text = article.frontMatter.fields[key]?.text, let tag = LanguageTag.normalized(text) { return tag }
+        let declared: [String?] = articles.parallelMap { article in
+            let fields = article.frontMatter.fields
+            guard !fields.isEmpty else { return nil }
+            for key in Self.frontMatterKeys {
+                if let text = fields[key]?.text, let tag = LanguageTag.normalized(text) { return tag }
             }
             return nil
         }
