@@ -84,4 +84,17 @@ import Testing
         #expect(result.paths == ["pages/posts/a.md"])
         #expect(try result.article("pages/posts/a.md").url == "/posts/a/")
     }
+
+    /// A malformed `hugo.toml` that toml++ asserts on instead of reporting (`TOMLParserTraps`) is not handed
+    /// to TOMLKit: in a debug build, which the pre-commit hook makes, reading the site's settings
+    /// aborted. The site is still Hugo's, with its default settings.
+    @Test func aConfigurationTOMLKitWouldAssertOnIsNotParsed() async throws {
+        for text in ["baseURL = \"https://example.org/\"\ndate = 1979-05-27Th7:32:00\n", "[.languages]\nx = 1\n", "a = [1, }\n"] {
+            let site = try TemporarySite(["hugo.toml": text, "content/posts/a.md": "---\ntitle: A\n---\nText.\n"])
+            let loaded = await site.load()
+            #expect(loaded.site.layout.generator == .hugo)
+            #expect(loaded.site.layout.languages == nil)
+            #expect(try loaded.article("content/posts/a.md").url == "/posts/a/")
+        }
+    }
 }
