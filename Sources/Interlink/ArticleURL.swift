@@ -5,8 +5,9 @@ public enum ArticleURL {
     /// The article's primary root-relative URL.
     public static func url(path: String, frontMatter: FrontMatter, layout: SiteLayout) -> String {
         let relative = contentRelativePath(path, layout: layout)
-        let directory = ArticlePath.directory(of: relative)
-        let language = layout.generator == .hugo ? layout.languages?.language(ofPath: path) : nil
+        let language = layout.languages?.language(ofPath: path)
+        // MkDocs' language folders (`docs/fr/`) are no part of the URL.
+        let directory = ArticlePath.directory(of: layout.languages?.languageFolder(of: path)?.inside ?? relative)
         let stem = stem(path: path, relative: relative, layout: layout)
         let isIndex = ["index", "_index", "readme"].contains(stem.lowercased())
         var url: String
@@ -18,9 +19,6 @@ public enum ArticleURL {
                 url = join(directory) + "/"
             } else {
                 url = join(directory, frontMatter.slug ?? stem) + "/"
-            }
-            if let language, let languages = layout.languages, frontMatter.url?.hasPrefix("/") != true {
-                url = languages.urlPrefix(of: language.code) + url
             }
             url = url.lowercased()
         case .jekyll:
@@ -44,13 +42,20 @@ public enum ArticleURL {
             url = permalink
         }
         if url == "//" { url = "/" }
+        // A configured language's pages are published under `/CODE/` (Hugo's and MkDocs' translations);
+        // a Hugo page's explicit `url` is where it is, whatever its language.
+        if let language, let languages = layout.languages,
+            layout.generator == .mkdocs || layout.generator == .hugo && frontMatter.url?.hasPrefix("/") != true
+        {
+            url = languages.urlPrefix(of: language.code) + url
+        }
         return layout.basePath + url
     }
 
-    /// The file's name without its extension and, on a Hugo site with languages, without the language
-    /// code a translation's name carries (`about.fr.md` → `about`), which is no part of its URL.
+    /// The file's name without its extension and, on a site with configured languages, without the
+    /// language code a translation's name carries (`about.fr.md` → `about`), which is no part of its URL.
     public static func stem(path: String, relative: String, layout: SiteLayout) -> String {
-        if layout.generator == .hugo, let languages = layout.languages { return languages.language(ofPath: path).stem }
+        if let languages = layout.languages { return languages.language(ofPath: path).stem }
         return ArticlePath.stem(of: relative)
     }
 

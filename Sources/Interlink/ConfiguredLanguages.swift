@@ -2,14 +2,17 @@ import Foundation
 import TOMLKit
 import Yams
 
-/// The languages a Hugo site's configuration declares (`[languages.fr]`), which decide the language
-/// of every page and where it is published:
+/// The languages a site's configuration declares, which decide the language of every page and where it
+/// is published: Hugo's `[languages.fr]`, or the `i18n` plugin of MkDocs (mkdocs-static-i18n).
 ///
-/// - a page in a language's own `contentDir` (`content/fr/`) is in that language;
+/// - a page in a language's own `contentDir` (`content/fr/`, Hugo) is in that language;
+/// - on an MkDocs site whose translations are in folders (`docs_structure: folder`), a page in a
+///   language's folder (`docs/fr/`) is in that language, and the folder is no part of its URL;
 /// - otherwise a file named with a language's code (`about.fr.md`, `post/index.fr.md`) is in it, and
 ///   the code is no part of its URL;
-/// - every other page is in the default language (`defaultContentLanguage`, `en` when unset);
-/// - pages are published under `/CODE/`, the default language's at the root unless
+/// - every other page is in the default language (Hugo's `defaultContentLanguage`, `en` when unset;
+///   the MkDocs language marked `default: true`, else the first);
+/// - pages are published under `/CODE/`, the default language's at the root unless Hugo's
 ///   `defaultContentLanguageInSubdir` is true.
 public struct ConfiguredLanguages: Sendable, Hashable {
     /// The languages' codes, lower case, sorted.
@@ -21,15 +24,19 @@ public struct ConfiguredLanguages: Sendable, Hashable {
     public var contentDirectories: [String: String]
     /// Whether the default language's pages are published under `/CODE/` too.
     public var defaultInSubdirectory: Bool
+    /// MkDocs with `docs_structure: folder`: the content folder whose first-level folders are the
+    /// languages (`docs` for `docs/fr/`).
+    public var languageFoldersIn: String?
 
     public init(
         codes: [String], defaultCode: String, contentDirectories: [String: String] = [:],
-        defaultInSubdirectory: Bool = false
+        defaultInSubdirectory: Bool = false, languageFoldersIn: String? = nil
     ) {
         self.codes = codes
         self.defaultCode = defaultCode
         self.contentDirectories = contentDirectories
         self.defaultInSubdirectory = defaultInSubdirectory
+        self.languageFoldersIn = languageFoldersIn
     }
 
     /// The language of the file at `path` (relative to the root), and its stem without the language
@@ -40,8 +47,32 @@ public struct ConfiguredLanguages: Sendable, Hashable {
         where path.hasPrefix(directory + "/") {
             return (code, stem)
         }
+        if let (code, _) = languageFolder(of: path) { return (code, stem) }
         if let (bare, tag) = LanguageTag.suffix(ofStem: stem), codes.contains(tag) { return (tag, bare) }
         return (defaultCode, stem)
+    }
+
+    /// What the translations of one page share: its path in its language's content, lower case, without
+    /// the language's folder or code and without extension (`posts/cdn` for `content/fr/posts/cdn.md`,
+    /// `content/posts/cdn.fr.md` and `docs/fr/posts/cdn.md`). `contentRelative` is the path inside the
+    /// site's content folder.
+    func translationKey(ofPath path: String, contentRelative: String) -> String {
+        let stem = language(ofPath: path).stem.lowercased()
+        let directory = ArticlePath.directory(of: languageFolder(of: path)?.inside ?? contentRelative)
+        return (directory.isEmpty ? "" : directory + "/") + stem
+    }
+
+    /// On an MkDocs site whose languages are folders, the language of the file at `path` and its path
+    /// inside its language's folder (`docs/fr/guide/a.md` → (`fr`, `guide/a.md`)).
+    func languageFolder(of path: String) -> (code: String, inside: String)? {
+        guard let root = languageFoldersIn else { return nil }
+        let prefix = root.isEmpty ? "" : root + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let relative = path.dropFirst(prefix.count)
+        guard let slash = relative.firstIndex(of: "/"), let code = LanguageTag.normalized(relative[..<slash]),
+            codes.contains(code)
+        else { return nil }
+        return (code, String(relative[relative.index(after: slash)...]))
     }
 
     /// The URL prefix of a language's pages (`/fr`, or empty for the default language at the root).
@@ -85,6 +116,42 @@ extension ConfiguredLanguages {
         return ConfiguredLanguages(
             codes: codes.sorted(), defaultCode: defaultCode, contentDirectories: directories,
             defaultInSubdirectory: main.string("defaultContentLanguageInSubdir") == "true")
+    }
+}
+
+extension ConfiguredLanguages {
+    /// The languages of an MkDocs site's `i18n` plugin (mkdocs-static-i18n): its `languages` (each a
+    /// `locale`, one maybe `default: true`; before version 1, a mapping of codes beside
+    /// `default_language`) and `docs_structure` (`suffix`, the default, or `folder`).
+    /// Nil without the plugin or with at most one language. `mapping` is `mkdocs.yml`'s, composed.
+    static func mkdocs(_ mapping: Node.Mapping?, docsDirectory: String) -> ConfiguredLanguages? {
+        guard let plugins = mapping?["plugins"] else { return nil }
+        // `plugins:` is a list of names and one-key mappings, or a mapping of names.
+        var settings: Node.Mapping? = plugins.mapping?["i18n"]?.mapping
+        for entry in plugins.sequence ?? [] where settings == nil {
+            settings = entry.mapping?["i18n"]?.mapping
+        }
+        guard let settings, let languages = settings["languages"] else { return nil }
+        var codes: [String] = []
+        var defaultCode = settings["default_language"]?.scalar.flatMap { LanguageTag.normalized($0.string) }
+        // Version 1: a list of `{locale: fr, default: true, …}`; before it, a mapping of codes to names
+        // beside `default_language`.
+        for language in languages.sequence ?? [] {
+            guard let entry = language.mapping, let locale = entry["locale"]?.scalar?.string,
+                let code = LanguageTag.normalized(locale)
+            else { continue }
+            codes.append(code)
+            if entry["default"]?.scalar?.string == "true" { defaultCode = code }
+        }
+        for (key, _) in languages.mapping ?? [:] {
+            if let name = key.scalar?.string, let code = LanguageTag.normalized(name) { codes.append(code) }
+        }
+        if let defaultCode, !codes.contains(defaultCode) { codes.append(defaultCode) }
+        guard Set(codes).count > 1 else { return nil }
+        let folders = settings["docs_structure"]?.scalar?.string == "folder"
+        return ConfiguredLanguages(
+            codes: Set(codes).sorted(), defaultCode: defaultCode ?? codes[0],
+            languageFoldersIn: folders ? docsDirectory : nil)
     }
 }
 

@@ -20,7 +20,7 @@ extension LinkResolver {
             writer.string(collection.permalink ?? "")
         }
         writer.string(layout.jekyllCollectionsDirectory)
-        // Hugo's languages decide URLs, and which translation a `relref` or `.md` path means.
+        // Configured languages decide URLs, and which translation a `relref` or `.md` path means.
         if let languages = layout.languages {
             writer.uint(UInt64(languages.codes.count))
             for code in languages.codes { writer.string(code) }
@@ -30,6 +30,7 @@ extension LinkResolver {
                 writer.string(code)
             }
             writer.bool(languages.defaultInSubdirectory)
+            writer.string(languages.languageFoldersIn ?? "\u{0}")
         } else {
             writer.uint(0)
         }

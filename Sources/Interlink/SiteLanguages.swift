@@ -3,7 +3,8 @@
 /// (not several pages, which made every mention of it ambiguous).
 ///
 /// Where the language comes from, first found first:
-/// - a Hugo site's configured languages (`ConfiguredLanguages`: content folders, `about.fr.md`);
+/// - the languages a site's configuration declares (`ConfiguredLanguages`: Hugo's content folders and
+///   `about.fr.md`, the language folders or suffixes of MkDocs' `i18n` plugin);
 /// - a file name's language suffix (`about.fr.md`, as Hugo and mkdocs-static-i18n write translations),
 ///   when half the files of that suffix have a twin (`about.md` or `about.de.md` in the same folder);
 /// - a top-level folder of the content named with a language code (`zh/guide/intro.md`, as VitePress,
@@ -38,9 +39,8 @@ public struct SiteLanguages: Sendable {
 
     /// How many articles each language has, by number (empty on a site of one language).
     private let articleCounts: [Int]
-    /// On a Hugo site with configured languages, the articles that translate one page, by the page's
-    /// path in its language's content without the language code (`posts/cdn` for `content/fr/posts/cdn.md`
-    /// and `content/posts/cdn.fr.md`).
+    /// On a site with configured languages, the articles that translate one page, by the page's path in
+    /// its language's content without the language code (`ConfiguredLanguages.translationKey`).
     private var translations: [String: [Int]] = [:]
 
     /// Whether the site holds pages in more than one language.
@@ -76,14 +76,14 @@ public struct SiteLanguages: Sendable {
     public init(articles: [Article], layout: SiteLayout) {
         var tags: [String?]
         var translations: [String: [Int]] = [:]
-        if let configured = layout.generator == .hugo ? layout.languages : nil {
+        if let configured = layout.languages {
             tags = []
             tags.reserveCapacity(articles.count)
             for (index, article) in articles.enumerated() {
-                let (code, stem) = configured.language(ofPath: article.path)
-                tags.append(code)
-                let directory = ArticlePath.directory(of: ArticleURL.contentRelativePath(article.path, layout: layout))
-                translations[(directory.isEmpty ? "" : directory + "/") + stem.lowercased(), default: []].append(index)
+                tags.append(configured.language(ofPath: article.path).code)
+                let key = configured.translationKey(
+                    ofPath: article.path, contentRelative: ArticleURL.contentRelativePath(article.path, layout: layout))
+                translations[key, default: []].append(index)
             }
         } else {
             let relative = articles.map { ArticleURL.contentRelativePath($0.path, layout: layout) }
@@ -109,17 +109,15 @@ public struct SiteLanguages: Sendable {
     }
 
     /// The translation of the article at `target` into the language of the article at `source`, on a
-    /// Hugo site with configured languages, where `ref`, `relref` and `.md` paths resolve in the
-    /// linking page's language (`about.md` written in `about.fr.md`'s neighbour means `about.fr.md`);
-    /// `target` itself when it is in that language or has no such translation.
+    /// site with configured languages (Hugo, MkDocs' `i18n` plugin), where `ref`, `relref` and `.md`
+    /// paths resolve in the linking page's language (`about.md` written in `about.fr.md`'s neighbour
+    /// means `about.fr.md`); `target` itself when it is in that language or has no such translation.
     public func translation(of target: Int, for source: Int, in site: Site) -> Int {
         guard !translations.isEmpty, !same(source, target) else { return target }
         let layout = site.layout
         guard let configured = layout.languages else { return target }
         let path = site.articles[target].path
-        let stem = configured.language(ofPath: path).stem
-        let directory = ArticlePath.directory(of: ArticleURL.contentRelativePath(path, layout: layout))
-        let key = (directory.isEmpty ? "" : directory + "/") + stem.lowercased()
+        let key = configured.translationKey(ofPath: path, contentRelative: ArticleURL.contentRelativePath(path, layout: layout))
         return translations[key]?.first { same($0, source) } ?? target
     }
 

@@ -31,7 +31,8 @@ public struct SiteLayout: Sendable, Hashable {
     public var shortcodes: ShortcodeRendering = .unknown
     /// Docusaurus's `markdown.format`: which files it compiles as MDX.
     public var markdownFormat: MarkdownFormat = .mdx
-    /// Hugo: the languages its configuration declares, when more than one (`ConfiguredLanguages`).
+    /// The languages the configuration declares, when more than one (`ConfiguredLanguages`): Hugo's,
+    /// or MkDocs' `i18n` plugin's.
     public var languages: ConfiguredLanguages?
     /// The language of pages that do not name theirs, when the configuration says (Hugo's
     /// `defaultContentLanguage`, Jekyll's `default_lang` or `lang`).
@@ -118,8 +119,11 @@ extension SiteLayout {
             return layout
         }
         if let config = firstExisting(["mkdocs.yml", "mkdocs.yaml"]) {
-            let settings = ConfigTree(text: read(config) ?? "", name: config)
-            var layout = SiteLayout(generator: .mkdocs, contentDirectories: [settings.string("docs_dir") ?? "docs"])
+            let mapping = read(config).flatMap(YAMLAliasedKeys.topLevelMapping(of:))
+            let settings = ConfigTree(mapping: mapping)
+            let docsDirectory = (settings.string("docs_dir") ?? "docs").split(separator: "/").joined(separator: "/")
+            var layout = SiteLayout(generator: .mkdocs, contentDirectories: [docsDirectory])
+            layout.languages = ConfiguredLanguages.mkdocs(mapping, docsDirectory: docsDirectory)
             layout.directoryURLs = settings.string("use_directory_urls").map { $0 != "false" } ?? true
             layout.ignoredDirectories.insert("site")
             layout.apply(baseURL: settings.string("site_url"))

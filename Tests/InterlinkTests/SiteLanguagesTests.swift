@@ -251,4 +251,61 @@ import Testing
         #expect(!findings.contains { $0.rule == .anchorConflict }, "\(findings.filter { $0.rule == .anchorConflict })")
         #expect(!findings.contains { $0.rule == .brokenLink })
     }
+
+    /// MkDocs with mkdocs-static-i18n: translations as suffixes (the default) are published under `/fr/`,
+    /// the default language at the root, and a `.md` path written in a French page means the French page
+    /// (the plugin links each language's pages among themselves).
+    @Test func mkdocsStaticI18nSuffixesArePublishedUnderTheirLanguage() async throws {
+        let site = try TemporarySite([
+            "mkdocs.yml": """
+                site_name: Docs
+                plugins:
+                  - search
+                  - i18n:
+                      languages:
+                        - locale: en
+                          default: true
+                          name: English
+                        - locale: fr
+                          name: Français
+
+                """,
+            "docs/index.md": "# Home\n\nSee [setup](setup.md).\n", "docs/index.fr.md": "# Accueil\n\nVoir [setup](setup.md).\n",
+            "docs/setup.md": "# Setup\n\nText.\n", "docs/setup.fr.md": "# Installation\n\nTexte.\n",
+        ])
+        let loaded = await site.load()
+        #expect(loaded.site.layout.languages?.codes == ["en", "fr"])
+        #expect(try loaded.article("docs/setup.fr.md").url == "/fr/setup/")
+        #expect(try loaded.article("docs/index.fr.md").url == "/fr/")
+        #expect(try loaded.article("docs/setup.md").url == "/setup/")
+        #expect(loaded.resolvedTargets(of: "docs/index.fr.md") == ["docs/setup.fr.md"])
+        #expect(loaded.resolvedTargets(of: "docs/index.md") == ["docs/setup.md"])
+    }
+
+    /// The plugin's folder structure (and its settings before version 1: `default_language` and a mapping
+    /// of languages): `docs/en/` is published at the root, `docs/fr/` under `/fr/`.
+    @Test func mkdocsStaticI18nFoldersArePublishedUnderTheirLanguage() async throws {
+        let site = try TemporarySite([
+            "mkdocs.yml": """
+                site_name: Docs
+                plugins:
+                  - i18n:
+                      docs_structure: folder
+                      default_language: en
+                      languages:
+                        en: English
+                        de: Deutsch
+
+                """,
+            "docs/en/guide/setup.md": "# Setup\n\nText.\n", "docs/de/guide/setup.md": "# Einrichtung\n\nText.\n",
+            "docs/en/index.md": "# Home\n\nHello.\n", "docs/de/index.md": "# Start\n\nHallo.\n",
+        ])
+        let loaded = await site.load()
+        #expect(try loaded.article("docs/en/guide/setup.md").url == "/guide/setup/")
+        #expect(try loaded.article("docs/de/guide/setup.md").url == "/de/guide/setup/")
+        #expect(try loaded.article("docs/de/index.md").url == "/de/")
+        let languages = loaded.site.languages
+        #expect(languages.language(of: loaded.site.index(ofPath: "docs/de/index.md")!) == "de")
+        #expect(languages.language(of: loaded.site.index(ofPath: "docs/en/index.md")!) == "en")
+    }
 }
