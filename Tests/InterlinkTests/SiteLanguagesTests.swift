@@ -85,6 +85,7 @@ import Testing
         #expect(try loaded.article("content/posts/anchor-text.md").url == "/posts/anchor-text/")
         #expect(try loaded.article("content/posts/_index.fr.md").kind == .section)
         #expect(try loaded.article("content/posts/_index.fr.md").url == "/fr/posts/")
+        #expect(try loaded.article("content/_index.fr.md").url == "/fr/")
         #expect(loaded.site.languages.tags == ["en", "fr"])
         // The French home and section pages are where French readers start, as the English ones are.
         let entries = EntryPages.detect(site: loaded.site).entries.map { loaded.site.articles[$0].path }
