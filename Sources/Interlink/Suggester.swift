@@ -326,9 +326,9 @@ public struct Suggester: Sendable {
             phrases: PhraseFrequency(found: found, topicCount: index.topics.count, languages: site.languages, key: phraseKey))
     }
 
-    /// How rare a phrase is: 1 when one article says it, towards 0 when every article does.
-    /// How specific a phrase that `documentFrequency` articles mention is, 0…1: the articles counted are
-    /// those of `source`'s language, on a site with translations (`PhraseFrequency`).
+    /// How rare a phrase that `documentFrequency` articles mention is: 1 when one article says it, towards
+    /// 0 when every article does; on a site with translations, every article of `source`'s language
+    /// (`PhraseFrequency` counts per language).
     func specificity(documentFrequency: Int, source: Int) -> Double {
         let total = Double(site.languages.articleCount(inLanguageOf: source) ?? site.articles.count)
         guard total > 1 else { return 1 }
