@@ -20,6 +20,9 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable {
     case overLinked = "over-linked"
     /// An article more clicks away from the entry pages than the configured depth, or not reachable at all.
     case deepPage = "deep-page"
+    /// On a site with configured languages, a link to a page in another language than the linking
+    /// page's, when that page has a translation in the linking page's language.
+    case otherLanguageLink = "other-language-link"
 
     /// How much a finding of this rule matters. Only a broken link is wrong on the live site today;
     /// everything else makes linking weaker and is a warning.
@@ -40,6 +43,7 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .anchorConflict: return "The same anchor text links to different articles across the site."
         case .overLinked: return "The article has more internal links than the configured cap."
         case .deepPage: return "The article is too many clicks away from the entry pages, or not reachable from them."
+        case .otherLanguageLink: return "The link leads to a page in another language, which has a translation in this page's language."
         }
     }
 

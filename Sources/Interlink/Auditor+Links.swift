@@ -2,8 +2,8 @@ import Foundation
 import InterlinkMarkdown
 
 extension Auditor {
-    /// The rules about single links: broken-link, draft-link, self-link, duplicate-link, generic-anchor,
-    /// and over-linked (which counts them). Drafts are audited too: their links will go live with them.
+    /// The rules about single links: broken-link, draft-link, other-language-link, self-link,
+    /// duplicate-link, generic-anchor, and over-linked (which counts them). Drafts are audited too: their links will go live with them.
     func linkFindings(entries: Set<Int>) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let proposer = AnchorProposer(site: site, index: suggester.index)
@@ -75,6 +75,19 @@ extension Auditor {
                             "links to \(targetArticle.path), a draft: the link leads nowhere until it is published",
                             target: target,
                             fix: AuditFix(description: "publish \(targetArticle.path) first, or remove the link until then"))
+                    }
+                    // A translation that kept the original's link (`/posts/cdn/` in `cdn.fr.md`'s neighbour).
+                    if target != source, !site.languages.same(source, target) {
+                        let translation = site.languages.translation(of: target, for: source, in: site)
+                        if translation != target {
+                            let language = site.languages.language(of: source) ?? ""
+                            finding(
+                                .otherLanguageLink,
+                                "links to \(targetArticle.path), a page in another language than this one (\(language))",
+                                target: target,
+                                fix: AuditFix(
+                                    description: "link to its translation \(site.articles[translation].url) (\(site.articles[translation].path)) instead"))
+                        }
                     }
                     if target != source {
                         let key = "\(target)#\(fragment.map { $0.removingPercentEncoding ?? $0 } ?? "")"

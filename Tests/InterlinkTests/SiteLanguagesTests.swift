@@ -309,4 +309,23 @@ import Testing
         #expect(languages.language(of: loaded.site.index(ofPath: "docs/de/index.md")!) == "de")
         #expect(languages.language(of: loaded.site.index(ofPath: "docs/en/index.md")!) == "en")
     }
+
+    /// `other-language-link`: a translation that kept the original's link to a page that has a translation
+    /// of its own; a link to a page with no translation in the linking page's language is no finding.
+    @Test func aTranslationLinkingTheOriginalsPageIsFound() async throws {
+        let site = try TemporarySite([
+            "hugo.toml": "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            "content/caching.md": "---\ntitle: Caching\n---\nText.\n",
+            "content/caching.fr.md": "---\ntitle: Caching\n---\nTexte.\n",
+            "content/cdn.md": "---\ntitle: CDN\n---\nText.\n",
+            "content/a.fr.md": "---\ntitle: A\n---\nVoir [le cache](/caching/) et [le CDN](/cdn/).\n",
+        ])
+        let loaded = await site.load()
+        let findings = Auditor(site: loaded.site, graph: LinkGraph(site: loaded.site)).run().findings
+            .filter { $0.rule == .otherLanguageLink }
+        #expect(findings.count == 1)
+        #expect(findings.first?.path == "content/a.fr.md")
+        #expect(findings.first?.target == "content/caching.md")
+        #expect(findings.first?.fix?.description == "link to its translation /fr/caching/ (content/caching.fr.md) instead")
+    }
 }
