@@ -8,7 +8,8 @@ public enum ArticleURL {
         let language = layout.languages?.language(ofPath: path)
         // MkDocs' language folders (`docs/fr/`) are no part of the URL.
         let directory = ArticlePath.directory(of: layout.languages?.languageFolder(of: path)?.inside ?? relative)
-        let stem = stem(path: path, relative: relative, layout: layout)
+        // The language found above already took the language code off the stem.
+        let stem = language?.stem ?? ArticlePath.stem(of: relative)
         let isIndex = ["index", "_index", "readme"].contains(stem.lowercased())
         var url: String
         switch layout.generator {

@@ -57,9 +57,9 @@ public struct ConfiguredLanguages: Sendable, Hashable {
     /// `content/posts/cdn.fr.md` and `docs/fr/posts/cdn.md`). `contentRelative` is the path inside the
     /// site's content folder.
     func translationKey(ofPath path: String, contentRelative: String) -> String {
-        let stem = language(ofPath: path).stem.lowercased()
-        let directory = ArticlePath.directory(of: languageFolder(of: path)?.inside ?? contentRelative)
-        return (directory.isEmpty ? "" : directory + "/") + stem
+        SiteLanguages.twinKey(
+            directory: ArticlePath.directory(of: languageFolder(of: path)?.inside ?? contentRelative),
+            stem: language(ofPath: path).stem)
     }
 
     /// On an MkDocs site whose languages are folders, the language of the file at `path` and its path

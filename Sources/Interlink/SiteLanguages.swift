@@ -145,14 +145,14 @@ public struct SiteLanguages: Sendable {
         for (index, path) in paths.enumerated() where Self.fileNameHasTwoDots(path) {
             let stem = ArticlePath.stem(of: path)
             if let (bare, tag) = LanguageTag.suffix(ofStem: stem) {
-                suffixed[index] = (ArticlePath.directory(of: path) + "/" + bare.lowercased(), tag)
+                suffixed[index] = (Self.twinKey(directory: ArticlePath.directory(of: path), stem: bare), tag)
             }
         }
         guard !suffixed.isEmpty else { return [String?](repeating: nil, count: paths.count) }
         // How many files share each name once the codes are taken off.
         var names: [String: Int] = [:]
         for (index, path) in paths.enumerated() {
-            let key = suffixed[index]?.bare ?? ArticlePath.directory(of: path) + "/" + ArticlePath.stem(of: path).lowercased()
+            let key = suffixed[index]?.bare ?? Self.twinKey(path)
             names[key, default: 0] += 1
         }
         var twinned: [String: (files: Int, twins: Int)] = [:]
@@ -225,10 +225,15 @@ public struct SiteLanguages: Sendable {
         return result
     }
 
-    /// A path as twins share it: lower case, without its extension.
+    /// A path as twins share it: its stem lower case, without its extension.
     private static func twinKey(_ path: String) -> String {
-        let directory = ArticlePath.directory(of: path)
-        return (directory.isEmpty ? "" : directory + "/") + ArticlePath.stem(of: path).lowercased()
+        twinKey(directory: ArticlePath.directory(of: path), stem: ArticlePath.stem(of: path))
+    }
+
+    /// The key of a file named `stem` (without extension or language code) in `directory`, which its
+    /// twins and translations share: `guide/intro`.
+    static func twinKey(directory: String, stem: String) -> String {
+        (directory.isEmpty ? "" : directory + "/") + stem.lowercased()
     }
 
     /// The front matter keys that name a page's language, in the order they are read.

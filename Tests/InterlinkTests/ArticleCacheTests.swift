@@ -10,9 +10,9 @@ import Testing
     static let exampleSite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("ExampleSite")
 
-    /// A copy of ExampleSite's Markdown files (no cache folder) in a temporary site.
-    static func exampleCopy() throws -> TemporarySite {
-        let site = try TemporarySite([:])
+    /// ExampleSite's files (no hidden ones, so no cache folder), relative path → bytes.
+    static func exampleFiles() throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
         let paths = (FileManager.default.enumerator(atPath: exampleSite.path)?.allObjects as? [String]) ?? []
         for path in paths where !path.hasPrefix(".") && !path.contains("/.") {
             var isDirectory: ObjCBool = false
@@ -20,8 +20,15 @@ import Testing
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 continue
             }
-            try site.write(path, bytes: [UInt8](try Data(contentsOf: url)))
+            files[path] = [UInt8](try Data(contentsOf: url))
         }
+        return files
+    }
+
+    /// A copy of ExampleSite's Markdown files (no cache folder) in a temporary site.
+    static func exampleCopy() throws -> TemporarySite {
+        let site = try TemporarySite([:])
+        for (path, bytes) in try exampleFiles() { try site.write(path, bytes: bytes) }
         return site
     }
 

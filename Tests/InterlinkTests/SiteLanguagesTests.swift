@@ -8,17 +8,7 @@ import Testing
 @Suite struct SiteLanguagesTests {
     /// ExampleSite's files, relative path → text.
     static func exampleFiles() throws -> [String: String] {
-        let root = ArticleCacheTests.exampleSite
-        var files: [String: String] = [:]
-        let paths = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String]) ?? []
-        for path in paths where !path.hasPrefix(".") && !path.contains("/.") {
-            var isDirectory: ObjCBool = false
-            let url = root.appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            files[path] = try String(contentsOf: url, encoding: .utf8)
-        }
-        return files
+        try ArticleCacheTests.exampleFiles().mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     /// What a suggestion says, its paths without their language parts, and its score.
