@@ -38,4 +38,52 @@ import Testing
         #expect(FixedDecimal.text(12.0, places: 1) == "12.0")
         #expect(FixedDecimal.text(1e40, places: 2).count == 44)
     }
+
+    @Test func agreesWithStringFormatOnDecimalTiesAndTheirNeighbours() {
+        // Every k/2000 for k up to 40,000 (a decimal tie at two places when k is odd), the doubles
+        // either side of it, and the same scaled to other magnitudes and places: where rounding the
+        // exact binary value and rounding its nearest decimal disagree.
+        var mismatches: [String] = []
+        for k in 0...40_000 {
+            let tie = Double(k) / 2_000
+            for value in [tie.nextDown, tie, tie.nextUp, -tie, tie * 1_000, tie / 1_000, tie * 1e9] {
+                for places: Int32 in [0, 1, 2, 3, 6] {
+                    let expected = String(format: "%.\(places)f", value)
+                    if FixedDecimal.text(value, places: places) != expected { mismatches.append("\(value) \(places)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "differs from String(format:) at \(mismatches.prefix(5))")
+    }
+
+    @Test func agreesWithStringFormatOnRandomDoubles() {
+        // Random bit patterns and random values of every size the exact path takes, up to and past
+        // its limit of 10^15 after scaling.
+        var generator = SystemRandomNumberGenerator()
+        var mismatches: [String] = []
+        for _ in 0..<200_000 {
+            let exponent = Double.random(in: -12...16, using: &generator)
+            let value = Double.random(in: -1...1, using: &generator) * pow(10, exponent)
+            let bits = Double(bitPattern: generator.next())
+            for candidate in [value, bits] {
+                let places = Int32.random(in: 0...7, using: &generator)
+                if FixedDecimal.text(candidate, places: places) != String(format: "%.\(places)f", candidate) {
+                    mismatches.append("\(candidate) \(places)")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "differs from String(format:) at \(mismatches.prefix(5))")
+    }
+
+    @Test func roundsExactlyWithoutFormattingInTheRangeScoresTake() {
+        // The exact path answers for what a run writes (scores, specificities), and declines what it
+        // cannot decide exactly.
+        #expect(FixedDecimal.roundedExactly(0.125, places: 2) == 12)
+        #expect(FixedDecimal.roundedExactly(0.135, places: 2) == 14)
+        #expect(FixedDecimal.roundedExactly(0.285, places: 2) == 28)
+        #expect(FixedDecimal.roundedExactly(-2.5, places: 0) == 2)
+        #expect(FixedDecimal.roundedExactly(1e16, places: 0) == nil)
+        #expect(FixedDecimal.roundedExactly(1, places: 7) == nil)
+        #expect(FixedDecimal.roundedExactly(.nan, places: 2) == nil)
+    }
 }
