@@ -37,4 +37,31 @@ import Testing
         #expect(relatedness.similarity(0, 2) == 0)
         #expect(relatedness.similarity(1, 1) > 0.99)
     }
+
+    @Test func similarityIsTheDotProductOfTheStoredVectorsSummedInWordOrder() {
+        // Random articles over a small vocabulary, so that they share words in every pattern; the
+        // similarity must be, bit for bit, the sum over shared word ids in ascending order.
+        var generator = SystemRandomNumberGenerator()
+        let vocabulary = (0..<60).map { _ in UInt64.random(in: 1...UInt64.max, using: &generator) }
+        let counts: [Relatedness.TermCounts] = (0..<40).map { _ in
+            let words = Set((0..<Int.random(in: 0...30, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! })
+            return words.sorted().map { (hash: $0, count: Int32.random(in: 1...5, using: &generator)) }
+        }
+        let relatedness = Relatedness(counts: counts)
+        func vector(_ article: Int) -> [(id: Int, weight: Float)] {
+            (relatedness.vectorStarts[article]..<relatedness.vectorStarts[article + 1]).map {
+                (Int(relatedness.narrowIDs[$0]), relatedness.weights[$0])
+            }
+        }
+        for first in counts.indices {
+            for second in counts.indices {
+                let right = Dictionary(uniqueKeysWithValues: vector(second).map { ($0.id, $0.weight) })
+                var sum: Float = 0
+                for (id, weight) in vector(first).sorted(by: { $0.id < $1.id }) {
+                    if let other = right[id] { sum += weight * other }
+                }
+                #expect(relatedness.similarity(first, second) == Double(sum), "\(first), \(second)")
+            }
+        }
+    }
 }
