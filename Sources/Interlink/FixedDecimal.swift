@@ -11,10 +11,10 @@ enum FixedDecimal {
     /// `places` 2, without Foundation's format parser. Always a `.` as the decimal point: the process
     /// never sets a C locale.
     ///
-    /// Values whose scaled product is under 10^15, with at most 6 places (every score and reason a run writes) are rounded
-    /// exactly in `Double` arithmetic (`roundedExactly`); others go through `vsnprintf`, whose
-    /// variadic arguments cost a dynamic cast each (4 % of a `suggest` run when every reason wrote two
-    /// numbers that way).
+    /// A value whose product with 10^places is under 10^15, with at most 6 places (every score a run
+    /// writes), is rounded exactly in `Double` arithmetic (`roundedExactly`); any other goes through
+    /// `vsnprintf`, whose variadic arguments cost a dynamic cast each (2 % of a `suggest` run when
+    /// every reason wrote its two scores that way).
     static func text(_ value: Double, places: Int32) -> String {
         if let scaled = roundedExactly(value, places: places) {
             return digits(scaled, places: Int(places), negative: value.sign == .minus)
