@@ -33,6 +33,32 @@ import Testing
         }
     }
 
+    @Test func eightBytesAtATimeAgreeWithTheRule() {
+        // Every byte value at every place of a 24-byte text, between word bytes and between spaces,
+        // so that it falls in each of the eight places of a 64-bit word; then random texts, mostly
+        // without joiners (the eight-byte path), with a joiner now and then (the byte-by-byte one).
+        for byte in UInt8.min...UInt8.max {
+            for filler in [UInt8(ascii: "a"), UInt8(ascii: " "), 0xC3] {
+                for place in 0..<24 {
+                    var bytes = [UInt8](repeating: filler, count: 24)
+                    bytes[place] = byte
+                    #expect(WordCounter.count(bytes) == Self.rule(bytes), "\(byte) at \(place) among \(filler)")
+                }
+            }
+        }
+        let alphabet = Array("aZ09 .,_@[`{/:\n\t".utf8) + [0x80, 0xC3, 0xA9, 0xFF, 0x40, 0x5B, 0x60, 0x7B, 0x2F, 0x3A]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...100, using: &generator)).map { _ in
+                Int.random(in: 0..<40, using: &generator) == 0
+                    ? (Bool.random(using: &generator) ? UInt8(ascii: "'") : UInt8(ascii: "-"))
+                    : alphabet.randomElement(using: &generator)!
+            }
+            #expect(WordCounter.count(bytes) == Self.rule(bytes), "\(bytes)")
+            #expect(WordCounter.count(bytes.dropFirst(3)) == Self.rule(Array(bytes.dropFirst(3))))
+        }
+    }
+
     /// The rule as a loop with branches: a word byte outside a word starts one; `'` or `-` inside a
     /// word keeps it going; any other byte ends it.
     static func rule(_ bytes: [UInt8]) -> Int {
