@@ -237,20 +237,47 @@ struct SentenceIndex {
     private func findBoundaries(of block: Int) -> [Int] {
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { bytes in
-            for span in spans where span.block == block {
-                let range = span.range
-                var index = range.lowerBound
-                while index < range.upperBound {
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
-                        let next = index + 1
-                        if next >= range.upperBound || bytes[next] == 0x20 { found.append(next) }
-                    }
-                    index += 1
-                }
-            }
+            for span in spans where span.block == block { Self.sentenceEnds(in: bytes, span.range, into: &found) }
         }
         return found
+    }
+
+    /// Appends the sentence ends of `bytes[range]`: the offset after each `.`, `!` or `?` that ends
+    /// the range or is followed by a space. Eight bytes are looked at a time (a zero-byte test on the
+    /// XOR with each mark): the marks are a byte in dozens, and the byte-by-byte loop was 1 % of a
+    /// `suggest` run.
+    static func sentenceEnds(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [Int]) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highBits }
+        var index = range.lowerBound
+        if let base = bytes.baseAddress {
+            while index + 8 <= range.upperBound {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let marks =
+                    zeroBytes(chunk ^ UInt64(UInt8(ascii: ".")) &* ones) | zeroBytes(chunk ^ UInt64(UInt8(ascii: "!")) &* ones)
+                    | zeroBytes(chunk ^ UInt64(UInt8(ascii: "?")) &* ones)
+                // Nonzero exactly when one of the eight is a mark: those eight are read byte by byte.
+                if marks == 0 {
+                    index += 8
+                    continue
+                }
+                for position in index..<(index + 8) { sentenceEnd(at: position, in: bytes, range, into: &found) }
+                index += 8
+            }
+        }
+        while index < range.upperBound {
+            sentenceEnd(at: index, in: bytes, range, into: &found)
+            index += 1
+        }
+    }
+
+    @inline(__always)
+    private static func sentenceEnd(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [Int]) {
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") else { return }
+        let next = index + 1
+        if next >= range.upperBound || bytes[next] == 0x20 { found.append(next) }
     }
 
     mutating func key(of mention: Mention) -> Key {

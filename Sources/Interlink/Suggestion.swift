@@ -185,15 +185,31 @@ extension SuggestionReason.Parts {
 }
 
 extension Suggestion {
-    /// The id of a (source, target, anchor) triple: 12 hex digits of a 64-bit FNV-1a hash. The anchor
-    /// is compared case-insensitively, so "Orphan pages" and "orphan pages" are one decision.
+    /// The id of a (source, target, anchor) triple: 12 hex digits of a 64-bit FNV-1a hash of
+    /// `source`, a 0 byte, `target`, a 0 byte and the anchor lower-cased (`String.lowercased()`). The
+    /// anchor is compared case-insensitively, so "Orphan pages" and "orphan pages" are one decision.
+    /// Ids are kept in `.interlink-ignore` files: what they hash must never change. Hashed from the
+    /// strings' bytes in place (an ASCII anchor lower-cased byte by byte, the same bytes), without
+    /// building the joined string and its hex text.
     public static func id(source: String, target: String, anchor: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array("\(source)\u{0}\(target)\u{0}\(anchor.lowercased())".utf8) {
+        @inline(__always) func add(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let hex = String(hash, radix: 16)
-        return String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12).description
+        for byte in source.utf8 { add(byte) }
+        add(0)
+        for byte in target.utf8 { add(byte) }
+        add(0)
+        if anchor.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in anchor.utf8 { add((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+        } else {
+            for byte in anchor.lowercased().utf8 { add(byte) }
+        }
+        // The first 12 of the hash's 16 hex digits, leading zeros kept.
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 12)
+        for place in 0..<12 { text[place] = digits[Int((hash >> UInt64(60 - 4 * place)) & 0xF)] }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -19,6 +19,33 @@ import Testing
         #expect(id.allSatisfy { $0.isHexDigit && !$0.isUppercase })
     }
 
+    @Test func idsAreWhatTheJoinedStringsHashTo() {
+        // The id as first written: the joined string, lower-cased anchor, FNV-1a, 16 hex digits cut to 12.
+        func reference(_ source: String, _ target: String, _ anchor: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in Array("\(source)\u{0}\(target)\u{0}\(anchor.lowercased())".utf8) {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            let hex = String(hash, radix: 16)
+            return String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12).description
+        }
+        let anchors = ["crawl budget", "Crawl Budget", "ÉCOLE Normale", "İstanbul", "ß", "Straße", "日本語", "", "A-Z 0-9 [x]"]
+        for anchor in anchors {
+            for (source, target) in [("notes.md", "crawl-budget.md"), ("", ""), ("é/ü.md", "x y.md")] {
+                #expect(Suggestion.id(source: source, target: target, anchor: anchor) == reference(source, target, anchor))
+            }
+        }
+        // Ids whose hash starts with zeros keep them.
+        var leadingZero = false
+        for number in 0..<2_000 {
+            let id = Suggestion.id(source: "s\(number).md", target: "t.md", anchor: "a")
+            #expect(id == reference("s\(number).md", "t.md", "a"))
+            leadingZero = leadingZero || id.hasPrefix("0")
+        }
+        #expect(leadingZero)
+    }
+
     @Test func theSameTripleGivesTheSameIdAndAnyChangeAnother() {
         let id = Suggestion.id(source: "notes.md", target: "crawl-budget.md", anchor: "crawl budget")
         #expect(Suggestion.id(source: "notes.md", target: "crawl-budget.md", anchor: "crawl budget") == id)
