@@ -243,20 +243,17 @@ struct SentenceIndex {
     }
 
     /// Appends the sentence ends of `bytes[range]`: the offset after each `.`, `!` or `?` that ends
-    /// the range or is followed by a space. Eight bytes are looked at a time (a zero-byte test on the
-    /// XOR with each mark): the marks are a byte in dozens, and the byte-by-byte loop was 1 % of a
+    /// the range or is followed by a space. Eight bytes are looked at a time (`ByteWord`): the marks
+    /// are a byte in dozens, and the byte-by-byte loop was 1 % of a
     /// `suggest` run.
     static func sentenceEnds(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [Int]) {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highBits }
         var index = range.lowerBound
         if let base = bytes.baseAddress {
             while index + 8 <= range.upperBound {
-                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let chunk = ByteWord.load(base, index)
                 let marks =
-                    zeroBytes(chunk ^ UInt64(UInt8(ascii: ".")) &* ones) | zeroBytes(chunk ^ UInt64(UInt8(ascii: "!")) &* ones)
-                    | zeroBytes(chunk ^ UInt64(UInt8(ascii: "?")) &* ones)
+                    ByteWord.bytes(chunk, equalTo: UInt8(ascii: ".")) | ByteWord.bytes(chunk, equalTo: UInt8(ascii: "!"))
+                    | ByteWord.bytes(chunk, equalTo: UInt8(ascii: "?"))
                 // Nonzero exactly when one of the eight is a mark: those eight are read byte by byte.
                 if marks == 0 {
                     index += 8

@@ -52,24 +52,24 @@ enum RawConstructs {
     /// The first byte at or after `index` that can open a construct (`{`, `[`, or the first letter of
     /// a bare URL's scheme followed by the scheme's second letter: `ht` or `ww` in any case), or `end`.
     /// Prose has an `h` or `w` every few words; few are followed by `t` or `w`, and `bareURLEnd`
-    /// checks the rest. Eight bytes are compared at a time in a 64-bit word (with the eight after each,
-    /// for the second letter): a byte-by-byte loop was 3 % of a `suggest` run. (Swift's `SIMD16`
-    /// comparisons went through memory lane by lane here, several times slower than bytes.)
+    /// checks the rest. Eight bytes are compared at a time (`ByteWord`, with the eight after each for
+    /// the second letter): a byte-by-byte loop was 3 % of a `suggest` run.
     static func nextCandidate(in raw: [UInt8], from index: Int, end: Int) -> Int {
         raw.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return end }
             var position = index
             // `| 0x20` folds `[` onto `{`, `H` onto `h`, `T` onto `t` and `W` onto `w`, and no other
             // byte onto any of them.
-            let fold: UInt64 = 0x2020_2020_2020_2020
+            let fold = ByteWord.everyByte(0x20)
             while position + 9 <= end {
-                let bytes = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) | fold
-                let following =
-                    UInt64(littleEndian: UnsafeRawPointer(base + position + 1).loadUnaligned(as: UInt64.self)) | fold
+                let bytes = ByteWord.load(base, position) | fold
+                let following = ByteWord.load(base, position + 1) | fold
                 let opens =
-                    zeroBytes(bytes ^ everyByte(0x7B))
-                    | zeroBytes((bytes ^ everyByte(UInt8(ascii: "h"))) | (following ^ everyByte(UInt8(ascii: "t"))))
-                    | zeroBytes((bytes ^ everyByte(UInt8(ascii: "w"))) | (following ^ everyByte(UInt8(ascii: "w"))))
+                    ByteWord.bytes(bytes, equalTo: 0x7B)
+                    | ByteWord.zeroBytes(
+                        (bytes ^ ByteWord.everyByte(UInt8(ascii: "h"))) | (following ^ ByteWord.everyByte(UInt8(ascii: "t"))))
+                    | ByteWord.zeroBytes(
+                        (bytes ^ ByteWord.everyByte(UInt8(ascii: "w"))) | (following ^ ByteWord.everyByte(UInt8(ascii: "w"))))
                 if opens != 0 { return position + opens.trailingZeroBitCount / 8 }
                 position += 8
             }
@@ -88,17 +88,6 @@ enum RawConstructs {
             }
             return end
         }
-    }
-
-    /// `byte` in each of a word's eight bytes.
-    @inline(__always)
-    private static func everyByte(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
-
-    /// The top bit of each zero byte of `word` set, and of no byte below the first zero byte: the
-    /// lowest bit set is exact (a borrow may mark a byte above a zero byte, never one below).
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// What `find` knows about the bytes it has passed: where closing delimiters are (each search starts

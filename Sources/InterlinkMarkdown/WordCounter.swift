@@ -25,7 +25,7 @@ public enum WordCounter {
         var position = 0
         if let base = buffer.baseAddress {
             while position + 8 <= buffer.count {
-                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let chunk = ByteWord.load(base, position)
                 if hasJoiner(chunk) {
                     for offset in position..<(position + 8) { step(buffer[offset], &words, &inWord) }
                 } else {
@@ -70,29 +70,20 @@ public enum WordCounter {
         (byte == UInt8(ascii: "'") ? 1 : 0) | (byte == UInt8(ascii: "-") ? 1 : 0)
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
     /// The top bit of each of the eight bytes set where the byte is a word byte (`isWord`).
     @inline(__always)
     static func wordFlags(_ chunk: UInt64) -> UInt64 {
-        let low7 = chunk & ~highBits
+        let low7 = chunk & ~ByteWord.highBits
         // Sums of a byte under 0x80 and a constant under 0x80 stay within their byte.
-        let folded = low7 | 0x20 &* ones
-        let letter = (folded &+ 0x1F &* ones) & ~(folded &+ 0x05 &* ones)
-        let digit = (low7 &+ 0x50 &* ones) & ~(low7 &+ 0x46 &* ones)
-        return (letter | digit | chunk) & highBits
+        let folded = low7 | ByteWord.everyByte(0x20)
+        let letter = (folded &+ ByteWord.everyByte(0x1F)) & ~(folded &+ ByteWord.everyByte(0x05))
+        let digit = (low7 &+ ByteWord.everyByte(0x50)) & ~(low7 &+ ByteWord.everyByte(0x46))
+        return (letter | digit | chunk) & ByteWord.highBits
     }
 
     /// Whether any of the eight bytes is `'` or `-`.
     @inline(__always)
     static func hasJoiner(_ chunk: UInt64) -> Bool {
-        zeroBytes(chunk ^ 0x27 &* ones) | zeroBytes(chunk ^ 0x2D &* ones) != 0
-    }
-
-    /// Nonzero exactly when `word` has a zero byte.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- ones) & ~word & highBits
+        ByteWord.bytes(chunk, equalTo: UInt8(ascii: "'")) | ByteWord.bytes(chunk, equalTo: UInt8(ascii: "-")) != 0
     }
 }
