@@ -73,37 +73,40 @@ extension KeywordIndex {
         return result
     }
 
+    /// A word of a run of spans, as matching reads it: its hash, its bytes, and which span holds it.
+    private struct RunWord {
+        var hash: UInt64
+        var range: Range<Int>
+        var span: Int32
+    }
+
     func mentions(in article: Article, spans: [TextSpan], includeCode: Bool) -> [Mention] {
         var result: [Mention] = []
         let bytes = article.bytes
-        var hashes: [UInt64] = []
-        var ranges: [Range<Int>] = []
-        // The span of each word: a run of spans joined by soft line breaks is matched as one text.
-        var wordSpans: [Int32] = []
+        // Each word of a run of spans joined by soft line breaks (matched as one text), with its span,
+        // in one array: one append per word (three arrays checked their uniqueness three times).
+        var words: [RunWord] = []
         var nextRun = 0
         while nextRun < spans.count {
             let run = SoftLineBreak.run(of: spans, from: nextRun, in: bytes)
             nextRun = run.upperBound + 1
-            hashes.removeAll(keepingCapacity: true)
-            ranges.removeAll(keepingCapacity: true)
-            wordSpans.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
             for spanIndex in run {
-                var words = tokenizer.wordHashes(bytes, in: spans[spanIndex].range)
-                while let word = words.next() {
-                    hashes.append(word.hash)
-                    ranges.append(word.range)
-                    wordSpans.append(Int32(spanIndex))
+                var scanner = tokenizer.wordHashes(bytes, in: spans[spanIndex].range)
+                while let word = scanner.next() {
+                    words.append(RunWord(hash: word.hash, range: word.range, span: Int32(spanIndex)))
                 }
             }
             // Two words join within a span by `joins`, across spans only by a soft line break between them.
             func wordsJoin(_ position: Int) -> Bool {
-                wordSpans[position] == wordSpans[position - 1]
-                    ? Self.joins(bytes, ranges[position - 1].upperBound, ranges[position].lowerBound)
-                    : SoftLineBreak.isSoftBreak(bytes, from: ranges[position - 1].upperBound, to: ranges[position].lowerBound)
+                words[position].span == words[position - 1].span
+                    ? Self.joins(bytes, words[position - 1].range.upperBound, words[position].range.lowerBound)
+                    : SoftLineBreak.isSoftBreak(
+                        bytes, from: words[position - 1].range.upperBound, to: words[position].range.lowerBound)
             }
             var start = 0
-            while start < hashes.count {
-                guard child(0, hashes[start]) != nil else {
+            while start < words.count {
+                guard child(0, words[start].hash) != nil else {
                     start += 1
                     continue
                 }
@@ -111,9 +114,9 @@ extension KeywordIndex {
                 var node: Int32 = 0
                 var ends: [(end: Int, node: Int32)] = []
                 var position = start
-                while position < hashes.count,
+                while position < words.count,
                     position == start || wordsJoin(position),
-                    let next = child(node, hashes[position])
+                    let next = child(node, words[position].hash)
                 {
                     node = next
                     if nodeFlags[Int(node)].contains(.endsTopic) { ends.append((position, node)) }
@@ -121,8 +124,8 @@ extension KeywordIndex {
                 }
                 var matched = false
                 for (end, node) in ends.reversed() {
-                    let span = spans[Int(wordSpans[end])]
-                    var range = ranges[start].lowerBound..<ranges[end].upperBound
+                    let span = spans[Int(words[end].span)]
+                    var range = words[start].range.lowerBound..<words[end].range.upperBound
                     // A closing parenthesis right after the last word belongs to the name: "(Dropped)".
                     if range.upperBound < span.range.upperBound, bytes[range.upperBound] == UInt8(ascii: ")"),
                         !Self.balancedParentheses(bytes, range)
@@ -134,7 +137,7 @@ extension KeywordIndex {
                     else { continue }
                     // `@docusaurus/plugin-debug` written as prose names the package whole.
                     if let scope = Self.packageScopeStart(
-                        bytes, before: range.lowerBound, from: spans[Int(wordSpans[start])].range.lowerBound),
+                        bytes, before: range.lowerBound, from: spans[Int(words[start].span)].range.lowerBound),
                         (result.last?.range.upperBound ?? 0) <= scope
                     {
                         range = scope..<range.upperBound
@@ -149,7 +152,7 @@ extension KeywordIndex {
                         if punctuation.parenthesis, !topics[index].phrase.utf8.contains(UInt8(ascii: "(")) { return false }
                         if punctuation.dash, !Self.hasSpacedDash(topics[index].phrase) { return false }
                         return !topics[index].caseSensitive
-                            || Self.sameCase(bytes, ranges[start...end], topics[index].phrase, tokenizer)
+                            || Self.sameCase(bytes, words[start...end].map(\.range)[...], topics[index].phrase, tokenizer)
                     }
                     // Nearly always every topic fits, as the node's flags tell without reading the topics: the
                     // node's shared list, not a new array per mention.

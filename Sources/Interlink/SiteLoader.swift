@@ -350,7 +350,7 @@ public enum SiteLoader {
         path: String, bytes: [UInt8], dialect: MarkdownDialect, shortcodes: ShortcodeRendering = .unknown
     ) throws(Diagnostic) -> ParsedContent {
         let lines = LineTable(bytes)
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = ByteSearch.firstIndex(of: 0, in: bytes, from: 0, end: bytes.count) {
             let location = lines.location(of: nul)
             throw Diagnostic(
                 path: path, line: location.line, column: location.column,
