@@ -1,3 +1,5 @@
+import InterlinkMarkdown
+
 /// A word of prose: its normalised form (for matching) and where it sits in the file.
 public struct Token: Sendable, Hashable {
     /// Normalised form: lower case, light inflection removed, possessive dropped, apostrophes folded.
@@ -250,9 +252,10 @@ struct WordScanner {
 
     /// The next word when it is a plain ASCII word (see `nextASCIIWord`), with `index` moved past it and
     /// the byte that ends it, and the hash and length of its normalised form (lower-cased, then stemmed
-    /// as `EnglishInflection.stem` does), found in the one pass that finds the word: the hash state
-    /// after each of its last four bytes is kept, since stemming drops at most three. Nil otherwise,
-    /// with `index` at the word's first byte or where the separators ended.
+    /// as `EnglishInflection.stem` does). The word's end is found eight bytes at a time
+    /// (`asciiWordFlags`), so that most words end without a mispredicted branch per byte, then its
+    /// bytes are hashed. Nil otherwise, with `index` at the word's first byte or where the separators
+    /// ended.
     private mutating func nextASCIIWordHash() -> (range: Range<Int>, hash: UInt64, length: Int)? {
         let (found, stop, hash, length) = bytes.withUnsafeBufferPointer {
             buffer -> (Range<Int>?, Int, UInt64, Int) in
@@ -264,27 +267,40 @@ struct WordScanner {
                 position += 1
             }
             let start = position
-            let prime: UInt64 = 0x0000_0100_0000_01B3
-            // The hash after the whole word so far, and one, two and three bytes before its end.
-            var (hash, hash1, hash2, hash3): (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0, 0, 0)
-            // The last four bytes, lower-cased, the last in the low byte.
-            var tail: UInt32 = 0
-            while position < end {
-                let byte = buffer[position]
-                guard Self.isASCIIWordByte(byte) else { break }
-                let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-                (hash3, hash2, hash1) = (hash2, hash1, hash)
-                hash = (hash ^ UInt64(lower)) &* prime
-                tail = tail << 8 | UInt32(lower)
-                position += 1
+            var ended = false
+            if let base = buffer.baseAddress {
+                while position + 8 <= end {
+                    let others = ~Self.asciiWordFlags(ByteWord.load(base, position)) & ByteWord.highBits
+                    if others != 0 {
+                        position += others.trailingZeroBitCount / 8
+                        ended = true
+                        break
+                    }
+                    position += 8
+                }
             }
+            if !ended { while position < end, Self.isASCIIWordByte(buffer[position]) { position += 1 } }
             if position < end, buffer[position] >= 0x80 || buffer[position] == UInt8(ascii: "'") {
                 return (nil, start, 0, 0)
             }
             guard start < position else { return (nil, position, 0, 0) }
             let count = position - start
-            @inline(__always) func before(_ offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: tail >> (8 * offset)) }
-            guard count > 3, before(0) == UInt8(ascii: "s") else { return (start..<position, position, hash, count) }
+            // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
+            @inline(__always) func lowered(_ offset: Int) -> UInt64 { UInt64(buffer[start + offset] | 0x20) }
+            let prime: UInt64 = 0x0000_0100_0000_01B3
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            guard count > 3, lowered(count - 1) == UInt64(UInt8(ascii: "s")) else {
+                for offset in 0..<count { hash = (hash ^ lowered(offset)) &* prime }
+                return (start..<position, position, hash, count)
+            }
+            // Stemming drops at most three bytes: the hash after the word but its last three, two and
+            // one bytes, then after the whole word.
+            for offset in 0..<(count - 3) { hash = (hash ^ lowered(offset)) &* prime }
+            let hash3 = hash
+            let hash2 = (hash3 ^ lowered(count - 3)) &* prime
+            let hash1 = (hash2 ^ lowered(count - 2)) &* prime
+            hash = (hash1 ^ lowered(count - 1)) &* prime
+            @inline(__always) func before(_ offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: lowered(count - 1 - offset)) }
             let (e, h, c, x, z, s) = (
                 UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "c"), UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "s")
             )
@@ -312,6 +328,17 @@ struct WordScanner {
         return (found, hash, length)
     }
 
+    /// The top bit of each of eight bytes set where the byte is an ASCII letter or digit.
+    @inline(__always)
+    static func asciiWordFlags(_ chunk: UInt64) -> UInt64 {
+        let low7 = chunk & ~ByteWord.highBits
+        // Sums of a byte under 0x80 and a constant under 0x80 stay within their byte.
+        let folded = low7 | ByteWord.everyByte(0x20)
+        let letter = (folded &+ ByteWord.everyByte(0x1F)) & ~(folded &+ ByteWord.everyByte(0x05))
+        let digit = (low7 &+ ByteWord.everyByte(0x50)) & ~(low7 &+ ByteWord.everyByte(0x46))
+        return (letter | digit) & ~chunk & ByteWord.highBits
+    }
+
     /// The common case, most words of most prose: ASCII separators, then a word of ASCII letters and
     /// digits ended by an ASCII byte that is neither (nor an apostrophe) or by the end. Copies the
     /// word lower-cased into `word` in one go and returns its range; returns nil, with `index` at the
@@ -326,8 +353,9 @@ struct WordScanner {
         return found
     }
 
+    /// An ASCII letter or digit (`| 0x20` folds A–Z onto a–z and moves no other byte into a–z).
     @inline(__always)
     private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+        ((byte | 0x20) &- 0x61 < 26) || (byte &- 0x30 < 10)
     }
 }

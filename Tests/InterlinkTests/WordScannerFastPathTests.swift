@@ -114,4 +114,37 @@ import Testing
             }
         }
     }
+
+    static let longWordPieces = [
+        "abcdefg", "Internationalization", "ies", "es", "S", "x", "é", "Ü", "'", "’", " ", "9", "-", ".", "\n", "[", "@",
+    ]
+
+    /// Words longer than the eight bytes the scanner reads at once, ending at every place of a 64-bit
+    /// word, against a non-ASCII byte or an apostrophe or at the range's end: the same words and hashes
+    /// as the byte-by-byte reading.
+    @Test func longWordsReadEightBytesAtATimeGiveTheSameWordsAndHashes() {
+        for text in RandomText(pieces: Self.longWordPieces, count: 5_000, maximumPieces: 14, seed: 88) {
+            let bytes = Array(text.utf8)
+            for range in [0..<bytes.count, min(3, bytes.count)..<max(min(3, bytes.count), bytes.count - 2)] {
+                var scanner = WordScanner(bytes: bytes, range: range)
+                var reference = ReferenceScanner(bytes: bytes, end: range.upperBound, index: range.lowerBound)
+                var words: [String] = []
+                var expected: [String] = []
+                while let found = scanner.next(inflection: EnglishInflection(), english: true) { words.append("\(found) \(scanner.word)") }
+                while let found = reference.next() { expected.append("\(found) \(reference.word)") }
+                #expect(words == expected, "\(text.debugDescription) \(range)")
+                var hashing = WordScanner(bytes: bytes, range: range)
+                var reading = WordScanner(bytes: bytes, range: range)
+                var hashed: [String] = []
+                var read: [String] = []
+                while let found = hashing.nextHash(inflection: EnglishInflection(), english: true) {
+                    hashed.append("\(found.range) \(found.hash) \(found.length)")
+                }
+                while let found = reading.next(inflection: EnglishInflection(), english: true) {
+                    read.append("\(found) \(Tokenizer.hash(reading.word)) \(reading.word.count)")
+                }
+                #expect(hashed == read, "\(text.debugDescription) \(range)")
+            }
+        }
+    }
 }
