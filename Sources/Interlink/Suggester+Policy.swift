@@ -244,8 +244,7 @@ struct SentenceIndex {
 
     /// Appends the sentence ends of `bytes[range]`: the offset after each `.`, `!` or `?` that ends
     /// the range or is followed by a space. Eight bytes are looked at a time (`ByteWord`): the marks
-    /// are a byte in dozens, and the byte-by-byte loop was 1 % of a
-    /// `suggest` run.
+    /// are a byte in dozens, and the byte-by-byte loop was 1 % of a `suggest` run.
     static func sentenceEnds(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [Int]) {
         var index = range.lowerBound
         if let base = bytes.baseAddress {

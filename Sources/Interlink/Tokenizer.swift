@@ -253,9 +253,9 @@ struct WordScanner {
     /// The next word when it is a plain ASCII word (see `nextASCIIWord`), with `index` moved past it and
     /// the byte that ends it, and the hash and length of its normalised form (lower-cased, then stemmed
     /// as `EnglishInflection.stem` does). The word's end is found eight bytes at a time
-    /// (`asciiWordFlags`), so that most words end without a mispredicted branch per byte, then its
-    /// bytes are hashed. Nil otherwise, with `index` at the word's first byte or where the separators
-    /// ended.
+    /// (`ByteWord.asciiLettersAndDigits`), so that most words end without a mispredicted branch per
+    /// byte, then its bytes are hashed. Nil otherwise, with `index` at the word's first byte or where
+    /// the separators ended.
     private mutating func nextASCIIWordHash() -> (range: Range<Int>, hash: UInt64, length: Int)? {
         let (found, stop, hash, length) = bytes.withUnsafeBufferPointer {
             buffer -> (Range<Int>?, Int, UInt64, Int) in
@@ -270,7 +270,7 @@ struct WordScanner {
             var ended = false
             if let base = buffer.baseAddress {
                 while position + 8 <= end {
-                    let others = ~Self.asciiWordFlags(ByteWord.load(base, position)) & ByteWord.highBits
+                    let others = ~ByteWord.asciiLettersAndDigits(ByteWord.load(base, position)) & ByteWord.highBits
                     if others != 0 {
                         position += others.trailingZeroBitCount / 8
                         ended = true
@@ -326,17 +326,6 @@ struct WordScanner {
         // The byte after the word separates it: consumed, as the general reading does.
         index = min(stop + 1, end)
         return (found, hash, length)
-    }
-
-    /// The top bit of each of eight bytes set where the byte is an ASCII letter or digit.
-    @inline(__always)
-    static func asciiWordFlags(_ chunk: UInt64) -> UInt64 {
-        let low7 = chunk & ~ByteWord.highBits
-        // Sums of a byte under 0x80 and a constant under 0x80 stay within their byte.
-        let folded = low7 | ByteWord.everyByte(0x20)
-        let letter = (folded &+ ByteWord.everyByte(0x1F)) & ~(folded &+ ByteWord.everyByte(0x05))
-        let digit = (low7 &+ ByteWord.everyByte(0x50)) & ~(low7 &+ ByteWord.everyByte(0x46))
-        return (letter | digit) & ~chunk & ByteWord.highBits
     }
 
     /// The common case, most words of most prose: ASCII separators, then a word of ASCII letters and

@@ -27,4 +27,16 @@ public enum ByteWord {
     /// `zeroBytes` of the bytes of `word` equal to `byte`.
     @inlinable @inline(__always)
     public static func bytes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 { zeroBytes(word ^ everyByte(byte)) }
+
+    /// The top bit set of each of the eight bytes that is an ASCII letter or digit.
+    @inlinable @inline(__always)
+    public static func asciiLettersAndDigits(_ word: UInt64) -> UInt64 {
+        let low7 = word & ~highBits
+        // Sums of a byte under 0x80 and a constant under 0x80 stay within their byte; `| 0x20` folds
+        // A–Z onto a–z and moves no other byte into a–z.
+        let folded = low7 | everyByte(0x20)
+        let letter = (folded &+ everyByte(0x1F)) & ~(folded &+ everyByte(0x05))
+        let digit = (low7 &+ everyByte(0x50)) & ~(low7 &+ everyByte(0x46))
+        return (letter | digit) & ~word & highBits
+    }
 }

@@ -70,15 +70,11 @@ public enum WordCounter {
         (byte == UInt8(ascii: "'") ? 1 : 0) | (byte == UInt8(ascii: "-") ? 1 : 0)
     }
 
-    /// The top bit of each of the eight bytes set where the byte is a word byte (`isWord`).
+    /// The top bit of each of the eight bytes set where the byte is a word byte (`isWord`): an ASCII
+    /// letter or digit, or a byte of a multi-byte character.
     @inline(__always)
     static func wordFlags(_ chunk: UInt64) -> UInt64 {
-        let low7 = chunk & ~ByteWord.highBits
-        // Sums of a byte under 0x80 and a constant under 0x80 stay within their byte.
-        let folded = low7 | ByteWord.everyByte(0x20)
-        let letter = (folded &+ ByteWord.everyByte(0x1F)) & ~(folded &+ ByteWord.everyByte(0x05))
-        let digit = (low7 &+ ByteWord.everyByte(0x50)) & ~(low7 &+ ByteWord.everyByte(0x46))
-        return (letter | digit | chunk) & ByteWord.highBits
+        ByteWord.asciiLettersAndDigits(chunk) | chunk & ByteWord.highBits
     }
 
     /// Whether any of the eight bytes is `'` or `-`.

@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    @Test func asciiLettersAndDigitsAreFlaggedInEveryPlace() {
+        for byte in UInt8.min...UInt8.max {
+            let expected = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            for place in 0..<8 {
+                // The byte among others that are not letters or digits, and among others that are.
+                for filler in [UInt8(ascii: " "), UInt8(ascii: "a"), 0xFF] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[place] = byte
+                    let flags = bytes.withUnsafeBufferPointer { ByteWord.asciiLettersAndDigits(ByteWord.load($0.baseAddress!, 0)) }
+                    #expect((flags >> UInt64(8 * place + 7)) & 1 == (expected ? 1 : 0), "\(byte) at \(place)")
+                }
+            }
+        }
+    }
+
     @Test func mayHoldAgreesWithTheByteByByteRule() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ab $\\%{}[x".utf8) + [0xC3, 0x24 ^ 0x80, 0x5C + 1, 0x7B - 1]
