@@ -246,6 +246,8 @@ struct SentenceIndex {
     /// the range or is followed by a space. Eight bytes are looked at a time (`ByteWord`): the marks
     /// are a byte in dozens, and the byte-by-byte loop was 1 % of a `suggest` run.
     static func sentenceEnds(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into found: inout [Int]) {
+        // Eight bytes are read at a time without bounds checks: never past the bytes.
+        let range = range.clamped(to: 0..<bytes.count)
         var index = range.lowerBound
         if let base = bytes.baseAddress {
             while index + 8 <= range.upperBound {

@@ -161,7 +161,8 @@ struct WordScanner {
 
     init(bytes: [UInt8], range: Range<Int>) {
         self.bytes = bytes
-        self.end = range.upperBound
+        // Never past the bytes: the plain-word path reads eight bytes at a time without bounds checks.
+        self.end = min(range.upperBound, bytes.count)
         self.index = range.lowerBound
         word.reserveCapacity(32)
     }

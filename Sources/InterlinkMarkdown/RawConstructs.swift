@@ -57,6 +57,8 @@ enum RawConstructs {
     static func nextCandidate(in raw: [UInt8], from index: Int, end: Int) -> Int {
         raw.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return end }
+            // Eight bytes are read at a time without bounds checks: never past the bytes.
+            let end = min(end, buffer.count)
             var position = index
             // `| 0x20` folds `[` onto `{`, `H` onto `h`, `T` onto `t` and `W` onto `w`, and no other
             // byte onto any of them.

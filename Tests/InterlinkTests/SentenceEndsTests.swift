@@ -43,4 +43,11 @@ import Testing
             #expect(Self.found(bytes, start..<end) == Self.rule(bytes, start..<end), "\(bytes) \(start)..<\(end)")
         }
     }
+
+    @Test func aRangePastTheBytesIsReadOnlyAsFarAsTheBytes() {
+        // The eight-byte reads never go past the buffer, whatever range a caller passes.
+        let bytes = Array("Ends here. And here".utf8)
+        #expect(Self.found(bytes, 0..<(bytes.count + 20)) == [10])
+        #expect(Self.found(bytes, (bytes.count + 1)..<(bytes.count + 9)).isEmpty)
+    }
 }

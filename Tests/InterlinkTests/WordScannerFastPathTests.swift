@@ -147,4 +147,12 @@ import Testing
             }
         }
     }
+
+    @Test func aRangePastTheBytesIsReadOnlyAsFarAsTheBytes() {
+        let bytes = Array("internationalization words".utf8)
+        var scanner = WordScanner(bytes: bytes, range: 0..<(bytes.count + 16))
+        var words: [Range<Int>] = []
+        while let found = scanner.nextHash(inflection: EnglishInflection(), english: true) { words.append(found.range) }
+        #expect(words == [0..<20, 21..<26])
+    }
 }
