@@ -70,6 +70,36 @@ import Testing
         }
     }
 
+    /// The words of `bytes[range]` with their normalised bytes, as the scanner reads them and as the
+    /// byte-by-byte reference reads them.
+    static func wordsOfBothReadings(
+        _ bytes: [UInt8], _ range: Range<Int>
+    ) -> (scanned: [(Range<Int>, [UInt8])], reference: [(Range<Int>, [UInt8])]) {
+        var scanner = WordScanner(bytes: bytes, range: range)
+        var reference = ReferenceScanner(bytes: bytes, end: range.upperBound, index: range.lowerBound)
+        var scanned: [(Range<Int>, [UInt8])] = []
+        var expected: [(Range<Int>, [UInt8])] = []
+        while let found = scanner.next(inflection: EnglishInflection(), english: true) { scanned.append((found, scanner.word)) }
+        while let found = reference.next() { expected.append((found, reference.word)) }
+        return (scanned, expected)
+    }
+
+    /// Each word's range, hash and length as `nextHash` gives them, and as `next` followed by
+    /// `Tokenizer.hash` of the word it reads gives them.
+    static func hashesOfBothReadings(_ bytes: [UInt8], _ range: Range<Int>) -> (hashed: [String], read: [String]) {
+        var hashing = WordScanner(bytes: bytes, range: range)
+        var reading = WordScanner(bytes: bytes, range: range)
+        var hashed: [String] = []
+        var read: [String] = []
+        while let found = hashing.nextHash(inflection: EnglishInflection(), english: true) {
+            hashed.append("\(found.range) \(found.hash) \(found.length)")
+        }
+        while let found = reading.next(inflection: EnglishInflection(), english: true) {
+            read.append("\(found) \(Tokenizer.hash(reading.word)) \(reading.word.count)")
+        }
+        return (hashed, read)
+    }
+
     static let pieces = ["a", "B", "z", "Go", "s", "es", "1", " ", "  ", "'", "’", "é", "É", "日", "-", ".", "\n", "ß", "İ", "\u{301}"]
 
     @Test func bothReadingsGiveTheSameWords() {
@@ -77,12 +107,7 @@ import Testing
             let bytes = Array(text.utf8)
             // The whole text, and a range that starts and ends inside it (within one character's bytes too).
             for range in [0..<bytes.count, min(1, bytes.count)..<max(min(1, bytes.count), bytes.count - 1)] {
-                var scanner = WordScanner(bytes: bytes, range: range)
-                var reference = ReferenceScanner(bytes: bytes, end: range.upperBound, index: range.lowerBound)
-                var words: [(Range<Int>, [UInt8])] = []
-                var expected: [(Range<Int>, [UInt8])] = []
-                while let found = scanner.next(inflection: EnglishInflection(), english: true) { words.append((found, scanner.word)) }
-                while let found = reference.next() { expected.append((found, reference.word)) }
+                let (words, expected) = Self.wordsOfBothReadings(bytes, range)
                 #expect(words.map(\.0) == expected.map(\.0), "\(text.debugDescription) \(range)")
                 #expect(words.map(\.1) == expected.map(\.1), "\(text.debugDescription) \(range)")
             }
@@ -100,16 +125,7 @@ import Testing
         for text in RandomText(pieces: Self.wordPieces, count: 20_000, maximumPieces: 9, seed: 7) {
             let bytes = Array(text.utf8)
             for range in [0..<bytes.count, min(1, bytes.count)..<max(min(1, bytes.count), bytes.count - 1)] {
-                var hashing = WordScanner(bytes: bytes, range: range)
-                var reading = WordScanner(bytes: bytes, range: range)
-                var hashed: [String] = []
-                var expected: [String] = []
-                while let found = hashing.nextHash(inflection: EnglishInflection(), english: true) {
-                    hashed.append("\(found.range) \(found.hash) \(found.length)")
-                }
-                while let found = reading.next(inflection: EnglishInflection(), english: true) {
-                    expected.append("\(found) \(Tokenizer.hash(reading.word)) \(reading.word.count)")
-                }
+                let (hashed, expected) = Self.hashesOfBothReadings(bytes, range)
                 #expect(hashed == expected, "\(text.debugDescription) \(range)")
             }
         }
@@ -126,23 +142,10 @@ import Testing
         for text in RandomText(pieces: Self.longWordPieces, count: 5_000, maximumPieces: 14, seed: 88) {
             let bytes = Array(text.utf8)
             for range in [0..<bytes.count, min(3, bytes.count)..<max(min(3, bytes.count), bytes.count - 2)] {
-                var scanner = WordScanner(bytes: bytes, range: range)
-                var reference = ReferenceScanner(bytes: bytes, end: range.upperBound, index: range.lowerBound)
-                var words: [String] = []
-                var expected: [String] = []
-                while let found = scanner.next(inflection: EnglishInflection(), english: true) { words.append("\(found) \(scanner.word)") }
-                while let found = reference.next() { expected.append("\(found) \(reference.word)") }
-                #expect(words == expected, "\(text.debugDescription) \(range)")
-                var hashing = WordScanner(bytes: bytes, range: range)
-                var reading = WordScanner(bytes: bytes, range: range)
-                var hashed: [String] = []
-                var read: [String] = []
-                while let found = hashing.nextHash(inflection: EnglishInflection(), english: true) {
-                    hashed.append("\(found.range) \(found.hash) \(found.length)")
-                }
-                while let found = reading.next(inflection: EnglishInflection(), english: true) {
-                    read.append("\(found) \(Tokenizer.hash(reading.word)) \(reading.word.count)")
-                }
+                let (words, expected) = Self.wordsOfBothReadings(bytes, range)
+                #expect(words.map(\.0) == expected.map(\.0), "\(text.debugDescription) \(range)")
+                #expect(words.map(\.1) == expected.map(\.1), "\(text.debugDescription) \(range)")
+                let (hashed, read) = Self.hashesOfBothReadings(bytes, range)
                 #expect(hashed == read, "\(text.debugDescription) \(range)")
             }
         }
