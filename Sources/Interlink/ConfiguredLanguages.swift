@@ -21,7 +21,12 @@ public struct ConfiguredLanguages: Sendable, Hashable {
     public var defaultCode: String
     /// The content folders of languages that have their own (`contentDir`), relative to the root, and
     /// their language.
-    public var contentDirectories: [String: String]
+    public var contentDirectories: [String: String] {
+        didSet { directoriesLongestFirst = Self.longestFirst(contentDirectories) }
+    }
+    /// `contentDirectories` longest path first (a nested folder before the one holding it), sorted once
+    /// rather than on every page's `language(ofPath:)`.
+    private var directoriesLongestFirst: [ContentFolder]
     /// Whether the default language's pages are published under `/CODE/` too.
     public var defaultInSubdirectory: Bool
     /// MkDocs with `docs_structure: folder`: the content folder whose first-level folders are the
@@ -35,17 +40,28 @@ public struct ConfiguredLanguages: Sendable, Hashable {
         self.codes = codes
         self.defaultCode = defaultCode
         self.contentDirectories = contentDirectories
+        self.directoriesLongestFirst = Self.longestFirst(contentDirectories)
         self.defaultInSubdirectory = defaultInSubdirectory
         self.languageFoldersIn = languageFoldersIn
+    }
+
+    /// A language's content folder.
+    private struct ContentFolder: Sendable, Hashable {
+        var path: String
+        var code: String
+    }
+
+    private static func longestFirst(_ directories: [String: String]) -> [ContentFolder] {
+        directories.map { ContentFolder(path: $0.key, code: $0.value) }
+            .sorted { ($0.path.utf8.count, $1.path) > ($1.path.utf8.count, $0.path) }
     }
 
     /// The language of the file at `path` (relative to the root), and its stem without the language
     /// code a translation's file name carries (`about.fr` → `about`).
     public func language(ofPath path: String) -> (code: String, stem: String) {
         let stem = ArticlePath.stem(of: path)
-        for (directory, code) in contentDirectories.sorted(by: { $0.key.count > $1.key.count })
-        where path.hasPrefix(directory + "/") {
-            return (code, stem)
+        for folder in directoriesLongestFirst where path.hasPrefix(folder.path + "/") {
+            return (folder.code, stem)
         }
         if let (code, _) = languageFolder(of: path) { return (code, stem) }
         if let (bare, tag) = LanguageTag.suffix(ofStem: stem), codes.contains(tag) { return (tag, bare) }

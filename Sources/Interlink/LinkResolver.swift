@@ -63,7 +63,8 @@ public struct LinkResolver: Sendable {
         let sourceArticle = site.articles[source]
         if ArticlePath.isMarkdown(decoded) {
             if let index = resolveFile(decoded, from: sourceArticle) {
-                return .article(site.languages.translation(of: index, for: source, in: site), fragment: fragment)
+                return .article(
+                    site.languages.translation(of: index, for: source, in: site, written: decoded), fragment: fragment)
             }
             return .broken("no Markdown file at '\(decoded)'")
         }
@@ -155,7 +156,8 @@ public struct LinkResolver: Sendable {
                 ?? uniqueStem(ArticlePath.stem(of: path), from: source)
             {
                 // Hugo looks the path up among the pages of the linking page's language.
-                return .article(site.languages.translation(of: index, for: source, in: site), fragment: fragment)
+                return .article(
+                    site.languages.translation(of: index, for: source, in: site, written: path), fragment: fragment)
             }
             return .broken("\(name) '\(argument)' matches no article")
         case "link":

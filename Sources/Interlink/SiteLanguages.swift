@@ -112,13 +112,34 @@ public struct SiteLanguages: Sendable {
     /// site with configured languages (Hugo, MkDocs' `i18n` plugin), where `ref`, `relref` and `.md`
     /// paths resolve in the linking page's language (`about.md` written in `about.fr.md`'s neighbour
     /// means `about.fr.md`); `target` itself when it is in that language or has no such translation.
-    public func translation(of target: Int, for source: Int, in site: Site) -> Int {
+    /// `written`: the path as the link writes it; one that names the target's language itself
+    /// (`../en/setup.md` in a French page of MkDocs' language folders, `setup.en.md`) means that page
+    /// and is read as written (`Self.path(_:namesLanguage:)`).
+    public func translation(of target: Int, for source: Int, in site: Site, written: String? = nil) -> Int {
         guard !translations.isEmpty, !same(source, target) else { return target }
+        if let written, let tag = language(of: target), Self.path(written, namesLanguage: tag) { return target }
         let layout = site.layout
         guard let configured = layout.languages else { return target }
         let path = site.articles[target].path
         let key = configured.translationKey(ofPath: path, contentRelative: ArticleURL.contentRelativePath(path, layout: layout))
         return translations[key]?.first { same($0, source) } ?? target
+    }
+
+    /// Whether the link path `written` names the language `tag` itself: a folder of that language on
+    /// its way (`../en/guide/setup.md`, `/fr/setup.md`) or that language's suffix on its file name
+    /// (`setup.en.md`), the tag compared in its canonical form (`en-US` names `en` on a site whose only
+    /// English is `en`).
+    static func path(_ written: String, namesLanguage tag: String) -> Bool {
+        guard !tag.isEmpty else { return false }
+        func names(_ text: some StringProtocol) -> Bool {
+            guard let normalized = LanguageTag.normalized(text) else { return false }
+            return normalized == tag || normalized.hasPrefix(tag + "-") || tag.hasPrefix(normalized + "-")
+        }
+        let parts = written.split(separator: "/")
+        guard let file = parts.last else { return false }
+        if parts.dropLast().contains(where: { names($0) }) { return true }
+        let stem = ArticlePath.stem(of: String(file))
+        return LanguageTag.suffix(ofStem: stem).map { names($0.tag) } ?? false
     }
 
     /// Each tag's canonical form: a tag with a region is its bare language when no other region of that

@@ -300,6 +300,62 @@ import Testing
         #expect(languages.language(of: loaded.site.index(ofPath: "docs/en/index.md")!) == "en")
     }
 
+    /// In the plugin's folders a link crossing into another language's folder (`../en/guide/setup.md` in a
+    /// German page) names that page on purpose and is read as written; a path inside the page's own
+    /// folder stays in its language.
+    @Test func aPathThroughAnotherLanguagesFolderIsReadAsWritten() async throws {
+        let site = try TemporarySite([
+            "mkdocs.yml": """
+                site_name: Docs
+                plugins:
+                  - i18n:
+                      docs_structure: folder
+                      languages:
+                        - locale: en
+                          default: true
+                        - locale: de
+
+                """,
+            "docs/en/guide/setup.md": "# Setup\n\nText.\n", "docs/de/guide/setup.md": "# Einrichtung\n\nText.\n",
+            "docs/en/index.md": "# Home\n\nSee [setup](guide/setup.md).\n",
+            "docs/de/index.md": "# Start\n\nDas [Original](../en/guide/setup.md) und [hier](guide/setup.md).\n",
+        ])
+        let loaded = await site.load()
+        #expect(loaded.site.layout.languages?.codes == ["de", "en"])
+        #expect(loaded.resolvedTargets(of: "docs/de/index.md") == ["docs/en/guide/setup.md", "docs/de/guide/setup.md"])
+        #expect(loaded.resolvedTargets(of: "docs/en/index.md") == ["docs/en/guide/setup.md"])
+    }
+
+    /// Which written paths name a language themselves: a folder of it on the way or its suffix on the
+    /// file name, compared in canonical form; any other folder or suffix does not.
+    @Test func aWrittenPathNamesALanguageByFolderOrSuffix() {
+        #expect(SiteLanguages.path("../en/guide/setup.md", namesLanguage: "en"))
+        #expect(SiteLanguages.path("/fr/setup.md", namesLanguage: "fr"))
+        #expect(SiteLanguages.path("setup.en.md", namesLanguage: "en"))
+        #expect(SiteLanguages.path("../en-US/setup.md", namesLanguage: "en"))
+        #expect(SiteLanguages.path("../pt/setup.md", namesLanguage: "pt-br"))
+        #expect(!SiteLanguages.path("../en/setup.md", namesLanguage: "fr"))
+        #expect(!SiteLanguages.path("setup.md", namesLanguage: "en"))
+        #expect(!SiteLanguages.path("../guide/setup.md", namesLanguage: "en"))
+        #expect(!SiteLanguages.path("en.md", namesLanguage: "en"))
+        #expect(!SiteLanguages.path("setup.min.md", namesLanguage: "en"))
+        #expect(!SiteLanguages.path("../en/setup.md", namesLanguage: ""))
+    }
+
+    /// A language's content folder inside another's (`content/fr` in `content`) is looked at first, also
+    /// after the folders are changed.
+    @Test func theLongestContentFolderDecidesAPagesLanguage() {
+        var languages = ConfiguredLanguages(
+            codes: ["en", "fr"], defaultCode: "en", contentDirectories: ["content": "en", "content/fr": "fr"])
+        #expect(languages.language(ofPath: "content/fr/a.md").code == "fr")
+        #expect(languages.language(ofPath: "content/a.md").code == "en")
+        #expect(languages.language(ofPath: "content/free/a.md").code == "en")
+        languages.contentDirectories = ["site": "fr", "site/en": "en"]
+        #expect(languages.language(ofPath: "site/a.md").code == "fr")
+        #expect(languages.language(ofPath: "site/en/a.md").code == "en")
+        #expect(languages.language(ofPath: "content/fr/a.md").code == "en")
+    }
+
     /// `other-language-link`: a translation that kept the original's link to a page that has a translation
     /// of its own; a link to a page with no translation in the linking page's language is no finding.
     @Test func aTranslationLinkingTheOriginalsPageIsFound() async throws {
