@@ -19,6 +19,12 @@ public struct Site: Sendable {
     /// First URL path segments that hold articles (`posts`, `blog`, `guide`…): an unresolved link under
     /// one of them is broken, one elsewhere may point to a page the site builds from other sources.
     let contentSections: Set<String>
+    /// The articles whose own URL another article (not a draft) gives itself too, in article order: a
+    /// Jekyll `permalink` written twice, Hugo's `a.md` beside `a/_index.md`. The generator publishes one
+    /// page at that URL (`index(ofURL:)` reads the later article's), so a link to the other leads to it,
+    /// whatever the link's syntax. Empty for Obsidian vaults and plain folders, whose notes are linked
+    /// by path and not published at URLs of their own.
+    public let articlesShadowedByURL: [Int]
 
     /// The sites whose Markdown is over this many bytes move their articles' bytes out of memory for
     /// `suggest` (`LoadOptions.keepsBytesUpTo`, `releaseBytes()`): 128 MiB. `INTERLINK_KEEP_BYTES_UP_TO`
@@ -64,6 +70,7 @@ public struct Site: Sendable {
         }
         // Each table is filled in article order by one worker, the tables side by side.
         let articles = self.articles
+        let publishes = layout.generator != .obsidian && layout.generator != .plain
         let tables = Tables()
         DispatchQueue.concurrentPerform(iterations: 4) { table in
             switch table {
@@ -91,6 +98,14 @@ public struct Site: Sendable {
                     }
                 }
                 tables.byURL = byURL
+                if publishes {
+                    tables.shadowed = keys.indices.filter { index in
+                        keys[index].urls.contains { isOwn, url in
+                            guard isOwn, let owner = byURL[url] else { return false }
+                            return owner != index && !articles[owner].isDraft
+                        }
+                    }
+                }
             default:
                 var byStem: [String: [Int]] = [:]
                 var byName: [String: [Int]] = [:]
@@ -108,6 +123,7 @@ public struct Site: Sendable {
         indicesByStem = tables.byStem
         indicesByName = tables.byName
         contentSections = tables.sections
+        articlesShadowedByURL = tables.shadowed
     }
 
     /// The look-up tables while they are filled, each by one worker.
@@ -118,6 +134,7 @@ public struct Site: Sendable {
         var byStem: [String: [Int]] = [:]
         var byName: [String: [Int]] = [:]
         var sections: Set<String> = []
+        var shadowed: [Int] = []
     }
 
     /// The first segment of a URL path without the base path, lower-cased, when the path has a `/` and

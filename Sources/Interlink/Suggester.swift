@@ -197,9 +197,11 @@ public struct Suggester: Sendable {
         self.graph = graph
         self.options = options
         let tokenizer = Tokenizer()
+        // Pages the configuration keeps out of links, and pages published at another page's URL (a link
+        // to one leads to the other: `Site.articlesShadowedByURL`).
         let excluded = Set(site.articles.indices.filter { index in
             options.neverLinkTo.contains { $0.matches(site.articles[index].path) }
-        })
+        }).union(site.articlesShadowedByURL)
         let siteBytes = site.byteCount
         let memo = SuggestMemo(enabled: reuse != nil)
         self.memo = memo
