@@ -115,20 +115,58 @@ public struct Article: Sendable {
     public var stem: String { ArticlePath.stem(of: path) }
 
     /// Byte ranges of the visible text of existing inline links (`[text](…)`), where that text is
-    /// written plainly between the brackets.
-    public var linkTextRanges: [Range<Int>] {
+    /// written plainly between the brackets: one range per line it is written on (`linkTextPieces`).
+    public var linkTextRanges: [Range<Int>] { linkTextPieces.map(\.range) }
+
+    /// The visible text of existing inline links (`[text](…)`) where it is written plainly between the
+    /// brackets, as ranges of the file with the number of their link (its index in `document.links`):
+    /// one range per line, as a link's text wrapped over a soft line break (`[Worker⏎threads](…)`, which
+    /// cmark reads as "Worker threads") is written on two. Matching joins a link's pieces as it joins
+    /// prose lines, so that a phrase counts as often once `apply` has linked it across a line end.
+    public var linkTextPieces: [(range: Range<Int>, link: Int)] {
         let bytes = self.bytes
-        return document.links.compactMap { link in
+        var pieces: [(range: Range<Int>, link: Int)] = []
+        for (number, link) in document.links.enumerated() {
             guard link.kind == .inline || link.kind == .template, !link.text.isEmpty,
                 bytes[link.range.lowerBound] == UInt8(ascii: "[")
-            else { return nil }
-            let text = Array(link.text.utf8)
+            else { continue }
             let start = link.range.lowerBound + 1
-            guard start + text.count <= link.range.upperBound,
-                bytes[start..<(start + text.count)].elementsEqual(text)
-            else { return nil }
-            return start..<(start + text.count)
+            let end = link.range.upperBound
+            var linkPieces: [Range<Int>] = []
+            var pieceStart = start
+            var index = start
+            var matched = true
+            for byte in link.text.utf8 {
+                // The space cmark reads for a line end: blanks, `\r`, `\n`, blanks.
+                if byte == 0x20, let next = Self.lineBreakEnd(bytes, from: index, before: end) {
+                    if index > pieceStart { linkPieces.append(pieceStart..<index) }
+                    index = next
+                    pieceStart = next
+                    continue
+                }
+                guard index < end, bytes[index] == byte else {
+                    matched = false
+                    break
+                }
+                index += 1
+            }
+            guard matched else { continue }
+            if index > pieceStart { linkPieces.append(pieceStart..<index) }
+            for piece in linkPieces { pieces.append((piece, number)) }
         }
+        return pieces
+    }
+
+    /// Where the line break at `bytes[index...]` ends: blanks, an optional `\r`, a `\n`, then the next
+    /// line's blanks; nil when none is there (before `end`).
+    private static func lineBreakEnd(_ bytes: [UInt8], from index: Int, before end: Int) -> Int? {
+        var index = index
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        if index < end, bytes[index] == 0x0D { index += 1 }
+        guard index < end, bytes[index] == 0x0A else { return nil }
+        index += 1
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index
     }
 
     /// The text of a byte range of the file.

@@ -59,7 +59,11 @@ extension KeywordIndex {
     /// Mentions inside the text of the article's existing links: not places for new links, but they
     /// still count when measuring how common a phrase is.
     public func mentionsInLinkText(of article: Article) -> [Mention] {
-        let spans = article.linkTextRanges.map { TextSpan(range: $0, block: -1, context: .paragraph, emphasized: false) }
+        // Each link's pieces in a block of their own, the link's number: the lines of one link's text join
+        // as prose lines do, two links never.
+        let spans = article.linkTextPieces.map {
+            TextSpan(range: $0.range, block: $0.link, context: .paragraph, emphasized: false)
+        }
         var result = mentions(in: article, spans: spans, includeCode: false)
         // `[`ref()`](…)`: a linked code name.
         for link in article.document.links where link.kind == .inline {
