@@ -23,6 +23,9 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// On a site with configured languages, a link to a page in another language than the linking
     /// page's, when that page has a translation in the linking page's language.
     case otherLanguageLink = "other-language-link"
+    /// A page published at the URL another page gives itself too (a `permalink` or `url` written twice,
+    /// `a.md` beside `a/_index.md`): the generator publishes one of them there.
+    case urlConflict = "url-conflict"
 
     /// How much a finding of this rule matters. Only a broken link is wrong on the live site today;
     /// everything else makes linking weaker and is a warning.
@@ -44,6 +47,7 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .overLinked: return "The article has more internal links than the configured cap."
         case .deepPage: return "The article is too many clicks away from the entry pages, or not reachable from them."
         case .otherLanguageLink: return "The link leads to a page in another language, which has a translation in this page's language."
+        case .urlConflict: return "Another page is published at this page's URL, so only one of them is on the site."
         }
     }
 

@@ -25,6 +25,9 @@ public struct Auditor: Sendable {
     public let options: AuditOptions
     /// The suggester, built once and shared by the rules that propose links or anchors.
     public let suggester: Suggester
+    /// The pages another page's URL shadows (`Site.articlesShadowedByURL`): no link reaches them, and
+    /// `url-conflict` says why, not `orphan` or `deep-page`.
+    let shadowedByURL: Set<Int>
 
     /// An auditor for `site`; builds the suggester (the keyword index) once.
     public init(site: Site, graph: LinkGraph, options: AuditOptions = AuditOptions()) {
@@ -32,6 +35,7 @@ public struct Auditor: Sendable {
         self.graph = graph
         self.options = options
         self.suggester = Suggester(site: site, graph: graph, options: options.suggest)
+        self.shadowedByURL = Set(site.articlesShadowedByURL)
     }
 
     /// Runs the audit.
@@ -41,6 +45,7 @@ public struct Auditor: Sendable {
         var findings = linkFindings(entries: Set(metrics.entries))
         findings += anchorConflicts()
         findings += structureFindings(metrics)
+        findings += urlConflicts(metrics)
         if !options.disabledRules.isEmpty { findings.removeAll { options.disabledRules.contains($0.rule) } }
         findings.sort(by: Self.byPlace)
         return AuditResult(
@@ -61,7 +66,9 @@ public struct Auditor: Sendable {
     func acceptsLinks(_ index: Int) -> Bool {
         let article = site.articles[index]
         return article.frontMatter.isLinkTarget && !options.suggest.neverLinkTo.contains { $0.matches(article.path) }
+            && !shadowedByURL.contains(index)
     }
+
 
     /// Whether the article may be given links (front-matter opt-out and `never_touch` say no, and a
     /// changelog takes none): such pages are never dead ends.

@@ -30,6 +30,21 @@ import Testing
         #expect(suggestions.map(\.target) == ["_docs/continuous-integration/index.md"])
     }
 
+    /// `audit` says which page the URL leads to (`url-conflict`), and does not call the other an orphan:
+    /// no link can reach it.
+    @Test func auditFindsTheConflict() async throws {
+        let site = try TemporarySite(Self.files(config: Self.jekyll))
+        let loaded = await site.load()
+        let findings = Auditor(site: loaded.site, graph: LinkGraph(site: loaded.site)).run().findings
+        let conflicts = findings.filter { $0.rule == .urlConflict }
+        #expect(conflicts.map(\.path) == ["_docs/continuous-integration.md"])
+        #expect(conflicts.first?.target == "_docs/continuous-integration/index.md")
+        #expect(conflicts.first?.message.contains("/docs/continuous-integration/") == true)
+        #expect(conflicts.first?.severity == .warning)
+        #expect(!findings.contains { $0.path == "_docs/continuous-integration.md" && [.orphan, .deepPage].contains($0.rule) })
+        #expect(findings.contains { $0.path == "_docs/deployment.md" && $0.rule == .orphan })
+    }
+
     /// A draft at the same URL shadows nothing (it is not published); a plain folder of notes,
     /// linked by path, has no URLs to share.
     @Test func draftsAndPlainFoldersShadowNothing() async throws {
