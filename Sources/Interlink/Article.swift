@@ -114,12 +114,13 @@ public struct Article: Sendable {
     /// The file name without folders and extension.
     public var stem: String { ArticlePath.stem(of: path) }
 
-    /// Byte ranges of the visible text of existing inline links (`[text](…)`), where that text is
-    /// written plainly between the brackets: one range per line it is written on (`linkTextPieces`).
+    /// Byte ranges of the visible text of existing links (`[text](…)`, `[[Note|text]]`), where that text
+    /// is written plainly: one range per line it is written on (`linkTextPieces`).
     public var linkTextRanges: [Range<Int>] { linkTextPieces.map(\.range) }
 
-    /// The visible text of existing inline links (`[text](…)`) where it is written plainly between the
-    /// brackets, as ranges of the file with the number of their link (its index in `document.links`):
+    /// The visible text of existing links (`[text](…)`, reference and template links, `[[Note|text]]`
+    /// and `[[Note]]`: `visibleTextStart(of:)`) where it is written plainly, as ranges of the file with
+    /// the number of their link (its index in `document.links`):
     /// one range per line, as a link's text wrapped over a soft line break (`[Worker⏎threads](…)`, which
     /// cmark reads as "Worker threads") is written on two. Matching joins a link's pieces as it joins
     /// prose lines, so that a phrase counts as often once `apply` has linked it across a line end.
@@ -127,10 +128,7 @@ public struct Article: Sendable {
         let bytes = self.bytes
         var pieces: [(range: Range<Int>, link: Int)] = []
         for (number, link) in document.links.enumerated() {
-            guard link.kind == .inline || link.kind == .template, !link.text.isEmpty,
-                bytes[link.range.lowerBound] == UInt8(ascii: "[")
-            else { continue }
-            let start = link.range.lowerBound + 1
+            guard !link.text.isEmpty, let start = visibleTextStart(of: link) else { continue }
             let end = link.range.upperBound
             var linkPieces: [Range<Int>] = []
             var pieceStart = start
@@ -155,6 +153,20 @@ public struct Article: Sendable {
             for piece in linkPieces { pieces.append((piece, number)) }
         }
         return pieces
+    }
+
+    /// Where the text a reader sees of `link` begins in the file: after the `[` of `[text](…)` (and of
+    /// reference and template links), after the `|` of `[[Note|text]]`, after the `[[` of `[[Note]]`;
+    /// nil for other links (autolinks, images, `[[Note#Section]]`, whose text each app writes its way).
+    func visibleTextStart(of link: MarkdownLink) -> Int? {
+        switch link.kind {
+        case .inline, .template:
+            return bytes[link.range.lowerBound] == UInt8(ascii: "[") ? link.range.lowerBound + 1 : nil
+        case .wikilink:
+            return LinkSyntax(link, in: bytes)?.text.lowerBound
+        case .autolink, .image:
+            return nil
+        }
     }
 
     /// Where the line break at `bytes[index...]` ends: blanks, an optional `\r`, a `\n`, then the next

@@ -236,14 +236,15 @@ extension Suggester {
         let keys = index.tokenizer.keys(resolved.link.text)
         guard !keys.isEmpty else { return 0 }
         var best = 0.0
-        // The link's own text, when written plainly between brackets: is it written as a name?
+        // The link's own text, when written plainly (between brackets, or after a wikilink's `|`): is it
+        // written as a name?
         let text = Array(resolved.link.text.utf8)
-        let start = resolved.link.range.lowerBound + 1
+        let start = article.visibleTextStart(of: resolved.link) ?? resolved.link.range.upperBound
         let plain =
-            article.bytes[resolved.link.range.lowerBound] == UInt8(ascii: "[")
-            && start + text.count <= resolved.link.range.upperBound
+            start + text.count <= resolved.link.range.upperBound
             && article.bytes[start..<(start + text.count)].elementsEqual(text)
-        let titleCased = plain && isTitleCased(start..<(start + text.count), in: article)
+        let titleCased =
+            plain && isTitleCased(start..<(start + text.count), in: article, opening: resolved.link.range.lowerBound)
         // `[graph-visualization](…)`: the target's file name, hyphens and all (`writesFileName`).
         let writesName =
             plain && writesFileName(start..<(start + text.count), target: target, in: article, after: resolved.link.range.upperBound)

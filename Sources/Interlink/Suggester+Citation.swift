@@ -9,11 +9,13 @@ import InterlinkMarkdown
 /// is much stronger evidence for a link than the same words used as a term ("the component props").
 extension Suggester {
     /// Whether `range` of `article` (a mention or a link text) capitalises, past the first word of
-    /// a sentence, a word the site usually writes in lower case.
-    func isTitleCased(_ range: Range<Int>, in article: Article) -> Bool {
+    /// a sentence, a word the site usually writes in lower case. `opening`: where the text's place in
+    /// its sentence is read from, when not its first byte (a wikilink's text, after `[[Note|`, stands
+    /// where the link does).
+    func isTitleCased(_ range: Range<Int>, in article: Article, opening: Int? = nil) -> Bool {
         let bytes = article.bytes
         var first = true
-        let skipFirst = Self.startsSentence(at: range.lowerBound, in: article)
+        let skipFirst = Self.startsSentence(at: opening ?? range.lowerBound, in: article)
         var cited = false
         WordCase.forEachWord(bytes, in: range) { word in
             defer { first = false }

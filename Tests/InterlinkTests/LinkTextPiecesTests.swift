@@ -26,6 +26,39 @@ import Testing
         #expect(two.map(\.link) == [0, 0, 1, 1])
     }
 
+    /// A wikilink's text is what follows its `|`, or its note's name; a link to a note's section without
+    /// a text of its own reads differently in each app and is left out.
+    @Test func aWikilinksTextIsAPiece() throws {
+        #expect(try Self.pieces("See [[worker-threads|Worker threads]].\n").map(\.text) == ["Worker threads"])
+        #expect(try Self.pieces("See [[Worker threads]].\n").map(\.text) == ["Worker threads"])
+        #expect(try Self.pieces("See [[Worker threads#Pools]].\n").isEmpty)
+    }
+
+    /// Calibration scores a link written as a wikilink as it scores the same link in brackets: its
+    /// text is read after the `|` (it was compared from the second `[`, and every wikilink counted as
+    /// text not written as a name).
+    @Test func calibrationScoresAWikilinkAsTheSameLinkInBrackets() throws {
+        func score(_ link: String) throws -> Double {
+            let fixture = try SuggestFixture([
+                "worker-threads.md": "# Worker Threads\n\nThreads share memory through workers and ports.\n",
+                "report.md": "# Report\n\nThe report waits for \(link) to finish their work on workers.\n",
+                "cluster.md": "# Cluster\n\nProcesses, not worker threads: a worker thread shares memory, a worker process does not.\n",
+            ])
+            let suggester = Suggester(site: fixture.site, graph: LinkGraph(site: fixture.site))
+            let scores = suggester.existingLinkScores()
+            let pair = LinkedPair(
+                source: try #require(fixture.site.index(ofPath: "report.md")),
+                target: try #require(fixture.site.index(ofPath: "worker-threads.md")))
+            return try #require(scores[pair])
+        }
+        let bracketed = try score("[Worker Threads](worker-threads.md)")
+        #expect(bracketed > 0)
+        let wiki = try score("[[worker-threads|Worker Threads]]")
+        // The same but for the position (the file is two bytes shorter); read from the wrong byte, the
+        // title-cased text was no citation and the score half as much.
+        #expect(abs(wiki - bracketed) < 0.002, "\(wiki) \(bracketed)")
+    }
+
     /// Text cmark reads differently from the bytes (an escape, an entity) is not taken: no piece.
     @Test func textThatDiffersFromTheBytesIsLeftOut() throws {
         #expect(try Self.pieces("See [a \\* b](w.md).\n").isEmpty)
