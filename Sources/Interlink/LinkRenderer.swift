@@ -13,8 +13,7 @@ public struct LinkRenderer: Sendable {
 
     /// Why a suggestion cannot be written as a link.
     public enum Refusal: Error, Sendable, Hashable, CustomStringConvertible {
-        /// The anchor holds `[`, `]`, or `|` in a table row, or a line break in a wikilink, which would
-        /// break the link.
+        /// The anchor holds `[`, `]`, or `|` in a table row, which would break the link.
         case unsafeAnchor(String)
 
         public var description: String {
@@ -33,8 +32,12 @@ public struct LinkRenderer: Sendable {
         if !isCode, text.contains("[") || text.contains("]") { throw .unsafeAnchor(text) }
         if isCode, text.contains("]") || text.contains("[") { throw .unsafeAnchor(text) }
         if inTable, text.contains("|") { throw .unsafeAnchor(text) }
-        // A wikilink ends at its line: an anchor wrapped across a soft line break cannot be one.
-        if style == .wikilink, anchor.contains(0x0A) { throw .unsafeAnchor(text) }
+        // A wikilink ends at its line, and its text is no Markdown (a code span in it hides the `]]`):
+        // such an anchor is written as the Markdown link the vault also reads.
+        if style == .wikilink, !Self.fitsWikilink(anchor) {
+            return try LinkRenderer(site: site, style: Self.markdownStyle(for: site.layout.generator))
+                .render(anchor: anchor, source: source, target: target, fragment: fragment, inTable: inTable)
+        }
         switch style {
         case .wikilink:
             let name = wikilinkName(of: target)
@@ -64,6 +67,20 @@ public struct LinkRenderer: Sendable {
         case .relative:
             let path = Self.relativePath(from: source.path, to: target.path)
             return Array("[".utf8) + anchor + Array("](\(Self.destination(path, fragment: fragment)))".utf8)
+        }
+    }
+
+    /// Whether a wikilink can hold `anchor` as its text: on one line, with no code span.
+    static func fitsWikilink(_ anchor: [UInt8]) -> Bool {
+        !anchor.contains(0x0A) && !anchor.contains(UInt8(ascii: "`"))
+    }
+
+    /// The Markdown link style written where a wikilink cannot be: a relative `.md` path, which Obsidian
+    /// and plain folders read, or the URL on the generators that publish pages at URLs of their own.
+    static func markdownStyle(for generator: Generator) -> LinkStyle {
+        switch generator {
+        case .hugo, .jekyll, .eleventy: return .url
+        case .obsidian, .mkdocs, .docusaurus, .vitepress, .plain: return .relative
         }
     }
 

@@ -83,19 +83,45 @@ import Testing
                 == "# Notes\(newline)\(newline)Plan your [\(anchor)](crawl-budget.md) early.\(newline)")
     }
 
-    /// A wikilink cannot span lines: a wrapped anchor is refused in that style, with its reason.
-    @Test func aWrappedAnchorIsNoWikilink() async throws {
-        let text = "# Notes\n\nPlan your crawl\nbudget basics early.\n"
+    /// A wikilink cannot span lines: a wrapped anchor is written as the Markdown link the vault also
+    /// reads (a relative path), and an anchor on one line stays a wikilink.
+    @Test func aWrappedAnchorIsWrittenAsAMarkdownLinkInTheWikilinkStyle() async throws {
+        let text = "# Notes\n\nPlan your crawl\nbudget basics early. Crawl budget basics again.\n"
         let (temporary, result) = try await RewriteFixture.load([
             "crawl-budget.md": Array("# Crawl Budget Basics\n\nShort.\n".utf8), "source.md": Array(text.utf8),
         ])
         defer { withExtendedLifetime(temporary) {} }
-        let suggestion = try RewriteFixture.suggestion(
+        let wrapped = try RewriteFixture.suggestion(
             in: result.site, source: "source.md", anchor: "crawl\nbudget basics", target: "crawl-budget.md")
+        let plan = try #require(Rewriter(site: result.site, style: .wikilink).plan([wrapped]).first)
+        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))")
+        #expect(
+            String(decoding: plan.rewritten, as: UTF8.self)
+                == "# Notes\n\nPlan your [crawl\nbudget basics](crawl-budget.md) early. Crawl budget basics again.\n")
+        let plain = try RewriteFixture.suggestion(
+            in: result.site, source: "source.md", anchor: "Crawl budget basics", target: "crawl-budget.md")
+        let written = try #require(Rewriter(site: result.site, style: .wikilink).plan([plain]).first)
+        #expect(
+            String(decoding: written.rewritten, as: UTF8.self)
+                == "# Notes\n\nPlan your crawl\nbudget basics early. [[crawl-budget|Crawl budget basics]] again.\n")
+    }
+
+    /// A code span in a wikilink's text hides its `]]` from Markdown: a code anchor is written as a
+    /// Markdown link too.
+    @Test func aCodeAnchorIsWrittenAsAMarkdownLinkInTheWikilinkStyle() async throws {
+        let text = "# Notes\n\nCall `crawlBudget()` early.\n"
+        let (temporary, result) = try await RewriteFixture.load([
+            "crawl-budget.md": Array("# crawlBudget()\n\nShort.\n".utf8), "source.md": Array(text.utf8),
+        ])
+        defer { withExtendedLifetime(temporary) {} }
+        let suggestion = try RewriteFixture.suggestion(
+            in: result.site, source: "source.md", anchor: "`crawlBudget()`", target: "crawl-budget.md")
         let plan = try #require(Rewriter(site: result.site, style: .wikilink).plan([suggestion]).first)
-        #expect(plan.applied.isEmpty)
-        #expect(plan.rejected.first?.reason.contains("would break the link") == true)
-        #expect(plan.rewritten == plan.original)
+        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))")
+        #expect(
+            String(decoding: plan.rewritten, as: UTF8.self) == "# Notes\n\nCall [`crawlBudget()`](crawl-budget.md) early.\n")
+        #expect(LinkRenderer.markdownStyle(for: .obsidian) == .relative)
+        #expect(LinkRenderer.markdownStyle(for: .hugo) == .url)
     }
 
     /// A link from the end of one list item into the next crosses blocks: refused.
