@@ -65,8 +65,8 @@ extension KeywordIndex {
             TextSpan(range: $0.range, block: $0.link, context: .paragraph, emphasized: false)
         }
         var result = mentions(in: article, spans: spans, includeCode: false)
-        // `[`ref()`](…)`: a linked code name.
-        for link in article.document.links where link.kind == .inline {
+        // `[`ref()`](…)`: a linked code name (and `[`ref()`]({{< relref "…" >}})`).
+        for link in article.document.links where link.kind == .inline || link.kind == .template {
             let start = link.range.lowerBound + 1
             guard start < link.range.upperBound, article.bytes[start] == UInt8(ascii: "`"),
                 let found = codeTopics[CodeName.key(link.text)]

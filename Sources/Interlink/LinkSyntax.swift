@@ -48,48 +48,9 @@ struct LinkSyntax {
         }
     }
 
-    /// The `]` closing the link text opened just before `start`: nested brackets balance, backslash
-    /// escapes and code spans are skipped.
+    /// The `]` closing the link text opened just before `start` (`LinkTextBrackets.closingBracket`).
     static func closingBracket(_ bytes: [UInt8], from start: Int, limit: Int) -> Int? {
-        var depth = 1
-        var index = start
-        while index < limit {
-            switch bytes[index] {
-            case UInt8(ascii: "\\"):
-                index += 2
-                continue
-            case UInt8(ascii: "`"):
-                var run = 0
-                while index + run < limit, bytes[index + run] == UInt8(ascii: "`") { run += 1 }
-                var search = index + run
-                var closed = false
-                while search < limit {
-                    if bytes[search] == UInt8(ascii: "`") {
-                        var other = 0
-                        while search + other < limit, bytes[search + other] == UInt8(ascii: "`") { other += 1 }
-                        if other == run {
-                            index = search + other
-                            closed = true
-                            break
-                        }
-                        search += other
-                    } else {
-                        search += 1
-                    }
-                }
-                if !closed { index += run }
-                continue
-            case UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return index }
-            default:
-                break
-            }
-            index += 1
-        }
-        return nil
+        LinkTextBrackets.closingBracket(bytes, from: start, limit: limit)
     }
 
     /// Markdown for `text` as plain link text: characters that would start markup are escaped.

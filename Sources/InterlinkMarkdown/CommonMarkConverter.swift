@@ -50,6 +50,9 @@ struct CommonMarkConverter {
     private var codeSpans: [CodeSpan] = []
     private var headings: [Heading] = []
     private var links: [MarkdownLink] = []
+    /// Template links that took their text from before the construct scan's reach (`TemplateLinkText`):
+    /// the prose and code spans inside them are cut away once the walk is done.
+    private var widenedTemplateLinks: [Range<Int>] = []
     private var zones: [ForbiddenZone] = []
     private var wordCount = 0
     private var unmapped = 0
@@ -134,6 +137,7 @@ struct CommonMarkConverter {
             walk(document)
             cmark_node_free(document)
         }
+        TemplateLinkText.cut(widenedTemplateLinks, from: &spans, codeSpans: &codeSpans)
         markLinkReferenceDefinitions()
         expandIndentedContainerBodies()
         for index in links.indices {
@@ -494,7 +498,15 @@ struct CommonMarkConverter {
                 var pieceStart = part.lowerBound
                 for finding in RawConstructs.find(in: raw, range: part) {
                     zones.append(finding.zone)
-                    if let link = finding.link { links.append(link) }
+                    if let link = finding.link {
+                        if let whole = TemplateLinkText.whole(link, links: &links, raw: raw) {
+                            zones.append(ForbiddenZone(kind: .template, range: whole.range))
+                            links.append(whole)
+                            widenedTemplateLinks.append(whole.range)
+                        } else {
+                            links.append(link)
+                        }
+                    }
                     let cut = finding.zone.range.clamped(to: part)
                     if cut.lowerBound > pieceStart { pieces.append(pieceStart..<cut.lowerBound) }
                     pieceStart = max(pieceStart, cut.upperBound)

@@ -124,6 +124,26 @@ import Testing
         #expect(LinkRenderer.markdownStyle(for: .hugo) == .url)
     }
 
+    /// A code anchor in a `relref` (and a wrapped one): Hugo renders the shortcode before the Markdown
+    /// and reads one link; the parser reads it so too, so the link is written and verified.
+    @Test func aCodeOrWrappedAnchorIsWrittenAsARelref() async throws {
+        let text = "# Notes\n\nCall `crawlBudget()` early, and plan your crawl\nbudget basics.\n"
+        let (temporary, result) = try await RewriteFixture.load([
+            "crawl-budget.md": Array("# crawlBudget()\n\nShort.\n".utf8),
+            "basics.md": Array("# Crawl Budget Basics\n\nShort.\n".utf8), "source.md": Array(text.utf8),
+        ])
+        defer { withExtendedLifetime(temporary) {} }
+        let code = try RewriteFixture.suggestion(
+            in: result.site, source: "source.md", anchor: "`crawlBudget()`", target: "crawl-budget.md")
+        let wrapped = try RewriteFixture.suggestion(
+            in: result.site, source: "source.md", anchor: "crawl\nbudget basics", target: "basics.md")
+        let plan = try #require(Rewriter(site: result.site, style: .relref).plan([code, wrapped]).first)
+        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))")
+        #expect(
+            String(decoding: plan.rewritten, as: UTF8.self)
+                == "# Notes\n\nCall [`crawlBudget()`]({{< relref \"crawl-budget.md\" >}}) early, and plan your [crawl\nbudget basics]({{< relref \"basics.md\" >}}).\n")
+    }
+
     /// A link from the end of one list item into the next crosses blocks: refused.
     @Test func anAnchorAcrossBlocksIsRefused() async throws {
         let text = "# Notes\n\n- Plan your crawl\n- budget basics early.\n"
