@@ -69,7 +69,6 @@ public struct Auditor: Sendable {
             && !shadowedByURL.contains(index)
     }
 
-
     /// Whether the article may be given links (front-matter opt-out and `never_touch` say no, and a
     /// changelog takes none): such pages are never dead ends.
     func takesLinks(_ index: Int) -> Bool {

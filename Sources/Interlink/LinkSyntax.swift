@@ -19,7 +19,8 @@ struct LinkSyntax {
         guard range.count >= 4, range.upperBound <= bytes.count else { return nil }
         switch link.kind {
         case .inline, .template:
-            guard bytes[range.lowerBound] == open, let end = Self.closingBracket(bytes, from: range.lowerBound + 1, limit: range.upperBound)
+            guard bytes[range.lowerBound] == open,
+                let end = LinkTextBrackets.closingBracket(bytes, from: range.lowerBound + 1, limit: range.upperBound)
             else { return nil }
             text = (range.lowerBound + 1)..<end
             let next = end + 1 < range.upperBound ? bytes[end + 1] : 0
@@ -46,11 +47,6 @@ struct LinkSyntax {
         case .autolink, .image:
             return nil
         }
-    }
-
-    /// The `]` closing the link text opened just before `start` (`LinkTextBrackets.closingBracket`).
-    static func closingBracket(_ bytes: [UInt8], from start: Int, limit: Int) -> Int? {
-        LinkTextBrackets.closingBracket(bytes, from: start, limit: limit)
     }
 
     /// Markdown for `text` as plain link text: characters that would start markup are escaped.

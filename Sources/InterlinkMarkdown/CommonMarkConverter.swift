@@ -53,6 +53,8 @@ struct CommonMarkConverter {
     /// Template links that took their text from before the construct scan's reach (`TemplateLinkText`):
     /// the prose and code spans inside them are cut away once the walk is done.
     private var widenedTemplateLinks: [Range<Int>] = []
+    /// The reference links such template links replace, by index in `links`: taken out once the walk is done.
+    private var replacedLinks: [Int] = []
     private var zones: [ForbiddenZone] = []
     private var wordCount = 0
     private var unmapped = 0
@@ -138,6 +140,10 @@ struct CommonMarkConverter {
             cmark_node_free(document)
         }
         TemplateLinkText.cut(widenedTemplateLinks, from: &spans, codeSpans: &codeSpans)
+        if !replacedLinks.isEmpty {
+            let replaced = Set(replacedLinks)
+            links = links.indices.filter { !replaced.contains($0) }.map { links[$0] }
+        }
         markLinkReferenceDefinitions()
         expandIndentedContainerBodies()
         for index in links.indices {
@@ -499,10 +505,11 @@ struct CommonMarkConverter {
                 for finding in RawConstructs.find(in: raw, range: part) {
                     zones.append(finding.zone)
                     if let link = finding.link {
-                        if let whole = TemplateLinkText.whole(link, links: &links, raw: raw) {
-                            zones.append(ForbiddenZone(kind: .template, range: whole.range))
-                            links.append(whole)
-                            widenedTemplateLinks.append(whole.range)
+                        if let whole = TemplateLinkText.whole(link, links: links, raw: raw) {
+                            zones.append(ForbiddenZone(kind: .template, range: whole.link.range))
+                            links.append(whole.link)
+                            widenedTemplateLinks.append(whole.link.range)
+                            if let replaced = whole.replaces { replacedLinks.append(replaced) }
                         } else {
                             links.append(link)
                         }

@@ -44,19 +44,27 @@ public enum LinkTextBrackets {
         return nil
     }
 
-    /// The `[` whose link text the `]` at `close` closes: the nearest one before it, no further back
-    /// than `earliest` nor past a blank line, for which `closingBracket` finds `close`; nil when there is
-    /// none, or when it opens an image (`![`).
+    /// How many `[` `openingBracket` tries: link text nested deeper is not looked for, so that a line of
+    /// brackets costs linear time.
+    public static let mostOpeningsTried = 16
+
+    /// The `[` whose link text the `]` at `close` closes: the nearest one before it (of the nearest
+    /// `mostOpeningsTried`), no further back than `earliest` nor past a blank line, for which
+    /// `closingBracket` finds `close`; nil when there is none, or when it opens an image (`![`).
     public static func openingBracket(_ bytes: [UInt8], closing close: Int, earliest: Int) -> Int? {
         guard close < bytes.count else { return nil }
         var index = close - 1
-        while index >= max(earliest, 0) {
+        var tried = 0
+        while index >= max(earliest, 0), tried < mostOpeningsTried {
             let byte = bytes[index]
             if byte == 0x0A, index > 0, bytes[index - 1] == 0x0A || (bytes[index - 1] == 0x0D && index > 1 && bytes[index - 2] == 0x0A) {
                 return nil
             }
-            if byte == UInt8(ascii: "["), closingBracket(bytes, from: index + 1, limit: close + 1) == close {
-                return index > 0 && bytes[index - 1] == UInt8(ascii: "!") ? nil : index
+            if byte == UInt8(ascii: "[") {
+                if closingBracket(bytes, from: index + 1, limit: close + 1) == close {
+                    return index > 0 && bytes[index - 1] == UInt8(ascii: "!") ? nil : index
+                }
+                tried += 1
             }
             index -= 1
         }

@@ -71,6 +71,17 @@ import Testing
         Case(
             name: "10,000 template links", text: repeated("x ]({{< ref a.md >}})", 10_000) + " page speed\n",
             linkable: true),
+        // Template links whose text is looked for back from the `](` (`TemplateLinkText`): tried brackets
+        // and the links looked at are bounded.
+        Case(
+            name: "10,000 template links with code text", text: repeated("[`a`]({{< ref a.md >}}) ", 10_000) + " page speed\n",
+            linkable: true),
+        Case(
+            name: "10,000 template links after 500 [ each",
+            text: repeated(repeated("[", 500) + "x]({{< ref a.md >}}) ", 10_000) + " page speed\n", linkable: true),
+        Case(
+            name: "10,000 template links after defined labels",
+            text: repeated("[a]({{< ref a.md >}}) ", 10_000) + "page speed\n\n[a]: /u\n", linkable: true),
         Case(name: "hard line breaks", text: repeated("page speed  \n", 20_000), linkable: true),
         Case(
             name: "a 10 MB line",
