@@ -32,9 +32,9 @@ public struct LinkRenderer: Sendable {
         if !isCode, text.contains("[") || text.contains("]") { throw .unsafeAnchor(text) }
         if isCode, text.contains("]") || text.contains("[") { throw .unsafeAnchor(text) }
         if inTable, text.contains("|") { throw .unsafeAnchor(text) }
-        // A wikilink ends at its line, and its text is no Markdown (a code span in it hides the `]]`):
-        // such an anchor is written as the Markdown link the vault also reads.
-        if style == .wikilink, !Self.fitsWikilink(anchor) {
+        // A wikilink ends at its line, its text is no Markdown (a code span in it hides the `]]`), and in a
+        // table row its `|` would end the cell: there it is written as the Markdown link the vault also reads.
+        if style == .wikilink, inTable || !Self.fitsWikilink(anchor) {
             return try LinkRenderer(site: site, style: Self.markdownStyle(for: site.layout.generator))
                 .render(anchor: anchor, source: source, target: target, fragment: fragment, inTable: inTable)
         }

@@ -121,6 +121,16 @@ import Testing
         #expect(
             String(decoding: plan.rewritten, as: UTF8.self) == "# Notes\n\nCall [`crawlBudget()`](crawl-budget.md) early.\n")
         #expect(LinkRenderer.markdownStyle(for: .obsidian) == .relative)
+        // In a table row a wikilink's `|` would end the cell.
+        let renderer = LinkRenderer(site: result.site, style: .wikilink)
+        let source = try #require(result.site.article(atPath: "source.md"))
+        let target = try #require(result.site.article(atPath: "crawl-budget.md"))
+        #expect(
+            try renderer.render(anchor: Array("budget".utf8), source: source, target: target, fragment: nil, inTable: true)
+                == Array("[budget](crawl-budget.md)".utf8))
+        #expect(
+            try renderer.render(anchor: Array("budget".utf8), source: source, target: target, fragment: nil, inTable: false)
+                == Array("[[crawl-budget|budget]]".utf8))
         #expect(LinkRenderer.markdownStyle(for: .hugo) == .url)
     }
 
