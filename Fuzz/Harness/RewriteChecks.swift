@@ -21,8 +21,11 @@ enum RewriteChecks {
             return
         }
 
-        // The rewrite is exactly the applied anchors replaced by their links…
+        // The rewrite is exactly the applied anchors replaced by their links (in a table cell as the
+        // renderer writes links there)…
         let applied = plan.applied.sorted { $0.offset < $1.offset }
+        let tableSpans = article.document.spans.filter { $0.context == .tableCell }.map(\.range)
+            + article.document.codeSpans.filter { $0.context == .tableCell }.map(\.range)
         var edits: [Edit] = []
         for suggestion in applied {
             let range = suggestion.offset..<(suggestion.offset + suggestion.length)
@@ -37,7 +40,7 @@ enum RewriteChecks {
             guard
                 let replacement = try? renderer.render(
                     anchor: anchor, source: article, target: site.articles[target], fragment: suggestion.fragment,
-                    inTable: false)
+                    inTable: tableSpans.contains { $0.overlaps(range) })
             else {
                 problems.add("applied anchor \"\(suggestion.anchor)\" cannot be rendered")
                 return
