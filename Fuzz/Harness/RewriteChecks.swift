@@ -24,8 +24,7 @@ enum RewriteChecks {
         // The rewrite is exactly the applied anchors replaced by their links (in a table cell as the
         // renderer writes links there)…
         let applied = plan.applied.sorted { $0.offset < $1.offset }
-        let tableSpans = article.document.spans.filter { $0.context == .tableCell }.map(\.range)
-            + article.document.codeSpans.filter { $0.context == .tableCell }.map(\.range)
+        let tableSpans = article.document.tableCellRanges
         var edits: [Edit] = []
         for suggestion in applied {
             let range = suggestion.offset..<(suggestion.offset + suggestion.length)

@@ -48,8 +48,7 @@ public struct Rewriter: Sendable {
         let article = site.articles[source]
         var rejected: [Rejection] = []
         var planned: [(item: Suggestion, edit: LinkEditVerifier.CheckedEdit)] = []
-        let tableSpans = article.document.spans.filter { $0.context == .tableCell }.map(\.range)
-            + article.document.codeSpans.filter { $0.context == .tableCell }.map(\.range)
+        let tableSpans = article.document.tableCellRanges
         for suggestion in suggestions.sorted(by: { $0.offset < $1.offset }) {
             let range = suggestion.offset..<(suggestion.offset + suggestion.length)
             guard let target = site.index(ofPath: suggestion.target) else {

@@ -209,6 +209,13 @@ public struct ForbiddenZone: Sendable, Hashable {
 }
 
 extension MarkdownDocument {
+    /// The ranges of the prose and code spans in GFM table cells, where a link's text may hold no `|`
+    /// (and a wikilink, whose `|` would end the cell, is written as a Markdown link).
+    public var tableCellRanges: [Range<Int>] {
+        spans.filter { $0.context == .tableCell }.map(\.range)
+            + codeSpans.filter { $0.context == .tableCell }.map(\.range)
+    }
+
     /// The block (paragraph, cell row) holding the given range: the block of the prose right before or
     /// after it, since links and code sit between spans of their block.
     public func block(containing range: Range<Int>) -> Int? {
