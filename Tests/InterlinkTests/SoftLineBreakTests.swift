@@ -66,44 +66,46 @@ import Testing
         #expect(ignore.text.split(separator: "\n").contains { $0.hasSuffix("\"crawl budget basics\"") })
     }
 
+    static let crawlBudget = ["crawl-budget.md": "# Crawl Budget Basics\n\nShort.\n"]
+
+    /// `source.md` holding `text`, beside `targets` (path → Markdown), rewritten with `links` (anchor →
+    /// target path) in `style`; every link must be written.
+    static func rewritten(
+        _ text: String, targets: [String: String], links: [(anchor: String, target: String)], style: LinkStyle,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws -> String {
+        var files = targets.mapValues { Array($0.utf8) }
+        files["source.md"] = Array(text.utf8)
+        let (temporary, result) = try await RewriteFixture.load(files)
+        defer { withExtendedLifetime(temporary) {} }
+        let suggestions = try links.map {
+            try RewriteFixture.suggestion(in: result.site, source: "source.md", anchor: $0.anchor, target: $0.target)
+        }
+        let plan = try #require(
+            Rewriter(site: result.site, style: style).plan(suggestions).first, sourceLocation: sourceLocation)
+        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))", sourceLocation: sourceLocation)
+        return String(decoding: plan.rewritten, as: UTF8.self)
+    }
+
     @Test(arguments: ["\n", "\r\n"])
     func aWrappedAnchorIsWrittenAsOneLink(newline: String) async throws {
         let text = "# Notes\(newline)\(newline)Plan your crawl\(newline)  budget basics early.\(newline)"
-        let (temporary, result) = try await RewriteFixture.load([
-            "crawl-budget.md": Array("# Crawl Budget Basics\n\nShort.\n".utf8), "source.md": Array(text.utf8),
-        ])
-        defer { withExtendedLifetime(temporary) {} }
         let anchor = "crawl\(newline)  budget basics"
-        let suggestion = try RewriteFixture.suggestion(
-            in: result.site, source: "source.md", anchor: anchor, target: "crawl-budget.md")
-        let plan = try #require(Rewriter(site: result.site, style: .relative).plan([suggestion]).first)
-        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))")
-        #expect(
-            String(decoding: plan.rewritten, as: UTF8.self)
-                == "# Notes\(newline)\(newline)Plan your [\(anchor)](crawl-budget.md) early.\(newline)")
+        let written = try await Self.rewritten(
+            text, targets: Self.crawlBudget, links: [(anchor, "crawl-budget.md")], style: .relative)
+        #expect(written == "# Notes\(newline)\(newline)Plan your [\(anchor)](crawl-budget.md) early.\(newline)")
     }
 
     /// A wikilink cannot span lines: a wrapped anchor is written as the Markdown link the vault also
     /// reads (a relative path), and an anchor on one line stays a wikilink.
     @Test func aWrappedAnchorIsWrittenAsAMarkdownLinkInTheWikilinkStyle() async throws {
         let text = "# Notes\n\nPlan your crawl\nbudget basics early. Crawl budget basics again.\n"
-        let (temporary, result) = try await RewriteFixture.load([
-            "crawl-budget.md": Array("# Crawl Budget Basics\n\nShort.\n".utf8), "source.md": Array(text.utf8),
-        ])
-        defer { withExtendedLifetime(temporary) {} }
-        let wrapped = try RewriteFixture.suggestion(
-            in: result.site, source: "source.md", anchor: "crawl\nbudget basics", target: "crawl-budget.md")
-        let plan = try #require(Rewriter(site: result.site, style: .wikilink).plan([wrapped]).first)
-        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))")
-        #expect(
-            String(decoding: plan.rewritten, as: UTF8.self)
-                == "# Notes\n\nPlan your [crawl\nbudget basics](crawl-budget.md) early. Crawl budget basics again.\n")
-        let plain = try RewriteFixture.suggestion(
-            in: result.site, source: "source.md", anchor: "Crawl budget basics", target: "crawl-budget.md")
-        let written = try #require(Rewriter(site: result.site, style: .wikilink).plan([plain]).first)
-        #expect(
-            String(decoding: written.rewritten, as: UTF8.self)
-                == "# Notes\n\nPlan your crawl\nbudget basics early. [[crawl-budget|Crawl budget basics]] again.\n")
+        let wrapped = try await Self.rewritten(
+            text, targets: Self.crawlBudget, links: [("crawl\nbudget basics", "crawl-budget.md")], style: .wikilink)
+        #expect(wrapped == "# Notes\n\nPlan your [crawl\nbudget basics](crawl-budget.md) early. Crawl budget basics again.\n")
+        let plain = try await Self.rewritten(
+            text, targets: Self.crawlBudget, links: [("Crawl budget basics", "crawl-budget.md")], style: .wikilink)
+        #expect(plain == "# Notes\n\nPlan your crawl\nbudget basics early. [[crawl-budget|Crawl budget basics]] again.\n")
     }
 
     /// A code span in a wikilink's text hides its `]]` from Markdown: a code anchor is written as a
@@ -138,19 +140,12 @@ import Testing
     /// and reads one link; the parser reads it so too, so the link is written and verified.
     @Test func aCodeOrWrappedAnchorIsWrittenAsARelref() async throws {
         let text = "# Notes\n\nCall `crawlBudget()` early, and plan your crawl\nbudget basics.\n"
-        let (temporary, result) = try await RewriteFixture.load([
-            "crawl-budget.md": Array("# crawlBudget()\n\nShort.\n".utf8),
-            "basics.md": Array("# Crawl Budget Basics\n\nShort.\n".utf8), "source.md": Array(text.utf8),
-        ])
-        defer { withExtendedLifetime(temporary) {} }
-        let code = try RewriteFixture.suggestion(
-            in: result.site, source: "source.md", anchor: "`crawlBudget()`", target: "crawl-budget.md")
-        let wrapped = try RewriteFixture.suggestion(
-            in: result.site, source: "source.md", anchor: "crawl\nbudget basics", target: "basics.md")
-        let plan = try #require(Rewriter(site: result.site, style: .relref).plan([code, wrapped]).first)
-        #expect(plan.rejected.isEmpty, "\(plan.rejected.map(\.reason))")
+        let written = try await Self.rewritten(
+            text,
+            targets: ["crawl-budget.md": "# crawlBudget()\n\nShort.\n", "basics.md": "# Crawl Budget Basics\n\nShort.\n"],
+            links: [("`crawlBudget()`", "crawl-budget.md"), ("crawl\nbudget basics", "basics.md")], style: .relref)
         #expect(
-            String(decoding: plan.rewritten, as: UTF8.self)
+            written
                 == "# Notes\n\nCall [`crawlBudget()`]({{< relref \"crawl-budget.md\" >}}) early, and plan your [crawl\nbudget basics]({{< relref \"basics.md\" >}}).\n")
     }
 
