@@ -107,8 +107,12 @@ public struct Site: Sendable {
                     }
                 }
             default:
+                // Room for one entry per article up front: at 100,000 articles growing them (each resize
+                // hashing every key again into fresh pages) was a third of this stage.
                 var byStem: [String: [Int]] = [:]
+                byStem.reserveCapacity(articles.count)
                 var byName: [String: [Int]] = [:]
+                byName.reserveCapacity(articles.count)
                 for index in keys.indices {
                     byStem[keys[index].stem, default: []].append(index)
                     for name in keys[index].names { byName[name, default: []].append(index) }
