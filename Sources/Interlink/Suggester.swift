@@ -325,7 +325,9 @@ public struct Suggester: Sendable {
         let mentions = found.map(\.prose)
         return MentionTable(
             mentions: mentions,
-            phrases: PhraseFrequency(found: found, topicCount: index.topics.count, languages: site.languages, key: phraseKey))
+            phrases: PhraseFrequency(
+                found: found, topicCount: index.topics.count, languages: site.languages,
+                key: { [index] in Self.phraseKey(topic: $0, isCode: $1, in: index) }))
     }
 
     /// How rare a phrase that `documentFrequency` articles mention is: 1 when one article says it, towards
@@ -552,8 +554,12 @@ public struct Suggester: Sendable {
     }
 
     func phraseKey(_ mention: Mention) -> String {
-        let topic = index.topics[Int(mention.topics[0])]
-        return mention.isCode ? "code:" + CodeName.key(topic.phrase) : topic.keys.joined(separator: " ")
+        Self.phraseKey(topic: Int(mention.topics[0]), isCode: mention.isCode, in: index)
+    }
+
+    /// The phrase key of a mention of topic number `topic` of `index`, in code or not.
+    static func phraseKey(topic: Int, isCode: Bool, in index: KeywordIndex) -> String {
+        isCode ? "code:" + CodeName.key(index.topics[topic].phrase) : index.topics[topic].keys.joined(separator: " ")
     }
 
     /// Whether `bytes[range]` holds a separator between the levels of a title
