@@ -1,16 +1,17 @@
 /// In how many articles each phrase is mentioned (linked mentions included), for the specificity of
 /// a candidate; on a site with translations, in how many articles of each language (`SiteLanguages`),
 /// so that a phrase its translations repeat is as specific as on a site of one language. Phrases are
-/// numbered once, by their key string (`Suggester.phraseKey`), and each topic remembers its number, so
-/// counting and looking up a mention costs an array read instead of joining its words into a string
-/// and hashing it.
+/// numbered once, by their key string (`Suggester.phraseKey`), and each topic remembers its phrase's
+/// count, so looking up a mention costs one array read instead of joining its words into a string and
+/// hashing it (and instead of two: on a large site each read is a cache miss, and the policy makes one
+/// per candidate).
 struct PhraseFrequency: Sendable {
     /// Phrase key → number.
     private let numbers: [String: Int32]
-    /// Per topic of the index, the number of its phrase as a prose mention and as a code mention
-    /// (-1 until a mention of it is counted).
-    private let plain: [Int32]
-    private let code: [Int32]
+    /// Per topic of the index, as a prose mention and as a code mention (`pair`), and language
+    /// (`pair * languageCount + language`): the articles that mention its phrase, or -1 when no mention
+    /// of it was counted.
+    private let pairArticles: [Int32]
     /// How many languages are counted apart (1 on a site of one language).
     private let languageCount: Int
     /// Per phrase number and language (`number * languageCount + language`), the articles that mention it.
@@ -51,8 +52,6 @@ struct PhraseFrequency: Sendable {
         let keys = pairs.parallelMap { key($0 >> 1, $0 & 1 == 1) }
         var numbers: [String: Int32] = [:]
         numbers.reserveCapacity(pairs.count)
-        var plain = [Int32](repeating: -1, count: topicCount)
-        var code = [Int32](repeating: -1, count: topicCount)
         // Per pair number, its phrase number (pairs of one phrase share it).
         var numberOfPair = [Int32](repeating: -1, count: 2 * topicCount)
         for (pair, phrase) in zip(pairs, keys) {
@@ -64,7 +63,6 @@ struct PhraseFrequency: Sendable {
                 numbers[phrase] = number
             }
             numberOfPair[pair] = number
-            if pair & 1 == 1 { code[pair >> 1] = number } else { plain[pair >> 1] = number }
         }
         let phraseCount = numbers.count
         let phraseOfPair = numberOfPair
@@ -88,9 +86,15 @@ struct PhraseFrequency: Sendable {
         for counts in counted {
             for index in articles.indices { articles[index] += Int(counts[index]) }
         }
+        var pairArticles = [Int32](repeating: -1, count: 2 * topicCount * languageCount)
+        for pair in pairs {
+            let number = Int(numberOfPair[pair])
+            for language in 0..<languageCount {
+                pairArticles[pair * languageCount + language] = Int32(articles[number * languageCount + language])
+            }
+        }
         self.numbers = numbers
-        self.plain = plain
-        self.code = code
+        self.pairArticles = pairArticles
         self.articles = articles
     }
 
@@ -118,16 +122,16 @@ struct PhraseFrequency: Sendable {
     /// a mention of the same topic was counted (every mention counted was); nil otherwise: then
     /// `articles(mentioningKey:)` answers.
     func knownArticles(mentioning mention: Mention, language: Int = 0) -> Int? {
-        let topic = Int(mention.topics[0])
-        let known = mention.isCode ? code[topic] : plain[topic]
-        return known >= 0 ? articles[Int(known) * languageCount + language] : nil
+        let pair = Int(mention.topics[0]) << 1 | (mention.isCode ? 1 : 0)
+        let known = pairArticles[pair * languageCount + language]
+        return known >= 0 ? Int(known) : nil
     }
 
     /// The number of articles (of language number `language`) mentioning the phrase of topic `topic` in
     /// prose, when a mention of it was counted; nil otherwise: then `articles(mentioningKey:)` answers.
     func knownArticles(mentioningTopic topic: Int, language: Int = 0) -> Int? {
-        let known = plain[topic]
-        return known >= 0 ? articles[Int(known) * languageCount + language] : nil
+        let known = pairArticles[(topic << 1) * languageCount + language]
+        return known >= 0 ? Int(known) : nil
     }
 
     /// The number of articles (of language number `language`) mentioning the phrase whose key is `key`,
