@@ -166,11 +166,15 @@ extension Suggester {
 
     /// The suggestion of `candidate`, whose source article is `source`.
     func makeSuggestion(_ candidate: Candidate, source: Article) -> Suggestion {
-        let target = site.articles[candidate.target]
-        let topic = candidate.topic == Self.postReferenceTopic ? nil : index.topics[Int(candidate.topic)]
+        // The topic's and the target's fields read in place: a copy of a `Topic` retained its phrase,
+        // keys and fragment, a cache miss each on a large site.
+        let topic = candidate.topic == Self.postReferenceTopic ? nil : Int(candidate.topic)
+        let fragment = topic.flatMap { index.topics[$0].fragment }
         let location = source.document.lines.location(of: candidate.mention.range.lowerBound)
         // Without a fragment the target's own string (shared, not copied per suggestion).
-        let url = topic?.fragment.map { target.url + "#" + $0 } ?? target.url
+        let targetURL = site.articles[candidate.target].url
+        let url = fragment.map { targetURL + "#" + $0 } ?? targetURL
+        let targetPath = site.articles[candidate.target].path
         let anchor = source.text(candidate.mention.range)
         let explanation: SuggestionReason
         if let topic {
@@ -180,23 +184,25 @@ extension Suggester {
                 String(
                     format: "refers to %@ post; of the posts around it, \"%@\" is the most related (relatedness %.2f)",
                     (chronology.timeOrderPosition[candidate.target] ?? 0) > (chronology.timeOrderPosition[candidate.source] ?? 0)
-                        ? "a later" : "an earlier", target.title,
+                        ? "a later" : "an earlier", site.articles[candidate.target].title,
                     candidate.features.relatedness))
         }
         return Suggestion(
-            id: Suggestion.id(source: source.path, target: target.path, anchor: anchor), source: source.path, line: location.line, column: location.column,
+            id: Suggestion.id(source: source.path, target: targetPath, anchor: anchor), source: source.path, line: location.line, column: location.column,
             offset: candidate.mention.range.lowerBound, length: candidate.mention.range.count,
-            anchor: anchor, target: target.path, url: url, fragment: topic?.fragment,
+            anchor: anchor, target: targetPath, url: url, fragment: fragment,
             score: (candidate.score * 1000).rounded() / 1000, explanation: explanation)
     }
 
-    /// What the suggestion's reason is written from, when it is read (`SuggestionReason.Parts.text`).
-    func reason(_ candidate: Candidate, topic: Topic) -> SuggestionReason {
+    /// What the suggestion's reason is written from, when it is read (`SuggestionReason.Parts.text`),
+    /// for a candidate of topic number `topic`.
+    func reason(_ candidate: Candidate, topic: Int) -> SuggestionReason {
         let features = candidate.features
-        let citesTitle = features.citesTitle && (topic.source == .titlePart || topic.source == .fileName)
+        let source = index.topics[topic].source
+        let citesTitle = features.citesTitle && (source == .titlePart || source == .fileName)
         return .parts(
             SuggestionReason.Parts(
-                source: topic.source, quoted: citesTitle ? site.articles[candidate.target].title : topic.phrase,
+                source: source, quoted: citesTitle ? site.articles[candidate.target].title : index.topics[topic].phrase,
                 specificity: features.specificity, relatedness: features.relatedness,
                 ambiguity: Int32(clamping: features.ambiguity), citesTitle: citesTitle,
                 isCitation: features.isCitation, isListEntry: features.isListEntry,
