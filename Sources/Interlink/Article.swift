@@ -132,7 +132,7 @@ public struct Article: Sendable {
         let bytes = self.bytes
         var pieces: [(range: Range<Int>, link: Int)] = []
         for (number, link) in document.links.enumerated() {
-            guard !link.text.isEmpty, let start = visibleTextStart(of: link) else { continue }
+            guard !link.text.isEmpty, let start = Self.visibleTextStart(of: link, in: bytes) else { continue }
             let end = link.range.upperBound
             var linkPieces: [Range<Int>] = []
             var pieceStart = start
@@ -163,6 +163,12 @@ public struct Article: Sendable {
     /// reference and template links), after the `|` of `[[Note|text]]`, after the `[[` of `[[Note]]`;
     /// nil for other links (autolinks, images, `[[Note#Section]]`, whose text each app writes its way).
     func visibleTextStart(of link: MarkdownLink) -> Int? {
+        Self.visibleTextStart(of: link, in: bytes)
+    }
+
+    /// `visibleTextStart(of:)` in the article's `bytes`, read once by the caller: an article whose site
+    /// released its bytes reads them again on each use of `bytes`.
+    private static func visibleTextStart(of link: MarkdownLink, in bytes: [UInt8]) -> Int? {
         switch link.kind {
         case .inline, .template:
             return bytes[link.range.lowerBound] == UInt8(ascii: "[") ? link.range.lowerBound + 1 : nil
