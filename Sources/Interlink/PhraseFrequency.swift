@@ -32,7 +32,7 @@ struct PhraseFrequency: Sendable {
         let languageCount = languages.count
         self.languageCount = languageCount
         let chunks = Self.chunks(articleCount: found.count)
-        // Pair number of a mention: its first topic, twice, plus one for a code mention.
+        // One bit per pair (`pair(topic:isCode:)`): a topic as a prose mention and as a code mention.
         let words = (2 * topicCount + 63) / 64
         let seenPerChunk = chunks.parallelMap { chunk -> [UInt64] in
             var seen = [UInt64](repeating: 0, count: words)
@@ -49,6 +49,7 @@ struct PhraseFrequency: Sendable {
                 bits &= bits - 1
             }
         }
+        // Each pair's key, from its topic and kind (`pair(topic:isCode:)` undone).
         let keys = pairs.parallelMap { key($0 >> 1, $0 & 1 == 1) }
         var numbers: [String: Int32] = [:]
         numbers.reserveCapacity(pairs.count)
@@ -105,13 +106,23 @@ struct PhraseFrequency: Sendable {
         return (0..<count).map { (articleCount * $0 / count)..<(articleCount * ($0 + 1) / count) }
     }
 
-    /// Calls `body` with the pair number (first topic twice, plus one for code) of each mention of
-    /// `entry`, prose and link text (linked mentions count too: linking a phrase does not make it
-    /// rarer).
+    /// The pair number of a topic as a prose mention or as a code mention: the topic's number twice,
+    /// plus one for code.
+    private static func pair(topic: Int, isCode: Bool) -> Int {
+        topic << 1 | (isCode ? 1 : 0)
+    }
+
+    /// The pair number of a mention: its first topic's (`pair(topic:isCode:)`).
+    private static func pair(of mention: Mention) -> Int {
+        pair(topic: Int(mention.topics[0]), isCode: mention.isCode)
+    }
+
+    /// Calls `body` with the pair number (`pair(of:)`) of each mention of `entry`, prose and link text
+    /// (linked mentions count too: linking a phrase does not make it rarer).
     private static func forEachPair(in entry: ArticleMentions, _ body: (Int) -> Void) {
         func visit(_ mentions: UnsafeBufferPointer<Mention>) {
             for index in mentions.indices {
-                body(Int(mentions[index].topics[0]) << 1 | (mentions[index].isCode ? 1 : 0))
+                body(pair(of: mentions[index]))
             }
         }
         entry.prose.withUnsafeBufferPointer(visit)
@@ -122,15 +133,14 @@ struct PhraseFrequency: Sendable {
     /// a mention of the same topic was counted (every mention counted was); nil otherwise: then
     /// `articles(mentioningKey:)` answers.
     func knownArticles(mentioning mention: Mention, language: Int = 0) -> Int? {
-        let pair = Int(mention.topics[0]) << 1 | (mention.isCode ? 1 : 0)
-        let known = pairArticles[pair * languageCount + language]
+        let known = pairArticles[Self.pair(of: mention) * languageCount + language]
         return known >= 0 ? Int(known) : nil
     }
 
     /// The number of articles (of language number `language`) mentioning the phrase of topic `topic` in
     /// prose, when a mention of it was counted; nil otherwise: then `articles(mentioningKey:)` answers.
     func knownArticles(mentioningTopic topic: Int, language: Int = 0) -> Int? {
-        let known = pairArticles[(topic << 1) * languageCount + language]
+        let known = pairArticles[Self.pair(topic: topic, isCode: false) * languageCount + language]
         return known >= 0 ? Int(known) : nil
     }
 
